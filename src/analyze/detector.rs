@@ -1,0 +1,217 @@
+//! What a detector is, and what it reports.
+//!
+//! A detector looks at the evidence (and at the log lines its signatures
+//! matched) and reports findings: a root cause or a symptom for one service,
+//! with quoted evidence and a remediation. Detectors do not rank, link or
+//! render; [`super::rank`] decides what explains what.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::scan::LogHits;
+use crate::evidence::Evidence;
+
+/// A root cause is something to fix; a symptom is what users or other
+/// services saw because of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Cause,
+    Symptom,
+}
+
+/// A literal that marks a log line as worth a closer look, and the regex that
+/// confirms it. Needles are matched ASCII-case-insensitively over whole
+/// buffers; the regex runs only on lines a needle matched.
+#[derive(Debug, Clone, Copy)]
+pub struct Signature {
+    /// Stable within the detector, e.g. `python-module-not-found`.
+    pub id: &'static str,
+    pub needle: &'static str,
+    /// Confirms the line; `None` accepts every line the needle matched.
+    pub pattern: Option<&'static str>,
+}
+
+pub trait Detector: Sync {
+    /// Stable kebab-case id, used in JSON output and `coroner explain`.
+    fn id(&self) -> &'static str;
+    fn role(&self) -> Role;
+    /// One line for `coroner detectors`.
+    fn summary(&self) -> &'static str;
+    /// The full documentation printed by `coroner explain`: what it detects,
+    /// why it matters, which evidence it needs and how to fix it.
+    fn explain(&self) -> &'static str;
+    fn signatures(&self) -> &'static [Signature] {
+        &[]
+    }
+    fn detect(&self, cx: &Context<'_>) -> Vec<Finding>;
+}
+
+/// Implements the documentation half of [`Detector`] from the doc comment on
+/// a detector struct, so the text `coroner explain` prints and the rustdoc
+/// are one and the same.
+#[macro_export]
+macro_rules! documented_detector {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident;
+        id = $id:literal, role = $role:ident, summary = $summary:literal;
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const ID: &'static str = $id;
+            const ROLE: $crate::analyze::detector::Role = $crate::analyze::detector::Role::$role;
+            const SUMMARY: &'static str = $summary;
+            const EXPLAIN: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+
+/// Fills in the id, role and documentation methods from [`documented_detector!`].
+#[macro_export]
+macro_rules! detector_meta {
+    () => {
+        fn id(&self) -> &'static str {
+            Self::ID
+        }
+        fn role(&self) -> $crate::analyze::detector::Role {
+            Self::ROLE
+        }
+        fn summary(&self) -> &'static str {
+            Self::SUMMARY
+        }
+        fn explain(&self) -> &'static str {
+            Self::EXPLAIN
+        }
+    };
+}
+
+/// What detectors see.
+pub struct Context<'a> {
+    pub evidence: &'a Evidence,
+    pub hits: &'a LogHits,
+}
+
+/// One root cause or symptom, with the evidence behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The detector id.
+    pub kind: &'static str,
+    pub role: Role,
+    /// Container name, or the file stem of a log that has no container.
+    pub service: String,
+    /// One sentence: what is wrong.
+    pub title: String,
+    /// 0.0–1.0: how sure the evidence makes us.
+    pub confidence: f64,
+    pub evidence: Vec<Quote>,
+    pub remediation: Remediation,
+    pub first_seen: Option<DateTime<Utc>>,
+    pub last_seen: Option<DateTime<Utc>>,
+    /// How many times the evidence shows it (log lines, restarts, probes).
+    pub occurrences: u64,
+    /// For symptoms: what they point at (an upstream address, a host port, a
+    /// service name), so the ranker can find the cause. Empty for causes.
+    pub targets: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(
+        kind: &'static str,
+        role: Role,
+        service: impl Into<String>,
+        title: impl Into<String>,
+    ) -> Self {
+        Finding {
+            kind,
+            role,
+            service: service.into(),
+            title: title.into(),
+            confidence: 0.5,
+            evidence: Vec::new(),
+            remediation: Remediation::default(),
+            first_seen: None,
+            last_seen: None,
+            occurrences: 0,
+            targets: Vec::new(),
+        }
+    }
+
+    /// Widens first/last seen to include `t`.
+    pub fn seen_at(&mut self, t: Option<DateTime<Utc>>) {
+        if let Some(t) = t {
+            self.first_seen = Some(self.first_seen.map_or(t, |f| f.min(t)));
+            self.last_seen = Some(self.last_seen.map_or(t, |l| l.max(t)));
+        }
+    }
+}
+
+/// A piece of evidence quoted verbatim, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Quote {
+    /// Bundle-relative file.
+    pub source: String,
+    pub line: Option<u64>,
+    pub timestamp: Option<DateTime<Utc>>,
+    /// The quoted text, secrets masked.
+    pub text: String,
+    /// How many times this same message appears in the source.
+    pub count: u64,
+}
+
+impl Quote {
+    /// A quote of a field of an inspect document, e.g. `State.Error`.
+    pub fn field(source: &str, field: &str, value: impl std::fmt::Display) -> Quote {
+        Quote {
+            source: source.to_string(),
+            line: None,
+            timestamp: None,
+            text: format!("{field}: {value}"),
+            count: 1,
+        }
+    }
+}
+
+/// When a step should be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Horizon {
+    Immediate,
+    ShortTerm,
+    MediumTerm,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Remediation {
+    /// One sentence: the fix.
+    pub summary: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub horizon: Horizon,
+    pub text: String,
+    /// Exact commands, ready to paste.
+    pub commands: Vec<String>,
+}
+
+impl Remediation {
+    pub fn new(summary: impl Into<String>) -> Self {
+        Remediation {
+            summary: summary.into(),
+            steps: Vec::new(),
+        }
+    }
+
+    pub fn step(mut self, horizon: Horizon, text: impl Into<String>, commands: &[String]) -> Self {
+        self.steps.push(Step {
+            horizon,
+            text: text.into(),
+            commands: commands.to_vec(),
+        });
+        self
+    }
+}

@@ -1,0 +1,17 @@
+//! The detector registry. Each detector lives in its own file with its
+//! documentation and tests; adding one means one new file and one line in
+//! [`all`].
+
+mod oom_killed;
+
+use super::detector::Detector;
+
+/// Every detector, in the order `coroner detectors` lists them.
+pub fn all() -> Vec<&'static dyn Detector> {
+    vec![&oom_killed::OomKilled]
+}
+
+/// Looks a detector up by its id.
+pub fn by_id(id: &str) -> Option<&'static dyn Detector> {
+    all().into_iter().find(|d| d.id() == id)
+}

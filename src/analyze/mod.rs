@@ -1,0 +1,152 @@
+//! The analyzer: turns [`Evidence`] into an [`Analysis`].
+//!
+//! It scans logs once for every detector's signatures, runs the detectors,
+//! links symptoms to the root causes that explain them, builds one
+//! chronology and decides the verdict. It never talks to Docker or the
+//! network, and never formats text for a particular output: renderers do.
+
+pub mod detector;
+pub mod detectors;
+pub mod rank;
+pub mod scan;
+pub mod services;
+pub mod timeline;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::evidence::time::{format_utc, parse_rfc3339};
+
+use crate::evidence::{Evidence, Gap, Inventory};
+use detector::{Context, Finding};
+
+/// The verdict of an investigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// A root cause explains what failed, with high confidence.
+    RootCauseIdentified,
+    /// Causes were found, none certain.
+    Suspected,
+    /// Nothing is failing.
+    Healthy,
+    /// Something is failing, but the evidence does not say why.
+    Inconclusive,
+}
+
+/// A root cause with what it explains, ranked.
+#[derive(Debug, Clone, Serialize)]
+pub struct RootCause {
+    pub rank: usize,
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The causal chain, root first: `gateway answers 502` ← … is shown reversed.
+    pub chain: Vec<String>,
+    /// Indexes into [`Analysis::symptoms`] this cause explains.
+    pub explains: Vec<usize>,
+    /// Other causes found for the same service, by detector id.
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Symptom {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The rank of the root cause that explains it, if one does.
+    pub explained_by: Option<usize>,
+    /// The service the symptom points at, when the link was resolved.
+    pub upstream_service: Option<String>,
+}
+
+/// What was investigated: host, engine, window and assumptions.
+#[derive(Debug, Clone, Serialize)]
+pub struct About {
+    /// `YYYY-MM-DD` of the end of the window: the same evidence gives the same date.
+    pub date: String,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub host: Option<String>,
+    pub engine_version: Option<String>,
+    pub api_version: Option<String>,
+    pub collected_at: Option<String>,
+    pub timezone_assumed: String,
+}
+
+/// Everything a report shows. Serialised as the JSON report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub about: About,
+    pub verdict: Verdict,
+    pub root_causes: Vec<RootCause>,
+    pub symptoms: Vec<Symptom>,
+    /// Findings dismissed because the service they concern is healthy (red herrings).
+    pub dismissed: Vec<Finding>,
+    pub timeline: Vec<timeline::Entry>,
+    pub services: Vec<services::ServiceRow>,
+    pub gaps: Vec<Gap>,
+    pub inputs: Inventory,
+}
+
+/// Runs every registered detector over the evidence.
+pub fn analyze(evidence: &Evidence) -> Analysis {
+    let registry = detectors::all();
+    let mut inputs = evidence.inventory.clone();
+    let hits = scan::scan(evidence, &registry, &mut inputs.problems);
+    let cx = Context {
+        evidence,
+        hits: &hits,
+    };
+    let mut findings: Vec<Finding> = registry.iter().flat_map(|d| d.detect(&cx)).collect();
+    findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
+    let ranked = rank::rank(evidence, findings);
+    let timeline = timeline::build(evidence, &ranked);
+    let services = services::table(evidence);
+    inputs.problems.sort();
+    inputs.problems.dedup();
+    Analysis {
+        about: about(evidence, &timeline),
+        verdict: ranked.verdict,
+        root_causes: ranked.root_causes,
+        symptoms: ranked.symptoms,
+        dismissed: ranked.dismissed,
+        timeline,
+        services,
+        gaps: inputs.gaps.clone(),
+        inputs,
+    }
+}
+
+/// The window is what the user asked for, else what the bundle says it
+/// covers, else the span of the chronology.
+fn about(evidence: &Evidence, timeline: &[timeline::Entry]) -> About {
+    let meta_window = evidence.meta.window.clone().unwrap_or_default();
+    let pick =
+        |asked: Option<DateTime<Utc>>, meta: Option<&String>, fallback: Option<DateTime<Utc>>| {
+            asked
+                .or_else(|| meta.and_then(|m| parse_rfc3339(m)))
+                .or(fallback)
+        };
+    let since = pick(
+        evidence.window.since,
+        meta_window.since.as_ref(),
+        timeline.iter().map(|e| e.time).min(),
+    );
+    let until = pick(
+        evidence.window.until,
+        meta_window.until.as_ref(),
+        timeline.iter().map(|e| e.until.unwrap_or(e.time)).max(),
+    );
+    About {
+        date: until.map_or_else(
+            || "undated".to_string(),
+            |u| u.format("%Y-%m-%d").to_string(),
+        ),
+        since: since.map(format_utc),
+        until: until.map(format_utc),
+        host: evidence.meta.host.clone(),
+        engine_version: evidence.meta.engine_version.clone(),
+        api_version: evidence.meta.api_version.clone(),
+        collected_at: evidence.meta.collected_at.clone(),
+        timezone_assumed: evidence.zone.label(),
+    }
+}

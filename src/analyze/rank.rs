@@ -1,0 +1,281 @@
+//! Separates root causes from symptoms and orders them.
+//!
+//! Symptoms name what they point at (an upstream address, a host port, a
+//! URL); [`resolve`] maps that to the service that owns it, through container
+//! IPs, network aliases, published ports and the host's listeners. A symptom
+//! is explained by the best cause of the service it points at, following
+//! other symptoms on the way (monitor → proxy → api). Causes logged by a
+//! container that is running, healthy and never restarted are dismissed:
+//! it survived them, so they did not cause the incident.
+
+use std::collections::BTreeMap;
+
+use super::detector::{Finding, Role};
+use super::{RootCause, Symptom, Verdict};
+use crate::evidence::Evidence;
+
+/// A cause this sure, on its own, identifies the root cause.
+pub const IDENTIFIED: f64 = 0.7;
+/// The generic detector that a more specific cause on the same service replaces.
+const GENERIC_CAUSE: &str = "crash-loop";
+
+pub struct Ranked {
+    pub verdict: Verdict,
+    pub root_causes: Vec<RootCause>,
+    pub symptoms: Vec<Symptom>,
+    pub dismissed: Vec<Finding>,
+}
+
+pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
+    let mut causes: Vec<Finding> = Vec::new();
+    let mut symptoms: Vec<Finding> = Vec::new();
+    let mut dismissed: Vec<Finding> = Vec::new();
+    for f in findings {
+        let survived = evidence
+            .container(&f.service)
+            .is_some_and(|c| c.is_healthy());
+        match f.role {
+            Role::Cause if survived => dismissed.push(f),
+            Role::Cause => causes.push(f),
+            Role::Symptom => symptoms.push(f),
+        }
+    }
+    // A crash-loop with a known reason is a symptom of that reason.
+    let specific: Vec<String> = causes
+        .iter()
+        .filter(|c| c.kind != GENERIC_CAUSE)
+        .map(|c| c.service.clone())
+        .collect();
+    let (generic, kept): (Vec<Finding>, Vec<Finding>) = causes
+        .into_iter()
+        .partition(|c| c.kind == GENERIC_CAUSE && specific.contains(&c.service));
+    causes = kept;
+    for mut g in generic {
+        g.role = Role::Symptom;
+        symptoms.push(g);
+    }
+
+    // Order causes: sure, currently failing, recent, explaining the most.
+    let primary = primary_cause_per_service(&causes);
+    let mut order: Vec<usize> = (0..causes.len()).collect();
+    let score = |i: usize| -> f64 {
+        let c = &causes[i];
+        let failing = evidence
+            .container(&c.service)
+            .is_some_and(|c| c.is_failing());
+        let explains = symptoms
+            .iter()
+            .filter(|s| {
+                explaining_service(evidence, s, &symptoms, 0).as_deref() == Some(c.service.as_str())
+            })
+            .count();
+        c.confidence
+            + if failing { 0.2 } else { 0.0 }
+            + if primary.get(&c.service) == Some(&i) {
+                0.15
+            } else {
+                0.0
+            }
+            + (explains as f64).min(3.0) * 0.05
+    };
+    order.sort_by(|&a, &b| {
+        score(b)
+            .total_cmp(&score(a))
+            .then_with(|| causes[a].service.cmp(&causes[b].service))
+            .then_with(|| causes[a].kind.cmp(causes[b].kind))
+    });
+    let mut root_causes: Vec<RootCause> = order
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| RootCause {
+            rank: rank + 1,
+            finding: causes[i].clone(),
+            chain: Vec::new(),
+            explains: Vec::new(),
+            related: Vec::new(),
+        })
+        .collect();
+    for i in 0..root_causes.len() {
+        let service = root_causes[i].finding.service.clone();
+        let kind = root_causes[i].finding.kind;
+        root_causes[i].related = root_causes
+            .iter()
+            .filter(|r| r.finding.service == service && r.finding.kind != kind)
+            .map(|r| r.finding.kind.to_string())
+            .collect();
+    }
+
+    let mut linked: Vec<Symptom> = symptoms
+        .iter()
+        .map(|s| {
+            let upstream = s
+                .targets
+                .iter()
+                .find_map(|t| resolve(evidence, t, &s.service));
+            let cause_service = explaining_service(evidence, s, &symptoms, 0);
+            let explained_by = cause_service.and_then(|svc| {
+                root_causes
+                    .iter()
+                    .find(|r| r.finding.service == svc)
+                    .map(|r| r.rank)
+            });
+            Symptom {
+                finding: s.clone(),
+                explained_by,
+                upstream_service: upstream,
+            }
+        })
+        .collect();
+    linked.sort_by(|a, b| {
+        (
+            a.explained_by.unwrap_or(usize::MAX),
+            a.finding.first_seen,
+            a.finding.kind,
+            &a.finding.service,
+        )
+            .cmp(&(
+                b.explained_by.unwrap_or(usize::MAX),
+                b.finding.first_seen,
+                b.finding.kind,
+                &b.finding.service,
+            ))
+    });
+    for (index, s) in linked.iter().enumerate() {
+        if let Some(rank) = s.explained_by {
+            root_causes[rank - 1].explains.push(index);
+        }
+    }
+    for r in &mut root_causes {
+        r.chain = std::iter::once(format!("{}: {}", r.finding.service, r.finding.title))
+            .chain(r.explains.iter().map(|&i| {
+                let s = &linked[i].finding;
+                format!("{}: {}", s.service, s.title)
+            }))
+            .collect();
+    }
+
+    let verdict = match root_causes.first() {
+        Some(top) if top.finding.confidence >= IDENTIFIED => Verdict::RootCauseIdentified,
+        Some(_) => Verdict::Suspected,
+        None if linked.is_empty() => Verdict::Healthy,
+        None => Verdict::Inconclusive,
+    };
+    Ranked {
+        verdict,
+        root_causes,
+        symptoms: linked,
+        dismissed,
+    }
+}
+
+/// For each service, the cause its latest evidence shows (what the latest
+/// restarts die of), breaking ties by confidence.
+fn primary_cause_per_service(causes: &[Finding]) -> BTreeMap<String, usize> {
+    let mut best: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in causes.iter().enumerate() {
+        let better = match best.get(&c.service) {
+            None => true,
+            Some(&j) => {
+                let other = &causes[j];
+                (c.last_seen, c.confidence.to_bits())
+                    > (other.last_seen, other.confidence.to_bits())
+            }
+        };
+        if better {
+            best.insert(c.service.clone(), i);
+        }
+    }
+    best
+}
+
+/// The service whose causes explain `symptom`: the one it points at,
+/// followed through other symptoms (a monitor's URL → the proxy → its
+/// upstream), or its own service when it points nowhere.
+fn explaining_service(
+    evidence: &Evidence,
+    symptom: &Finding,
+    all: &[Finding],
+    depth: usize,
+) -> Option<String> {
+    let pointed = symptom
+        .targets
+        .iter()
+        .find_map(|t| resolve(evidence, t, &symptom.service));
+    let Some(service) = pointed else {
+        return Some(symptom.service.clone());
+    };
+    if depth < 4 {
+        if let Some(next) = all
+            .iter()
+            .find(|s| s.service == service && !s.targets.is_empty() && !std::ptr::eq(*s, symptom))
+        {
+            return explaining_service(evidence, next, all, depth + 1);
+        }
+    }
+    Some(service)
+}
+
+/// Maps what a symptom points at to a service name: a URL, `host:port`, an
+/// IP, a container name or a network alias.
+pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+    let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
+    let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
+    let authority = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+            (h.trim_matches(['[', ']']), p.parse::<u16>().ok())
+        }
+        _ => (authority.trim_matches(['[', ']']), None),
+    };
+    let loopback = matches!(
+        host,
+        "127.0.0.1" | "localhost" | "::1" | "0.0.0.0" | "host.docker.internal"
+    );
+    if let Some(c) = evidence.containers.iter().find(|c| {
+        c.networks.iter().any(|n| !n.ip.is_empty() && n.ip == host)
+            || c.name == host
+            || c.service_name() == host
+            || c.networks
+                .iter()
+                .any(|n| n.aliases.iter().any(|a| a == host))
+    }) {
+        if c.name != from {
+            return Some(c.name.clone());
+        }
+    }
+    if loopback {
+        if let Some(port) = port {
+            if let Some(c) = evidence
+                .containers
+                .iter()
+                .find(|c| c.ports.iter().any(|p| p.host_port == Some(port)) && c.state.running)
+                .or_else(|| {
+                    evidence.containers.iter().find(|c| {
+                        c.ports.iter().any(|p| p.host_port == Some(port))
+                            && c.state.status != "created"
+                    })
+                })
+            {
+                return Some(c.name.clone());
+            }
+            // A host process: name it after the log that shares its process name.
+            if let Some(l) = evidence.listeners.iter().find(|l| l.port == port) {
+                let process = l
+                    .processes
+                    .first()
+                    .map(|p| p.split(' ').next().unwrap_or(p));
+                if let Some(process) = process {
+                    if let Some(log) = evidence.logs.iter().find(|log| {
+                        log.service.starts_with(process)
+                            && evidence.container(&log.service).is_none()
+                    }) {
+                        return Some(log.service.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}

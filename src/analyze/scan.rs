@@ -1,0 +1,302 @@
+//! One pass over every log: the signatures of all detectors are searched
+//! together, and matching lines are folded into distinct messages with a
+//! count, the first and the last occurrence.
+//!
+//! Memory is bounded by the number of distinct findings, not by log size:
+//! each (detector, signature, log) keeps at most [`MAX_DISTINCT`] messages,
+//! and lines that differ only in numbers (pids, ports, counters) fold into one.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use serde::Serialize;
+
+use super::detector::{Detector, Quote};
+use crate::evidence::logs::{self, clean_text, CandidateLine};
+use crate::evidence::redact::redact_text;
+use crate::evidence::time::leading_timestamp;
+use crate::evidence::{Evidence, InputProblem, LogSource};
+
+/// Distinct messages kept per detector signature and log.
+pub const MAX_DISTINCT: usize = 32;
+/// Quoted text is cut to this many characters.
+const MAX_QUOTE: usize = 600;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub line: u64,
+    pub timestamp: Option<DateTime<Utc>>,
+    /// The line without its leading timestamp, cleaned and with secrets masked.
+    pub text: String,
+    /// Preceding lines (oldest first), cleaned the same way.
+    pub before: Vec<String>,
+}
+
+/// Lines that say the same thing, apart from numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    pub count: u64,
+    pub first: Hit,
+    pub last: Hit,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bucket {
+    pub detector: &'static str,
+    pub signature: &'static str,
+    /// Index into [`Evidence::logs`].
+    pub log: usize,
+    pub messages: Vec<Message>,
+    /// Matching lines beyond [`MAX_DISTINCT`] distinct messages, counted only.
+    pub overflow: u64,
+}
+
+impl Bucket {
+    pub fn total(&self) -> u64 {
+        self.messages.iter().map(|m| m.count).sum::<u64>() + self.overflow
+    }
+}
+
+/// Time span and size of one log, for the chronology's coverage notes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LogSummary {
+    pub lines: u64,
+    pub bytes: u64,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Default)]
+pub struct LogHits {
+    pub buckets: Vec<Bucket>,
+    /// Parallel to [`Evidence::logs`].
+    pub summaries: Vec<LogSummary>,
+}
+
+impl LogHits {
+    pub fn of<'a>(&'a self, detector: &'a str) -> impl Iterator<Item = &'a Bucket> + 'a {
+        self.buckets.iter().filter(move |b| b.detector == detector)
+    }
+
+    /// Every distinct message a detector's signature matched, with its log.
+    pub fn messages<'a>(
+        &'a self,
+        evidence: &'a Evidence,
+        detector: &'a str,
+    ) -> impl Iterator<Item = (&'a LogSource, &'a Bucket, &'a Message)> + 'a {
+        self.of(detector).flat_map(move |b| {
+            b.messages
+                .iter()
+                .map(move |m| (&evidence.logs[b.log], b, m))
+        })
+    }
+}
+
+impl Message {
+    /// Quotes the most recent occurrence, which is what the latest restarts show.
+    pub fn quote_last(&self, log: &LogSource) -> Quote {
+        quote(log, &self.last, self.count)
+    }
+
+    pub fn quote_first(&self, log: &LogSource) -> Quote {
+        quote(log, &self.first, self.count)
+    }
+}
+
+fn quote(log: &LogSource, hit: &Hit, count: u64) -> Quote {
+    Quote {
+        source: log.display.clone(),
+        line: Some(hit.line),
+        timestamp: hit.timestamp,
+        text: hit.text.clone(),
+        count,
+    }
+}
+
+/// A detector, the index of one of its signatures, and that signature's compiled regex.
+type Owner<'d> = (&'d dyn Detector, usize, Option<Regex>);
+
+/// Distinct messages per (detector, signature, log), and the overflow count.
+type Folded = BTreeMap<(&'static str, &'static str, usize), (BTreeMap<String, Message>, u64)>;
+
+struct Matcher<'d> {
+    prefilter: AhoCorasick,
+    /// For each needle: the (detector, signature) pairs it belongs to.
+    owners: Vec<Vec<Owner<'d>>>,
+}
+
+impl<'d> Matcher<'d> {
+    fn new(detectors: &[&'d dyn Detector]) -> Self {
+        let mut needles: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<Owner<'d>>> = Vec::new();
+        for d in detectors {
+            for (i, sig) in d.signatures().iter().enumerate() {
+                let regex = sig.pattern.map(|p| {
+                    Regex::new(p)
+                        .unwrap_or_else(|e| panic!("detector {} signature {}: {e}", d.id(), sig.id))
+                });
+                let needle = sig.needle.to_ascii_lowercase();
+                let slot = match needles.iter().position(|n| *n == needle) {
+                    Some(slot) => slot,
+                    None => {
+                        needles.push(needle);
+                        owners.push(Vec::new());
+                        needles.len() - 1
+                    }
+                };
+                owners[slot].push((*d, i, regex));
+            }
+        }
+        let prefilter = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .expect("detector needles build an automaton");
+        Matcher { prefilter, owners }
+    }
+}
+
+/// Searches every log of `evidence` for the signatures of `detectors`.
+pub fn scan(
+    evidence: &Evidence,
+    detectors: &[&dyn Detector],
+    problems: &mut Vec<InputProblem>,
+) -> LogHits {
+    let matcher = Matcher::new(detectors);
+    let mut hits = LogHits::default();
+    let mut folded: Folded = BTreeMap::new();
+    for (log_index, log) in evidence.logs.iter().enumerate() {
+        let mut pattern_ids: Vec<usize> = Vec::new();
+        let result = logs::search(
+            &log.path,
+            &matcher.prefilter,
+            |candidate: &CandidateLine<'_>| {
+                pattern_ids.clear();
+                pattern_ids.extend(
+                    matcher
+                        .prefilter
+                        .find_overlapping_iter(candidate.bytes)
+                        .map(|m| m.pattern().as_usize()),
+                );
+                pattern_ids.sort_unstable();
+                pattern_ids.dedup();
+                let cleaned = clean_text(candidate.bytes);
+                let (timestamp, message) = match leading_timestamp(&cleaned, evidence.zone) {
+                    Some((ts, offset)) => (Some(ts), cleaned[offset..].trim_start()),
+                    None => (None, cleaned.as_str()),
+                };
+                if timestamp.is_some_and(|t| !evidence.window.contains(t)) {
+                    return;
+                }
+                let mut hit: Option<Hit> = None;
+                for &pattern in &pattern_ids {
+                    for (detector, sig_index, regex) in &matcher.owners[pattern] {
+                        if regex.as_ref().is_some_and(|r| !r.is_match(message)) {
+                            continue;
+                        }
+                        let sig = &detector.signatures()[*sig_index];
+                        let hit = hit.get_or_insert_with(|| Hit {
+                            line: candidate.number,
+                            timestamp,
+                            text: shorten(&redact_text(message)),
+                            before: candidate
+                                .before
+                                .iter()
+                                .filter(|b| !b.is_empty())
+                                .map(|b| {
+                                    let text = clean_text(b);
+                                    let body = leading_timestamp(&text, evidence.zone)
+                                        .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
+                                    shorten(&redact_text(body))
+                                })
+                                .collect(),
+                        });
+                        let (messages, overflow) = folded
+                            .entry((detector.id(), sig.id, log_index))
+                            .or_default();
+                        let key = fold_key(&hit.text);
+                        if let Some(m) = messages.get_mut(&key) {
+                            m.count += 1;
+                            m.last = hit.clone();
+                        } else if messages.len() < MAX_DISTINCT {
+                            messages.insert(
+                                key,
+                                Message {
+                                    count: 1,
+                                    first: hit.clone(),
+                                    last: hit.clone(),
+                                },
+                            );
+                        } else {
+                            *overflow += 1;
+                        }
+                    }
+                }
+            },
+        );
+        let summary = match result {
+            Ok(stats) => {
+                let first =
+                    leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
+                let last =
+                    leading_timestamp(&clean_text(&stats.last_line), evidence.zone).map(|t| t.0);
+                LogSummary {
+                    lines: stats.lines,
+                    bytes: stats.bytes,
+                    first,
+                    last,
+                }
+            }
+            Err(e) => {
+                problems.push(InputProblem {
+                    source: log.display.clone(),
+                    line: None,
+                    message: format!("cannot read log: {e}"),
+                });
+                LogSummary::default()
+            }
+        };
+        hits.summaries.push(summary);
+    }
+    for ((detector, signature, log), (messages, overflow)) in folded {
+        let mut messages: Vec<Message> = messages.into_values().collect();
+        messages.sort_by_key(|m| m.first.line);
+        hits.buckets.push(Bucket {
+            detector,
+            signature,
+            log,
+            messages,
+            overflow,
+        });
+    }
+    hits
+}
+
+/// Lines that differ only in digits fold together: pids, ports, counters, times.
+fn fold_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+        } else {
+            key.push(c);
+            in_digits = false;
+        }
+    }
+    key
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_QUOTE {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(MAX_QUOTE).collect();
+    out.push('…');
+    out
+}

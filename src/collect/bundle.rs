@@ -1,0 +1,464 @@
+//! Reads an evidence bundle directory (docs/bundle-format.md) into [`Evidence`].
+//!
+//! Files in their documented places are read as what their place says.
+//! Anything else is classified by its content, so a folder of loose files
+//! copied from a ticket works too. Every file ends up either recognised (and
+//! as what) or ignored (and why); a file that cannot be parsed is reported
+//! with its path, and the rest of the bundle is still read.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use walkdir::WalkDir;
+
+use crate::evidence::monitoring::{self, HistoryFormat};
+use crate::evidence::{
+    AssumedZone, BundleMeta, Container, Event, Evidence, Gap, IgnoredFile, Image, InputProblem,
+    Listener, LogKind, LogSource, RecognisedFile, Window,
+};
+
+/// The engine keeps this many events for `docker events --since`.
+pub const ENGINE_EVENT_BUFFER: usize = 256;
+const SNIFF_BYTES: usize = 8 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("bundle directory {0} does not exist")]
+    Missing(PathBuf),
+    #[error("{0} is not a directory")]
+    NotADirectory(PathBuf),
+    #[error("cannot read bundle directory {path}: {source}")]
+    Unreadable { path: PathBuf, source: io::Error },
+}
+
+/// What a file holds, decided by its place in the bundle or by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Meta,
+    ContainerInspect,
+    ImageInspect,
+    Events,
+    Listeners,
+    Log(LogKind),
+    Monitoring(HistoryFormat),
+}
+
+impl FileKind {
+    fn describe(self) -> &'static str {
+        match self {
+            FileKind::Meta => "bundle metadata",
+            FileKind::ContainerInspect => "container inspect",
+            FileKind::ImageInspect => "image inspect",
+            FileKind::Events => "engine events",
+            FileKind::Listeners => "host listening sockets (ss -ltnp)",
+            FileKind::Log(LogKind::Docker) => "container log (docker logs --timestamps)",
+            FileKind::Log(LogKind::NginxError) => "nginx error log",
+            FileKind::Log(LogKind::NginxAccess) => "nginx access log",
+            FileKind::Log(LogKind::Plain) => "plain log",
+            FileKind::Monitoring(HistoryFormat::JsonLines) => "monitoring history (JSON lines)",
+            FileKind::Monitoring(HistoryFormat::Csv) => "monitoring history (CSV)",
+            FileKind::Monitoring(HistoryFormat::PlainText) => "monitoring history (text)",
+        }
+    }
+}
+
+/// Loads the bundle at `dir`. Only a missing or unreadable directory is an
+/// error; problems with single files are recorded in the inventory.
+pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, BundleError> {
+    if !dir.exists() {
+        return Err(BundleError::Missing(dir.to_path_buf()));
+    }
+    if !dir.is_dir() {
+        return Err(BundleError::NotADirectory(dir.to_path_buf()));
+    }
+    let mut ev = Evidence {
+        root: dir.to_path_buf(),
+        zone,
+        window,
+        ..Evidence::default()
+    };
+    let mut loose_logs: Vec<(PathBuf, String, LogKind, u64)> = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| BundleError::Unreadable {
+            path: e
+                .path()
+                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| io::Error::other("walk failed")),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let display = relative(dir, path);
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            ev.inventory.ignored.push(ignored(&display, "hidden file"));
+            continue;
+        }
+        let head = match read_head(path) {
+            Ok(h) => h,
+            Err(e) => {
+                ev.inventory
+                    .problems
+                    .push(problem(&display, None, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let Some(kind) = classify(&display, &head) else {
+            let reason = if head.is_empty() {
+                "empty file"
+            } else if head.contains(&0) {
+                "binary file"
+            } else {
+                "not a format coroner reads"
+            };
+            ev.inventory.ignored.push(ignored(&display, reason));
+            continue;
+        };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let outcome = match kind {
+            FileKind::Meta => read_meta(path).map(|m| ev.meta = m),
+            FileKind::ContainerInspect => read_string(path).and_then(|text| {
+                Container::parse_inspect(&text, &display)
+                    .map(|cs| ev.containers.extend(cs))
+                    .map_err(|e| format!("not a container inspect document: {e}"))
+            }),
+            FileKind::ImageInspect => read_string(path).and_then(|text| {
+                Image::parse_inspect(&text, &display)
+                    .map(|is| ev.images.extend(is))
+                    .map_err(|e| format!("not an image inspect document: {e}"))
+            }),
+            FileKind::Events => read_events(path, &display, &mut ev),
+            FileKind::Listeners => read_listeners(path, &display, &mut ev),
+            FileKind::Log(log_kind) => {
+                loose_logs.push((path.to_path_buf(), display.clone(), log_kind, size));
+                Ok(())
+            }
+            FileKind::Monitoring(format) => {
+                monitoring::load(path, &display, format, zone, &mut ev.inventory.problems)
+                    .map(|s| ev.monitoring.push(s))
+                    .map_err(|e| format!("cannot read: {e}"))
+            }
+        };
+        match outcome {
+            Ok(()) => ev.inventory.recognised.push(RecognisedFile {
+                path: display,
+                kind: kind.describe().to_string(),
+            }),
+            Err(message) => ev.inventory.problems.push(problem(&display, None, message)),
+        }
+    }
+    attach_logs(&mut ev, loose_logs);
+    ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.images.sort_by(|a, b| a.id.cmp(&b.id));
+    ev.images.dedup_by(|a, b| a.id == b.id);
+    ev.events
+        .sort_by(|a, b| a.time.cmp(&b.time).then(a.line.cmp(&b.line)));
+    ev.events.retain(|e| window.contains(e.time));
+    for series in &mut ev.monitoring {
+        series.samples.retain(|s| window.contains(s.time));
+    }
+    record_gaps(&mut ev);
+    Ok(ev)
+}
+
+/// Names each log after its container, or after its file when no container
+/// owns it; host logs that share a container's name are marked `(host)`.
+fn attach_logs(ev: &mut Evidence, logs: Vec<(PathBuf, String, LogKind, u64)>) {
+    for (path, display, kind, bytes) in logs {
+        let stem = Path::new(&display)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let in_container_dir = display.starts_with("docker/containers/");
+        let service =
+            if kind == LogKind::Docker && (in_container_dir || ev.container(&stem).is_some()) {
+                stem
+            } else {
+                let generic = matches!(
+                    stem.as_str(),
+                    "error"
+                        | "access"
+                        | "stderr"
+                        | "stdout"
+                        | "out"
+                        | "log"
+                        | "messages"
+                        | "syslog"
+                        | "output"
+                );
+                let parent = Path::new(&display)
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .filter(|p| p != "logs" && !p.is_empty());
+                let name = match (generic, parent) {
+                    (true, Some(parent)) => parent,
+                    _ => stem,
+                };
+                if ev.container(&name).is_some() {
+                    format!("{name} (host)")
+                } else {
+                    name
+                }
+            };
+        ev.logs.push(LogSource {
+            path,
+            display,
+            kind,
+            service,
+            bytes,
+        });
+    }
+}
+
+fn record_gaps(ev: &mut Evidence) {
+    let mut gaps = std::mem::take(&mut ev.inventory.gaps);
+    gaps.extend(ev.meta.not_collected.iter().cloned());
+    let recognised = &ev.inventory.recognised;
+    let has = |kind: &str| recognised.iter().any(|r| r.kind == kind);
+    if !has("container inspect") {
+        gaps.push(Gap {
+            what: "container state (docker container inspect)".into(),
+            why: "not in the bundle: exit codes, restarts and health are unknown".into(),
+        });
+    }
+    if !has("engine events") {
+        gaps.push(Gap {
+            what: "engine events (docker events)".into(),
+            why: "not in the bundle: restarts and kills are dated from container state only".into(),
+        });
+    } else if ev.events.len() >= ENGINE_EVENT_BUFFER {
+        gaps.push(Gap {
+            what: "engine events (docker events)".into(),
+            why: format!(
+                "{} events read; the engine keeps only its last {ENGINE_EVENT_BUFFER}, so older ones may be missing",
+                ev.events.len()
+            ),
+        });
+    }
+    if !has("image inspect") && !ev.containers.is_empty() {
+        gaps.push(Gap {
+            what: "image metadata (docker image inspect)".into(),
+            why: "not in the bundle: image creation times (deploys) are unknown".into(),
+        });
+    }
+    if !has("host listening sockets (ss -ltnp)") {
+        gaps.push(Gap {
+            what: "host listening sockets (ss -ltnp)".into(),
+            why: "not in the bundle: the holder of a conflicting port cannot be named".into(),
+        });
+    }
+    if ev.monitoring.is_empty() {
+        gaps.push(Gap {
+            what: "monitoring history".into(),
+            why: "not in the bundle: availability figures cannot be given".into(),
+        });
+    }
+    for c in &ev.containers {
+        if !ev.logs.iter().any(|l| l.service == c.name) {
+            gaps.push(Gap {
+                what: format!("logs of container {}", c.name),
+                why: "not in the bundle".into(),
+            });
+        }
+    }
+    gaps.sort();
+    gaps.dedup();
+    ev.inventory.gaps = gaps;
+}
+
+static DOCKER_LOG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) ")
+        .expect("static regex")
+});
+static NGINX_ERROR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} |nginx: )\[(debug|info|notice|warn|error|crit|alert|emerg)\] ")
+        .expect("static regex")
+});
+static NGINX_ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(\S+ )?\S+ \S+ \S+ \[\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] ""#)
+        .expect("static regex")
+});
+
+/// Decides what a file is from its bundle path, falling back to its content.
+fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
+    if head.is_empty() || head.contains(&0) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(head);
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_start();
+    if display == "bundle.json" {
+        return Some(FileKind::Meta);
+    }
+    let by_content = classify_content(&text, first);
+    // A documented place wins only when the content does not clearly say otherwise.
+    let by_place = if display.starts_with("docker/containers/") && display.ends_with(".json") {
+        Some(FileKind::ContainerInspect)
+    } else if display.starts_with("docker/containers/") && display.ends_with(".log") {
+        Some(FileKind::Log(LogKind::Docker))
+    } else if display.starts_with("docker/images/") && display.ends_with(".json") {
+        Some(FileKind::ImageInspect)
+    } else if display == "docker/events.jsonl" {
+        Some(FileKind::Events)
+    } else if display == "host/listeners.txt" {
+        Some(FileKind::Listeners)
+    } else {
+        None
+    };
+    match (by_place, by_content) {
+        (Some(FileKind::Log(LogKind::Docker)), Some(FileKind::Log(_)) | None) => {
+            Some(FileKind::Log(LogKind::Docker))
+        }
+        (Some(place), None) => Some(place),
+        (_, Some(content)) => Some(content),
+        (None, None) => None,
+    }
+}
+
+fn classify_content(text: &str, first: &str) -> Option<FileKind> {
+    if first.starts_with('[') || first.starts_with('{') {
+        if text.contains("\"HostConfig\"") && text.contains("\"State\"") {
+            return Some(FileKind::ContainerInspect);
+        }
+        if text.contains("\"RepoTags\"") || text.contains("\"RootFS\"") {
+            return Some(FileKind::ImageInspect);
+        }
+        if first.contains("\"Action\"")
+            && (first.contains("\"timeNano\"") || first.contains("\"Actor\""))
+        {
+            return Some(FileKind::Events);
+        }
+    }
+    if let Some(format) = monitoring::sniff(text) {
+        return Some(FileKind::Monitoring(format));
+    }
+    if first.starts_with("LISTEN ") || (first.starts_with("State") && first.contains("Recv-Q")) {
+        return Some(FileKind::Listeners);
+    }
+    if DOCKER_LOG_LINE.is_match(first) {
+        return Some(FileKind::Log(LogKind::Docker));
+    }
+    if NGINX_ERROR_LINE.is_match(first) {
+        return Some(FileKind::Log(LogKind::NginxError));
+    }
+    if NGINX_ACCESS_LINE.is_match(first) {
+        return Some(FileKind::Log(LogKind::NginxAccess));
+    }
+    if first.starts_with('[') || first.starts_with('{') {
+        // JSON we do not understand is not a log either.
+        return None;
+    }
+    Some(FileKind::Log(LogKind::Plain))
+}
+
+fn read_head(path: &Path) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    File::open(path)?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+fn read_string(path: &Path) -> Result<String, String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| format!("cannot read: {e}"))
+}
+
+fn read_meta(path: &Path) -> Result<BundleMeta, String> {
+    let text = read_string(path)?;
+    serde_json::from_str(&text).map_err(|e| format!("invalid bundle metadata: {e}"))
+}
+
+fn read_events(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {
+    for_each_line(path, |number, text| {
+        if text.trim().is_empty() {
+            return;
+        }
+        match Event::parse_line(text, display, number) {
+            Ok(e) => ev.events.push(e),
+            Err(e) => ev.inventory.problems.push(problem(
+                display,
+                Some(number),
+                format!("not an event: {e}"),
+            )),
+        }
+    })
+}
+
+fn read_listeners(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {
+    for_each_line(path, |number, text| {
+        if let Some(l) = Listener::parse_ss_line(text, display, number) {
+            ev.listeners.push(l);
+        }
+    })
+}
+
+fn for_each_line(path: &Path, mut f: impl FnMut(u64, &str)) -> Result<(), String> {
+    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut number = 0;
+    for line in BufReader::new(file).split(b'\n') {
+        number += 1;
+        let line = line.map_err(|e| format!("read failed at line {number}: {e}"))?;
+        let text = String::from_utf8_lossy(&line);
+        f(number, text.trim_end_matches('\r'));
+    }
+    Ok(())
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn ignored(path: &str, reason: &str) -> IgnoredFile {
+    IgnoredFile {
+        path: path.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn problem(source: &str, line: Option<u64>, message: String) -> InputProblem {
+    InputProblem {
+        source: source.to_string(),
+        line,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_loose_files_by_content() {
+        let cases: &[(&str, &str, Option<FileKind>)] = &[
+            ("x/a.txt", "2026-11-27T17:24:21.557915478Z hello\n", Some(FileKind::Log(LogKind::Docker))),
+            ("x/e.txt", "2020/09/08 08:26:39 [error] 30#30: *5 connect() failed\n", Some(FileKind::Log(LogKind::NginxError))),
+            ("x/acc", "127.0.0.1 - - [26/Jan/2017:14:22:10 +0000] \"GET / HTTP/1.1\" 502 166 \"-\" \"curl\"\n", Some(FileKind::Log(LogKind::NginxAccess))),
+            ("x/ss", "LISTEN 0 511 127.0.0.1:18080 0.0.0.0:*\n", Some(FileKind::Listeners)),
+            ("x/i.json", "[{\"Id\":\"x\",\"State\":{},\"HostConfig\":{}}]", Some(FileKind::ContainerInspect)),
+            ("x/img.json", "[{\"Id\":\"sha256:x\",\"RepoTags\":[]}]", Some(FileKind::ImageInspect)),
+            ("x/ev", "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{},\"timeNano\":1}\n", Some(FileKind::Events)),
+            ("x/other.json", "{\"hello\":1}", None),
+            ("docker/containers/api.log", "plain text without timestamps\n", Some(FileKind::Log(LogKind::Docker))),
+        ];
+        for (path, content, expected) in cases {
+            assert_eq!(classify(path, content.as_bytes()), *expected, "{path}");
+        }
+        assert_eq!(classify("x/bin", b"\0\x01"), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! Log files and the streaming reader that searches them.
+//!
+//! Logs are never loaded whole. [`search`] reads a file in large buffers, runs
+//! a literal multi-pattern prefilter over each buffer, and hands only the
+//! lines that contain a candidate to the caller, as ripgrep does. Nothing is
+//! allocated per line; line numbers are counted with `memchr` as the search
+//! moves forward, so a file is touched once.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use aho_corasick::AhoCorasick;
+use serde::Serialize;
+
+/// What wrote a log file; decides how its lines are read and linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogKind {
+    /// `docker logs --timestamps` of one container.
+    Docker,
+    /// nginx `error.log` (or nginx's stderr).
+    NginxError,
+    /// nginx access log (`combined` or a format starting like it).
+    NginxAccess,
+    /// Anything else with text lines: syslog, application logs.
+    Plain,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogSource {
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// Bundle-relative path, as quoted in reports.
+    pub display: String,
+    pub kind: LogKind,
+    /// The container the log belongs to, or the file stem of a loose log.
+    pub service: String,
+    pub bytes: u64,
+}
+
+/// Lines longer than this are cut for matching and quoting; the rest of the line is skipped.
+pub const MAX_LINE: usize = 64 * 1024;
+const BUFFER: usize = 256 * 1024;
+/// Complete lines kept in front of each new read, so a match can see what came before it.
+pub const CONTEXT_LINES: usize = 3;
+
+/// A line that contains at least one prefilter candidate.
+pub struct CandidateLine<'a> {
+    /// 1-based line number in the file.
+    pub number: u64,
+    /// The line without its line ending (CR LF or LF), possibly cut at [`MAX_LINE`].
+    pub bytes: &'a [u8],
+    /// Up to [`CONTEXT_LINES`] preceding lines, oldest first.
+    pub before: [&'a [u8]; CONTEXT_LINES],
+}
+
+/// Totals for one file, gathered while searching it.
+#[derive(Debug, Clone, Default)]
+pub struct FileStats {
+    pub lines: u64,
+    pub bytes: u64,
+    pub first_line: Vec<u8>,
+    pub last_line: Vec<u8>,
+}
+
+/// Streams `path` and calls `on_candidate` for every line in which `prefilter` matches.
+pub fn search(
+    path: &Path,
+    prefilter: &AhoCorasick,
+    mut on_candidate: impl FnMut(&CandidateLine<'_>),
+) -> io::Result<FileStats> {
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; BUFFER + MAX_LINE];
+    let mut stats = FileStats::default();
+    // buf[..keep] holds context lines carried over, buf[keep..filled] unread data.
+    let mut keep = 0usize;
+    let mut filled = 0usize;
+    let mut line_number = 0u64;
+    let mut skipping_long_tail = false;
+    let mut ends_with_newline = true;
+    let mut eof = false;
+    while !eof {
+        let n = read_some(&mut file, &mut buf[filled..])?;
+        if n == 0 {
+            eof = true;
+        } else {
+            ends_with_newline = buf[filled + n - 1] == b'\n';
+        }
+        stats.bytes += n as u64;
+        filled += n;
+        // Only complete lines are searched; at EOF the last line needs no newline.
+        let end = if eof {
+            filled
+        } else {
+            match memchr::memrchr(b'\n', &buf[keep..filled]) {
+                Some(i) => keep + i + 1,
+                None if filled - keep >= MAX_LINE => {
+                    // One line longer than the window: search its head, drop the rest.
+                    filled
+                }
+                None => continue,
+            }
+        };
+        let mut pos = keep;
+        if skipping_long_tail {
+            match memchr::memchr(b'\n', &buf[pos..end]) {
+                Some(i) => {
+                    pos += i + 1;
+                    line_number += 1;
+                    skipping_long_tail = false;
+                }
+                None => pos = end,
+            }
+        }
+        let region_start = pos;
+        let mut counted_to = pos;
+        while pos < end {
+            let Some(m) = prefilter.find(&buf[pos..end]) else {
+                break;
+            };
+            let hit = pos + m.start();
+            let line_start = memchr::memrchr(b'\n', &buf[region_start..hit])
+                .map_or(region_start, |i| region_start + i + 1);
+            let line_end = memchr::memchr(b'\n', &buf[hit..end]).map_or(end, |i| hit + i);
+            line_number += memchr::memchr_iter(b'\n', &buf[counted_to..line_start]).count() as u64;
+            counted_to = line_start;
+            // Matches past the cut of an overlong line are not reported.
+            if hit - line_start < MAX_LINE {
+                let line = trim_line_end(&buf[line_start..line_end.min(line_start + MAX_LINE)]);
+                let before = preceding_lines(&buf[..line_start]);
+                on_candidate(&CandidateLine {
+                    number: line_number + 1,
+                    bytes: line,
+                    before,
+                });
+            }
+            if line_end >= end {
+                break;
+            }
+            pos = line_end + 1;
+        }
+        line_number += memchr::memchr_iter(b'\n', &buf[counted_to..end]).count() as u64;
+        if stats.first_line.is_empty() && end > region_start {
+            stats.first_line = first_line(&buf[region_start..end]).to_vec();
+        }
+        if let Some(last) = last_line(&buf[region_start..end]) {
+            stats.last_line.clear();
+            stats.last_line.extend_from_slice(last);
+        }
+        if end == filled && !eof && memchr::memrchr(b'\n', &buf[keep..filled]).is_none() {
+            skipping_long_tail = true;
+        }
+        // Carry the last few complete lines and the unfinished one to the front.
+        let carry_from = context_start(&buf[..end], CONTEXT_LINES).min(end);
+        buf.copy_within(carry_from..filled, 0);
+        keep = end - carry_from;
+        filled -= carry_from;
+    }
+    if stats.bytes > 0 && !ends_with_newline {
+        line_number += 1;
+    }
+    stats.lines = line_number;
+    Ok(stats)
+}
+
+fn read_some(file: &mut File, into: &mut [u8]) -> io::Result<usize> {
+    let want = into.len().min(BUFFER);
+    loop {
+        match file.read(&mut into[..want]) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The up-to-three lines that end right before `upto` (which is a line start).
+fn preceding_lines(upto: &[u8]) -> [&[u8]; CONTEXT_LINES] {
+    let mut out: [&[u8]; CONTEXT_LINES] = [&[]; CONTEXT_LINES];
+    let mut end = upto.len();
+    for slot in (0..CONTEXT_LINES).rev() {
+        if end == 0 {
+            break;
+        }
+        let body_end = end - 1; // skip the '\n' that ends the previous line
+        let start = memchr::memrchr(b'\n', &upto[..body_end]).map_or(0, |i| i + 1);
+        let line = trim_line_end(&upto[start..body_end]);
+        out[slot] = &line[..line.len().min(512)];
+        end = start;
+    }
+    out
+}
+
+/// Where the last `count` complete lines of `data` begin.
+fn context_start(data: &[u8], count: usize) -> usize {
+    let mut start = data.len();
+    for _ in 0..count {
+        if start == 0 {
+            break;
+        }
+        start = memchr::memrchr(b'\n', &data[..start - 1]).map_or(0, |i| i + 1);
+    }
+    // Never carry more than a few KiB of context.
+    start.max(data.len().saturating_sub(4 * 1024))
+}
+
+fn first_line(data: &[u8]) -> &[u8] {
+    let end = memchr::memchr(b'\n', data).unwrap_or(data.len());
+    trim_line_end(&data[..end.min(MAX_LINE)])
+}
+
+fn last_line(data: &[u8]) -> Option<&[u8]> {
+    let data = data.strip_suffix(b"\n").unwrap_or(data);
+    if data.is_empty() {
+        return None;
+    }
+    let start = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
+    Some(trim_line_end(
+        &data[start..data.len().min(start + MAX_LINE)],
+    ))
+}
+
+/// Turns raw line bytes into display text: invalid UTF-8 replaced, ANSI
+/// colour sequences and other control characters removed.
+pub fn clean_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ params final-byte
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if c == '\t' || !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn run(content: &[u8], needles: &[&str]) -> (Vec<(u64, String, Vec<String>)>, FileStats) {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(content).unwrap();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(needles)
+            .unwrap();
+        let mut out = Vec::new();
+        let stats = search(f.path(), &ac, |c| {
+            out.push((
+                c.number,
+                clean_text(c.bytes),
+                c.before.iter().map(|b| clean_text(b)).collect(),
+            ))
+        })
+        .unwrap();
+        (out, stats)
+    }
+
+    #[test]
+    fn finds_candidate_lines_with_numbers_and_context() {
+        let (hits, stats) = run(
+            b"a\r\nb\nTraceback\nModuleNotFoundError: x\r\nz\nno newline error",
+            &["modulenotfound", "ERROR"],
+        );
+        assert_eq!(
+            hits,
+            vec![
+                (
+                    4,
+                    "ModuleNotFoundError: x".to_string(),
+                    vec!["a".into(), "b".into(), "Traceback".into()]
+                ),
+                (
+                    6,
+                    "no newline error".to_string(),
+                    vec![
+                        "Traceback".into(),
+                        "ModuleNotFoundError: x".into(),
+                        "z".into()
+                    ]
+                ),
+            ]
+        );
+        assert_eq!(stats.lines, 6);
+        assert_eq!(stats.first_line, b"a");
+        assert_eq!(stats.last_line, b"no newline error");
+    }
+
+    #[test]
+    fn line_numbers_stay_right_across_buffer_refills() {
+        let mut content = Vec::new();
+        for i in 0..200_000 {
+            if i % 50_000 == 7 {
+                writeln!(content, "line {i} FATAL").unwrap();
+            } else {
+                writeln!(content, "line {i} fine and long enough to fill buffers").unwrap();
+            }
+        }
+        let (hits, stats) = run(&content, &["fatal"]);
+        let numbers: Vec<u64> = hits.iter().map(|h| h.0).collect();
+        assert_eq!(numbers, vec![8, 50_008, 100_008, 150_008]);
+        assert_eq!(hits[1].1, "line 50007 FATAL");
+        assert_eq!(stats.lines, 200_000);
+    }
+
+    #[test]
+    fn survives_very_long_lines_and_invalid_utf8() {
+        let mut content = vec![b'x'; 5 * MAX_LINE];
+        content.extend_from_slice(b" ERROR tail\nnext \xff\xfe ERROR \x1b[31mred\x1b[0m\n");
+        let (hits, stats) = run(&content, &["error"]);
+        // The match past the cut of the long line is not reported; the next line is.
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].0, 2);
+        assert_eq!(hits[0].1, "next \u{fffd}\u{fffd} ERROR red");
+        assert_eq!(stats.lines, 2);
+    }
+}

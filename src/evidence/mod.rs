@@ -1,0 +1,156 @@
+//! The evidence model: what coroner knows about a host, independent of where
+//! it came from (a bundle on disk or a live engine).
+//!
+//! This layer owns parsing Docker's own formats and masking secrets as they
+//! enter. It draws no conclusions: that is the analyzer's job.
+
+pub mod container;
+pub mod events;
+pub mod image;
+pub mod listeners;
+pub mod logs;
+pub mod monitoring;
+pub mod redact;
+pub mod time;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use container::Container;
+pub use events::Event;
+pub use image::Image;
+pub use listeners::Listener;
+pub use logs::{LogKind, LogSource};
+pub use monitoring::MonitoringSeries;
+pub use time::AssumedZone;
+
+/// Everything gathered for one investigation.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    pub root: PathBuf,
+    pub meta: BundleMeta,
+    pub containers: Vec<Container>,
+    pub images: Vec<Image>,
+    pub events: Vec<Event>,
+    pub listeners: Vec<Listener>,
+    pub logs: Vec<LogSource>,
+    pub monitoring: Vec<MonitoringSeries>,
+    pub inventory: Inventory,
+    pub zone: AssumedZone,
+    /// The time window asked for (`--since`/`--until`), if any.
+    pub window: Window,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Window {
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl Window {
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t <= u)
+    }
+}
+
+impl Evidence {
+    pub fn container(&self, name: &str) -> Option<&Container> {
+        self.containers.iter().find(|c| c.name == name)
+    }
+
+    /// The image a container runs, matched by id, then by reference.
+    pub fn image_of(&self, container: &Container) -> Option<&Image> {
+        self.images
+            .iter()
+            .find(|i| !container.image_id.is_empty() && i.id == container.image_id)
+            .or_else(|| {
+                self.images
+                    .iter()
+                    .find(|i| i.tags.contains(&container.image))
+            })
+    }
+
+    pub fn events_of<'a>(
+        &'a self,
+        container: &'a Container,
+    ) -> impl Iterator<Item = &'a Event> + 'a {
+        self.events.iter().filter(move |e| {
+            e.kind == "container"
+                && (e.name == container.name
+                    || (!container.id.is_empty() && e.actor_id == container.id))
+        })
+    }
+
+    pub fn logs_of<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a LogSource> + 'a {
+        self.logs.iter().filter(move |l| l.service == service)
+    }
+}
+
+/// `bundle.json`: where and when the evidence was gathered, and what was not.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BundleMeta {
+    pub host: Option<String>,
+    pub engine_version: Option<String>,
+    pub api_version: Option<String>,
+    pub os: Option<String>,
+    pub kernel: Option<String>,
+    pub collected_at: Option<String>,
+    pub collector: Option<String>,
+    pub window: Option<MetaWindow>,
+    pub not_collected: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetaWindow {
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+/// Something that could not be collected, and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Gap {
+    pub what: String,
+    pub why: String,
+}
+
+/// A file, or a line of one, that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputProblem {
+    pub source: String,
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.source, line, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+/// Which files were recognised as what, and which were ignored and why.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Inventory {
+    pub recognised: Vec<RecognisedFile>,
+    pub ignored: Vec<IgnoredFile>,
+    pub problems: Vec<InputProblem>,
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct RecognisedFile {
+    pub path: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct IgnoredFile {
+    pub path: String,
+    pub reason: String,
+}

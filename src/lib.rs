@@ -1,0 +1,19 @@
+//! coroner investigates incidents on Docker hosts and writes the report a
+//! senior engineer would write after hours of digging.
+//!
+//! The pipeline is the architecture, one module a stage:
+//!
+//! - [`collect`]: gathers evidence (reads a bundle from disk) and nothing else.
+//! - [`evidence`]: the model of what was gathered, parsed from Docker's own
+//!   formats, with secrets masked on entry.
+//! - [`analyze`]: detectors, ranking of root causes apart from symptoms, the
+//!   chronology and the verdict. Never talks to Docker.
+//! - [`report`]: renders an analysis as Markdown, HTML or JSON. Decides nothing.
+
+pub mod analyze;
+pub mod collect;
+pub mod evidence;
+pub mod report;
+
+#[cfg(test)]
+pub(crate) mod testing;

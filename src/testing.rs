@@ -1,0 +1,32 @@
+//! Helpers for tests that run on the captured fixture bundles in `fixtures/bundles`.
+
+use std::path::PathBuf;
+
+use crate::analyze::detector::{Context, Detector, Finding};
+use crate::analyze::scan;
+use crate::collect::bundle;
+use crate::evidence::{AssumedZone, Evidence, Window};
+
+pub fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/bundles")
+        .join(name)
+}
+
+pub fn fixture(name: &str) -> Evidence {
+    let path = fixture_path(name);
+    bundle::load(&path, AssumedZone::default(), Window::default()).unwrap_or_else(|e| {
+        panic!("fixture {name}: {e} (capture it with fixtures/scenarios/{name}.sh)")
+    })
+}
+
+/// Runs one detector alone over a fixture bundle.
+pub fn run_detector(detector: &dyn Detector, name: &str) -> Vec<Finding> {
+    let evidence = fixture(name);
+    let mut problems = Vec::new();
+    let hits = scan::scan(&evidence, &[detector], &mut problems);
+    detector.detect(&Context {
+        evidence: &evidence,
+        hits: &hits,
+    })
+}
