@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 
+use chrono::{DateTime, Utc};
 use coroner::analyze::{self, detectors, Analysis, Verdict};
 use coroner::collect::bundle;
+use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope, Summary};
 use coroner::evidence::time::{parse_any, AssumedZone};
 use coroner::evidence::Window;
 use coroner::report::{self, Format};
@@ -37,8 +39,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Investigate an evidence bundle and write the report.
+    /// Investigate the local Docker engine (or an evidence bundle with
+    /// --bundle) and write the report.
     Investigate(InvestigateArgs),
+    /// Save the evidence from the Docker engine as a bundle directory, to
+    /// investigate later or elsewhere with `investigate --bundle`.
+    Collect(CollectArgs),
     /// List the detectors, one line each.
     Detectors,
     /// Print a detector's documentation.
@@ -48,11 +54,50 @@ enum Command {
     },
 }
 
+/// What to collect from the engine.
+#[derive(clap::Args)]
+struct LiveArgs {
+    /// Only this compose project (label com.docker.compose.project).
+    #[arg(long)]
+    project: Option<String>,
+    /// Only this compose service or container name; repeat for several.
+    #[arg(long = "service", value_name = "NAME")]
+    services: Vec<String>,
+    /// Keep at most this many of the newest log bytes per container
+    /// (`16MiB`, `512KiB`, `1000000`). Default: 16MiB.
+    #[arg(long, value_parser = parse_byte_size)]
+    max_log_bytes: Option<u64>,
+}
+
+#[derive(clap::Args)]
+struct CollectArgs {
+    /// The bundle directory to create; it must not exist or be empty.
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    live: LiveArgs,
+    /// Start of the window: RFC 3339, or a duration back from now (`24h`, `90m`). Default: 24h.
+    #[arg(long)]
+    since: Option<String>,
+    /// End of the window: RFC 3339, or a duration back from now. Default: now.
+    #[arg(long)]
+    until: Option<String>,
+    /// Zone for --since/--until times written without one.
+    #[arg(long, default_value = "UTC")]
+    tz: String,
+}
+
 #[derive(clap::Args)]
 struct InvestigateArgs {
-    /// The evidence bundle directory (docs/bundle-format.md).
-    #[arg(long)]
-    bundle: PathBuf,
+    /// The evidence bundle directory (docs/bundle-format.md). Without it,
+    /// the local engine (or DOCKER_HOST) is investigated live.
+    #[arg(long, conflicts_with_all = ["project", "services", "max_log_bytes", "keep_bundle"])]
+    bundle: Option<PathBuf>,
+    #[command(flatten)]
+    live: LiveArgs,
+    /// Live only: also keep the collected evidence as a bundle in this directory.
+    #[arg(long, value_name = "DIR")]
+    keep_bundle: Option<PathBuf>,
     /// Report format; defaults to the output file's extension, else md.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -60,7 +105,8 @@ struct InvestigateArgs {
     /// Default: reports/<date>-<slug>.<ext>.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Only consider evidence from this time on (RFC 3339 or `YYYY-MM-DD HH:MM:SS`).
+    /// Only consider evidence from this time on: RFC 3339, `YYYY-MM-DD
+    /// HH:MM:SS`, or a duration back from now (`24h`, `90m`). Live default: 24h.
     #[arg(long)]
     since: Option<String>,
     /// Only consider evidence up to this time.
@@ -107,22 +153,43 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(exit::HEALTHY)
         }
         Command::Investigate(args) => investigate(args),
+        Command::Collect(args) => collect(args),
     }
 }
 
 fn investigate(args: InvestigateArgs) -> Result<u8> {
-    let zone = AssumedZone::parse(&args.tz).with_context(|| {
-        format!(
-            "--tz {:?}: expected UTC or an offset such as +02:00",
-            args.tz
-        )
-    })?;
-    let window = Window {
-        since: parse_time_arg("--since", args.since.as_deref(), zone)?,
-        until: parse_time_arg("--until", args.until.as_deref(), zone)?,
+    let zone = parse_zone(&args.tz)?;
+    let now = Utc::now();
+    let since = parse_time_arg("--since", args.since.as_deref(), zone, now)?;
+    let until = parse_time_arg("--until", args.until.as_deref(), zone, now)?;
+    // A live investigation is a collection into a bundle, then the same
+    // analysis `--bundle` runs on it.
+    let mut engine_error = None;
+    let mut _scratch = None;
+    let evidence = match &args.bundle {
+        Some(dir) => bundle::load(dir, zone, Window { since, until })
+            .with_context(|| format!("cannot investigate {}", dir.display()))?,
+        None => {
+            let target = match &args.keep_bundle {
+                Some(dir) => dir.clone(),
+                None => {
+                    let scratch = tempfile::tempdir()
+                        .context("cannot create a temporary directory for the evidence")?;
+                    let target = scratch.path().join("bundle");
+                    _scratch = Some(scratch);
+                    target
+                }
+            };
+            let request = live_request(&args.live, since, until, now)?;
+            let summary = collect_live(&request, &target)?;
+            if args.keep_bundle.is_some() {
+                eprintln!("bundle: {}", summary.bundle.display());
+            }
+            engine_error = summary.engine_error;
+            bundle::load(&summary.bundle, zone, Window::default())
+                .with_context(|| format!("cannot read back {}", summary.bundle.display()))?
+        }
     };
-    let evidence = bundle::load(&args.bundle, zone, window)
-        .with_context(|| format!("cannot investigate {}", args.bundle.display()))?;
     for problem in &evidence.inventory.problems {
         eprintln!("coroner: warning: {problem}");
     }
@@ -145,23 +212,142 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
         Some(path) => write_atomically(path, rendered.as_bytes())?,
     }
     print_summary(&analysis, destination.as_deref());
+    if let Some(e) = engine_error {
+        // The report says what was missing; an empty host is not a healthy one.
+        bail!("the report lacks everything from the Docker engine: {e}");
+    }
     Ok(match analysis.verdict {
         Verdict::Healthy => exit::HEALTHY,
         _ => exit::PROBLEM_FOUND,
     })
 }
 
+fn collect(args: CollectArgs) -> Result<u8> {
+    let zone = parse_zone(&args.tz)?;
+    let now = Utc::now();
+    let since = parse_time_arg("--since", args.since.as_deref(), zone, now)?;
+    let until = parse_time_arg("--until", args.until.as_deref(), zone, now)?;
+    let request = live_request(&args.live, since, until, now)?;
+    let summary = collect_live(&request, &args.out)?;
+    eprintln!(
+        "bundle: {} ({} containers, {} items not collected)",
+        summary.bundle.display(),
+        summary.containers,
+        summary.not_collected.len()
+    );
+    if let Some(e) = summary.engine_error {
+        bail!("nothing was collected from the Docker engine: {e}");
+    }
+    Ok(exit::HEALTHY)
+}
+
+/// The collection the live flags ask for; the window defaults to the last 24 hours.
+fn live_request(
+    live: &LiveArgs,
+    since: Option<DateTime<Utc>>,
+    until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Request> {
+    let until = until.unwrap_or(now);
+    let since = since.unwrap_or(until - chrono::Duration::hours(24));
+    if since > until {
+        bail!("--since is after --until");
+    }
+    Ok(Request {
+        scope: Scope {
+            project: live.project.clone(),
+            services: live.services.clone(),
+        },
+        since,
+        until,
+        max_log_bytes: live.max_log_bytes.unwrap_or(Request::DEFAULT_MAX_LOG_BYTES),
+        concurrency: Request::DEFAULT_CONCURRENCY,
+        timeout: Request::DEFAULT_TIMEOUT,
+    })
+}
+
+/// Collects from the engine `DOCKER_HOST` names into `target`, telling on
+/// standard error what could not be collected.
+fn collect_live(request: &Request, target: &Path) -> Result<Summary> {
+    let endpoint = Endpoint::from_env();
+    let summary = live::collect_bundle(&endpoint, request, target, &mut Progress::for_stderr())
+        .with_context(|| format!("cannot collect into {}", target.display()))?;
+    for gap in &summary.not_collected {
+        eprintln!("coroner: not collected: {}: {}", gap.what, gap.why);
+    }
+    Ok(summary)
+}
+
+fn parse_zone(tz: &str) -> Result<AssumedZone> {
+    AssumedZone::parse(tz)
+        .with_context(|| format!("--tz {tz:?}: expected UTC or an offset such as +02:00"))
+}
+
 fn parse_time_arg(
     flag: &str,
     value: Option<&str>,
     zone: AssumedZone,
-) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
     value
         .map(|v| {
-            parse_any(v, zone)
-                .with_context(|| format!("{flag} {v:?}: expected RFC 3339 or YYYY-MM-DD HH:MM:SS"))
+            parse_duration(v)
+                .map(|d| now - d)
+                .or_else(|| parse_any(v, zone))
+                .with_context(|| {
+                    format!("{flag} {v:?}: expected RFC 3339, YYYY-MM-DD HH:MM:SS, or a duration such as 24h or 90m")
+                })
         })
         .transpose()
+}
+
+/// `90s`, `90m`, `24h`, `7d`, or a combination such as `1h30m`.
+fn parse_duration(text: &str) -> Option<chrono::Duration> {
+    let mut total = chrono::Duration::zero();
+    let mut digits = String::new();
+    let mut any_unit = false;
+    for c in text.trim().chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let n: i64 = digits.parse().ok()?;
+        digits.clear();
+        total += match c {
+            's' => chrono::Duration::seconds(n),
+            'm' => chrono::Duration::minutes(n),
+            'h' => chrono::Duration::hours(n),
+            'd' => chrono::Duration::days(n),
+            _ => return None,
+        };
+        any_unit = true;
+    }
+    (any_unit && digits.is_empty()).then_some(total)
+}
+
+/// `16MiB`, `512KiB`, `1G`, `1000000`: a byte count, binary multiples.
+fn parse_byte_size(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 16MiB or 1000000"))?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "{text:?}: unknown unit {unit:?} (use KiB, MiB or GiB)"
+            ))
+        }
+    };
+    match number.checked_mul(multiplier) {
+        Some(0) | None => Err(format!("{text:?} is not a usable size")),
+        Some(bytes) => Ok(bytes),
+    }
 }
 
 /// `2026-11-27-mcp-api-missing-module.md`
@@ -220,5 +406,62 @@ fn print_summary(analysis: &Analysis, path: Option<&Path>) {
     }
     if let Some(path) = path {
         eprintln!("report: {}", path.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_flags_take_durations_back_from_now_or_timestamps() {
+        let now = parse_any("2026-11-27T18:00:00Z", AssumedZone::default()).unwrap();
+        let zone = AssumedZone::default();
+        let at = |v| {
+            parse_time_arg("--since", Some(v), zone, now)
+                .unwrap()
+                .unwrap()
+        };
+        assert_eq!(at("24h"), now - chrono::Duration::hours(24));
+        assert_eq!(at("90m"), now - chrono::Duration::minutes(90));
+        assert_eq!(at("1h30m"), now - chrono::Duration::minutes(90));
+        assert_eq!(
+            at("2026-11-27T17:24:21Z"),
+            parse_any("2026-11-27T17:24:21Z", zone).unwrap()
+        );
+        let err = parse_time_arg("--since", Some("yesterday"), zone, now).unwrap_err();
+        assert!(err.to_string().contains("--since \"yesterday\""), "{err}");
+        assert!(parse_duration("h").is_none());
+        assert!(parse_duration("10").is_none());
+    }
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_byte_size("16MiB"), Ok(16 * 1024 * 1024));
+        assert_eq!(parse_byte_size("512k"), Ok(512 * 1024));
+        assert_eq!(parse_byte_size("1000"), Ok(1000));
+        assert!(parse_byte_size("0").is_err());
+        assert!(parse_byte_size("12 parsecs").is_err());
+    }
+
+    #[test]
+    fn the_live_window_defaults_to_the_last_day() {
+        let live = LiveArgs {
+            project: Some("shop".into()),
+            services: vec![],
+            max_log_bytes: None,
+        };
+        let now = Utc::now();
+        let request = live_request(&live, None, None, now).unwrap();
+        assert_eq!(request.until, now);
+        assert_eq!(request.since, now - chrono::Duration::hours(24));
+        assert_eq!(request.max_log_bytes, Request::DEFAULT_MAX_LOG_BYTES);
+        let backwards = live_request(
+            &live,
+            Some(now),
+            Some(now - chrono::Duration::hours(1)),
+            now,
+        );
+        assert!(backwards.is_err());
     }
 }

@@ -16,8 +16,8 @@ use walkdir::WalkDir;
 
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::{
-    AssumedZone, BundleMeta, Container, Event, Evidence, Gap, IgnoredFile, Image, InputProblem,
-    Listener, LogKind, LogSource, RecognisedFile, Window,
+    AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
+    Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, Window,
 };
 
 /// The engine keeps this many events for `docker events --since`.
@@ -42,6 +42,7 @@ enum FileKind {
     ImageInspect,
     Events,
     Listeners,
+    Forensics,
     Log(LogKind),
     Monitoring(HistoryFormat),
 }
@@ -54,6 +55,7 @@ impl FileKind {
             FileKind::ImageInspect => "image inspect",
             FileKind::Events => "engine events",
             FileKind::Listeners => "host listening sockets (ss -ltnp)",
+            FileKind::Forensics => "entrypoint forensics",
             FileKind::Log(LogKind::Docker) => "container log (docker logs --timestamps)",
             FileKind::Log(LogKind::NginxError) => "nginx error log",
             FileKind::Log(LogKind::NginxAccess) => "nginx access log",
@@ -134,6 +136,11 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             }),
             FileKind::Events => read_events(path, &display, &mut ev),
             FileKind::Listeners => read_listeners(path, &display, &mut ev),
+            FileKind::Forensics => read_string(path).and_then(|text| {
+                EntrypointForensics::parse(&text, &display)
+                    .map(|f| ev.forensics.push(f))
+                    .map_err(|e| format!("not an entrypoint forensics document: {e}"))
+            }),
             FileKind::Log(log_kind) => {
                 loose_logs.push((path.to_path_buf(), display.clone(), log_kind, size));
                 Ok(())
@@ -154,6 +161,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     }
     attach_logs(&mut ev, loose_logs);
     ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
     ev.images.sort_by(|a, b| a.id.cmp(&b.id));
     ev.images.dedup_by(|a, b| a.id == b.id);
     ev.events
@@ -309,6 +317,8 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
         Some(FileKind::ImageInspect)
     } else if display == "docker/events.jsonl" {
         Some(FileKind::Events)
+    } else if display.starts_with("docker/forensics/") && display.ends_with(".json") {
+        Some(FileKind::Forensics)
     } else if display == "host/listeners.txt" {
         Some(FileKind::Listeners)
     } else {
@@ -455,6 +465,7 @@ mod tests {
             ("x/ev", "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{},\"timeNano\":1}\n", Some(FileKind::Events)),
             ("x/other.json", "{\"hello\":1}", None),
             ("docker/containers/api.log", "plain text without timestamps\n", Some(FileKind::Log(LogKind::Docker))),
+            ("docker/forensics/api.json", "{\"container\":\"api\",\"exists\":true}", Some(FileKind::Forensics)),
         ];
         for (path, content, expected) in cases {
             assert_eq!(classify(path, content.as_bytes()), *expected, "{path}");

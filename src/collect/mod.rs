@@ -1,4 +1,8 @@
 //! Collectors: where evidence comes from. Each collector produces an
-//! [`crate::evidence::Evidence`] and draws no conclusions from it.
+//! [`crate::evidence::Evidence`] or a bundle the loader reads into one, and
+//! draws no conclusions from it.
 
 pub mod bundle;
+pub mod docker;
+pub mod host;
+pub mod writer;

@@ -6,6 +6,7 @@
 
 pub mod container;
 pub mod events;
+pub mod forensics;
 pub mod image;
 pub mod listeners;
 pub mod logs;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use container::Container;
 pub use events::Event;
+pub use forensics::EntrypointForensics;
 pub use image::Image;
 pub use listeners::Listener;
 pub use logs::{LogKind, LogSource};
@@ -37,6 +39,8 @@ pub struct Evidence {
     pub listeners: Vec<Listener>,
     pub logs: Vec<LogSource>,
     pub monitoring: Vec<MonitoringSeries>,
+    /// What a failed container's entrypoint file looks like (live collection only).
+    pub forensics: Vec<EntrypointForensics>,
     pub inventory: Inventory,
     pub zone: AssumedZone,
     /// The time window asked for (`--since`/`--until`), if any.
@@ -81,6 +85,12 @@ impl Evidence {
                 && (e.name == container.name
                     || (!container.id.is_empty() && e.actor_id == container.id))
         })
+    }
+
+    pub fn forensics_of(&self, container: &Container) -> Option<&EntrypointForensics> {
+        self.forensics
+            .iter()
+            .find(|f| f.container == container.name)
     }
 
     pub fn logs_of<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a LogSource> + 'a {

@@ -1,0 +1,75 @@
+//! Progress of a collection, on standard error: a bar on a terminal, one
+//! plain line per container otherwise (CI logs, redirected output).
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    total: u64,
+    done: u64,
+}
+
+impl Progress {
+    /// A bar when standard error is a terminal, plain lines otherwise.
+    pub fn for_stderr() -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} collecting [{bar:30}] {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress {
+            bar,
+            total: 0,
+            done: 0,
+        }
+    }
+
+    /// A step outside the per-container work: `engine`, `events`, …
+    pub fn step(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.set_message(message.to_string()),
+            None => eprintln!("collect: {message}"),
+        }
+    }
+
+    pub fn containers(&mut self, total: usize) {
+        self.total = total as u64;
+        match &self.bar {
+            Some(bar) => bar.set_length(self.total),
+            None => eprintln!("collect: {total} containers"),
+        }
+    }
+
+    pub fn container_done(&mut self, name: &str) {
+        self.done += 1;
+        match &self.bar {
+            Some(bar) => {
+                bar.set_message(name.to_string());
+                bar.inc(1);
+            }
+            None => eprintln!("collect: [{}/{}] {name}", self.done, self.total),
+        }
+    }
+
+    /// A problem worth telling now, above the bar.
+    pub fn warn(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("coroner: warning: {message}")),
+            None => eprintln!("coroner: warning: {message}"),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
