@@ -59,6 +59,7 @@ impl BundleWriter {
             "docker/containers",
             "docker/images",
             "docker/forensics",
+            "docker",
             "host",
         ] {
             fs::create_dir_all(staging.path().join(dir)).map_err(io_err)?;
@@ -142,6 +143,7 @@ impl BundleWriter {
             "docker/containers",
             "docker/images",
             "docker/forensics",
+            "docker",
             "host",
         ] {
             let path = self.staging.path().join(dir);

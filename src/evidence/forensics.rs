@@ -122,8 +122,8 @@ mod tests {
         let json = r##"{
             "container": "api", "command": "/docker_entrypoint.sh", "path": "/docker_entrypoint.sh",
             "exists": true, "file_type": "file", "mode": "0755", "executable": true, "size": 40,
-            "format": "script", "first_line": "#!/bin/sh -e API_TOKEN=abc123\\r", "crlf": true,
-            "interpreter": {"from": "shebang", "path": "/bin/sh", "args": "-e", "exists": true},
+            "format": "script", "first_line": "#!/usr/bin/env -S app --api-key=abc123 --verbose\\r", "crlf": true,
+            "interpreter": {"from": "shebang", "path": "/usr/bin/env", "args": "-S app", "exists": true},
             "engine_arch": "amd64", "some_future_field": 1
         }"##;
         let f = EntrypointForensics::parse(json, "docker/forensics/api.json").unwrap();

@@ -662,4 +662,60 @@ mod tests {
         };
         assert_eq!(names(&shop), ["shop-db-1"]);
     }
+
+    /// A container listed but gone by the time it is inspected gets a gap
+    /// and no files. The real engine answers 404 for a container that no
+    /// longer exists just as for one that never did.
+    #[test]
+    fn a_container_removed_during_collection_is_recorded_as_a_gap() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let endpoint = Endpoint::from_env();
+        let docker = match runtime.block_on(endpoint.connect(Duration::from_secs(10))) {
+            Ok(docker) => docker,
+            Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+                panic!("the Docker engine is needed under CI: {e}")
+            }
+            Err(e) => {
+                eprintln!("skipping: no Docker engine: {e}");
+                return;
+            }
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let writer = BundleWriter::create(&dir.path().join("bundle")).unwrap();
+        let now = Utc::now();
+        let request = Request {
+            scope: Scope::default(),
+            since: now - chrono::Duration::hours(1),
+            until: now,
+            max_log_bytes: Request::DEFAULT_MAX_LOG_BYTES,
+            concurrency: 1,
+            timeout: Request::DEFAULT_TIMEOUT,
+        };
+        let cx = Cx {
+            docker: &docker,
+            endpoint: &endpoint,
+            writer: &writer,
+            request: &request,
+            engine_arch: String::new(),
+        };
+        let gone = format!("coroner-removed-{}", std::process::id());
+        let outcome = runtime
+            .block_on(collect_container(&cx, &gone, &summary(&gone, &[])))
+            .unwrap();
+        assert!(outcome.written.is_none());
+        assert_eq!(
+            outcome.gaps,
+            [Gap {
+                what: format!("container {gone}"),
+                why: "removed during collection (the engine no longer knows it)".into(),
+            }]
+        );
+        let written: Vec<_> = std::fs::read_dir(writer.staging_dir().join("docker/containers"))
+            .unwrap()
+            .collect();
+        assert!(written.is_empty());
+    }
 }

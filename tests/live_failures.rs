@@ -1,0 +1,218 @@
+//! Real failures on the real engine, collected live: what the bundle holds
+//! for a missing Python module, a port held by a host process, a failing
+//! healthcheck, an OOM kill and a log over the size cap.
+
+mod live_support;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use bollard::models::{HealthConfig, PortBinding};
+use coroner::analyze;
+use live_support::{container, lab, RootFs};
+
+#[test]
+fn a_missing_python_module_is_in_the_collected_log() {
+    let Some(mut lab) = lab("pymodule") else {
+        return;
+    };
+    let mut fs = RootFs::python();
+    fs.file("app/main.py", b"import yaml\nprint('started')\n", 0o644);
+    let image = lab.import("py", fs, &["ENV PATH=/usr/local/bin:/usr/bin:/bin"]);
+    lab.run("worker", container(&image, &["python3", "/app/main.py"]));
+    let state = lab.wait_exited("worker").state.unwrap();
+    assert_eq!(state.exit_code, Some(1));
+
+    let collected = lab.collect(16 << 20);
+    let name = lab.name("worker");
+    let log = std::fs::read_to_string(
+        collected
+            .bundle
+            .join(format!("docker/containers/{name}.log")),
+    )
+    .unwrap();
+    // CPython 3.11 (failure-signatures.md 2.1), each line with Docker's timestamp.
+    let last = log.lines().last().unwrap_or_default();
+    assert!(
+        last.ends_with(" ModuleNotFoundError: No module named 'yaml'"),
+        "{log}"
+    );
+    assert!(last.starts_with("20"), "{last}");
+    let source = collected
+        .evidence
+        .logs_of(&name)
+        .next()
+        .expect("the log is loaded");
+    assert_eq!(source.display, format!("docker/containers/{name}.log"));
+    // The interpreter started: python3 resolved through PATH to a real ELF.
+    let f = collected
+        .evidence
+        .forensics_of(collected.evidence.container(&name).unwrap())
+        .unwrap();
+    assert_eq!(f.searched[0], "/usr/local/bin/python3");
+    assert_eq!(f.path, "/usr/bin/python3");
+    assert_eq!(f.links, ["/usr/bin/python3.11"]);
+    assert_eq!(f.format.as_deref(), Some("elf"));
+    assert_eq!(f.interpreter.as_ref().and_then(|i| i.exists), Some(true));
+}
+
+#[test]
+fn a_port_held_by_a_host_process_names_that_process() {
+    let Some(mut lab) = lab("port") else { return };
+    let holder = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = holder.local_addr().unwrap().port();
+    let image = lab.import("web", RootFs::busybox(), &[]);
+    let mut body = container(&image, &["httpd", "-f", "-p", "8080"]);
+    body.exposed_ports = Some(vec!["8080/tcp".to_string()]);
+    body.host_config.as_mut().unwrap().port_bindings = Some(HashMap::from([(
+        "8080/tcp".to_string(),
+        Some(vec![PortBinding {
+            host_ip: Some("127.0.0.1".into()),
+            host_port: Some(port.to_string()),
+        }]),
+    )]));
+    let start_error = lab
+        .run("web", body)
+        .expect("the engine refuses to start it");
+    assert!(
+        start_error.contains("address already in use"),
+        "{start_error}"
+    );
+
+    let collected = lab.collect(16 << 20);
+    let web = collected.evidence.container(&lab.name("web")).unwrap();
+    assert_eq!(web.state.status, "created");
+    assert!(
+        web.state.error.contains("address already in use"),
+        "{}",
+        web.state.error
+    );
+    let listener = collected
+        .evidence
+        .listeners
+        .iter()
+        .find(|l| l.port == port && l.conflicts_with("127.0.0.1", port))
+        .expect("the host listener is in the bundle");
+    let me = format!("(pid {})", std::process::id());
+    assert!(listener.holder().contains(&me), "{}", listener.holder());
+    drop(holder);
+}
+
+#[test]
+fn a_failing_healthcheck_is_collected_with_its_probe_output() {
+    let Some(mut lab) = lab("health") else { return };
+    let image = lab.import("svc", RootFs::busybox(), &[]);
+    let mut body = container(&image, &["sleep", "300"]);
+    body.healthcheck = Some(HealthConfig {
+        test: Some(vec![
+            "CMD-SHELL".into(),
+            "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1".into(),
+        ]),
+        interval: Some(1_000_000_000),
+        timeout: Some(1_000_000_000),
+        retries: Some(1),
+        ..HealthConfig::default()
+    });
+    lab.run("svc", body);
+    lab.wait_for("svc", Duration::from_secs(60), "unhealthy", |i| {
+        i.state
+            .as_ref()
+            .and_then(|s| s.health.as_ref())
+            .and_then(|h| h.status)
+            .is_some_and(|s| s.to_string() == "unhealthy")
+    });
+
+    let collected = lab.collect(16 << 20);
+    let svc = collected.evidence.container(&lab.name("svc")).unwrap();
+    assert_eq!(svc.health_status(), Some("unhealthy"));
+    assert!(svc.is_failing());
+    let probe = svc.state.health.as_ref().unwrap().log.last().unwrap();
+    assert!(
+        probe.output.contains("Connection refused"),
+        "{}",
+        probe.output
+    );
+    assert!(
+        collected
+            .evidence
+            .events_of(svc)
+            .any(|e| e.action == "health_status" && e.detail == "unhealthy"),
+        "the health_status event is collected"
+    );
+    // A running container is not examined: its entrypoint works.
+    assert!(collected.evidence.forensics_of(svc).is_none());
+}
+
+#[test]
+fn an_oom_kill_is_collected_and_diagnosed() {
+    let Some(mut lab) = lab("oom") else { return };
+    let info = lab.block_on(lab.docker.info()).unwrap();
+    if info.memory_limit == Some(false) {
+        eprintln!(
+            "skipping: this kernel does not support memory limits (docker info: MemoryLimit false)"
+        );
+        return;
+    }
+    let image = lab.import("hog", RootFs::busybox(), &[]);
+    // dd's 64 MiB buffer cannot fit in 16 MiB: PID 1 itself is killed.
+    let mut body = container(
+        &image,
+        &["dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"],
+    );
+    let limits = body.host_config.as_mut().unwrap();
+    limits.memory = Some(16 << 20);
+    limits.memory_swap = Some(16 << 20);
+    lab.run("hog", body);
+    let state = lab.wait_exited("hog").state.unwrap();
+    assert_eq!((state.oom_killed, state.exit_code), (Some(true), Some(137)));
+
+    let collected = lab.collect(16 << 20);
+    let hog = collected.evidence.container(&lab.name("hog")).unwrap();
+    assert!(collected.evidence.events_of(hog).any(|e| e.action == "oom"));
+    // Killed by a signal: the entrypoint ran, so it is not examined.
+    assert!(collected.evidence.forensics_of(hog).is_none());
+    let analysis = analyze::analyze(&collected.evidence);
+    assert!(
+        analysis
+            .root_causes
+            .iter()
+            .any(|c| c.finding.kind == "oom-killed" && c.finding.service == hog.name),
+        "{:#?}",
+        analysis.root_causes
+    );
+}
+
+#[test]
+fn a_log_over_the_cap_keeps_its_newest_lines_and_says_so() {
+    let Some(mut lab) = lab("logcap") else { return };
+    let image = lab.import("chatty", RootFs::busybox(), &[]);
+    lab.run("chatty", container(&image, &["seq", "1", "5000"]));
+    lab.wait_exited("chatty");
+
+    let collected = lab.collect(4096);
+    let name = lab.name("chatty");
+    let log = std::fs::read_to_string(
+        collected
+            .bundle
+            .join(format!("docker/containers/{name}.log")),
+    )
+    .unwrap();
+    assert!(log.len() <= 4096, "{} bytes", log.len());
+    assert!(log.ends_with(" 5000\n"), "the newest line is kept");
+    let first = log.lines().next().unwrap();
+    assert!(
+        first.starts_with("20") && first.contains("Z "),
+        "starts at a whole line: {first}"
+    );
+    let gap = collected
+        .summary
+        .not_collected
+        .iter()
+        .find(|g| g.what == format!("older logs of container {name}"))
+        .expect("the truncation is recorded");
+    assert!(gap.why.contains("--max-log-bytes"), "{}", gap.why);
+    assert!(
+        collected.evidence.inventory.gaps.contains(gap),
+        "the gap reaches the report"
+    );
+}
