@@ -29,7 +29,7 @@ pub const TEST_LABEL: &str = "coroner.test";
 
 /// Applets linked in every busybox image.
 const BUSYBOX_APPLETS: &[&str] = &[
-    "sh", "echo", "cat", "sleep", "dd", "httpd", "wget", "seq", "head", "tr", "ls", "env",
+    "sh", "echo", "cat", "sleep", "dd", "httpd", "wget", "seq", "head", "yes", "ls", "env",
 ];
 
 /// A test's own corner of the engine. Dropping it removes every container
@@ -288,7 +288,9 @@ pub struct Collected {
 
 /// Runs the `coroner` binary; returns (exit code, stdout, stderr).
 pub fn coroner(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_coroner"))
+    // Set for integration tests only; the benchmark shares this module.
+    let binary = option_env!("CARGO_BIN_EXE_coroner").expect("built as an integration test");
+    let out = Command::new(binary)
         .args(args)
         .envs(env.iter().copied())
         .output()

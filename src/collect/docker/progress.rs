@@ -8,6 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// Plain lines are printed unless silenced.
+    lines: bool,
     total: u64,
     done: u64,
 }
@@ -27,6 +29,17 @@ impl Progress {
         });
         Progress {
             bar,
+            lines: true,
+            total: 0,
+            done: 0,
+        }
+    }
+
+    /// Reports nothing, for callers that show their own output.
+    pub fn silent() -> Progress {
+        Progress {
+            bar: None,
+            lines: false,
             total: 0,
             done: 0,
         }
@@ -36,7 +49,8 @@ impl Progress {
     pub fn step(&self, message: &str) {
         match &self.bar {
             Some(bar) => bar.set_message(message.to_string()),
-            None => eprintln!("collect: {message}"),
+            None if self.lines => eprintln!("collect: {message}"),
+            None => {}
         }
     }
 
@@ -44,7 +58,8 @@ impl Progress {
         self.total = total as u64;
         match &self.bar {
             Some(bar) => bar.set_length(self.total),
-            None => eprintln!("collect: {total} containers"),
+            None if self.lines => eprintln!("collect: {total} containers"),
+            None => {}
         }
     }
 
@@ -55,7 +70,8 @@ impl Progress {
                 bar.set_message(name.to_string());
                 bar.inc(1);
             }
-            None => eprintln!("collect: [{}/{}] {name}", self.done, self.total),
+            None if self.lines => eprintln!("collect: [{}/{}] {name}", self.done, self.total),
+            None => {}
         }
     }
 
