@@ -9,8 +9,13 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use bollard::models::{HealthConfig, PortBinding};
-use live_support::{container, coroner, lab, RootFs};
+use live_support::{container, lab, run_binary, RootFs};
 use serde_json::Value;
+
+/// Runs this build's `coroner` binary.
+fn coroner(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    run_binary(env!("CARGO_BIN_EXE_coroner"), args, env)
+}
 
 /// `(kind, service)` of every finding in one section of a JSON report.
 fn findings(report: &Value, section: &str) -> Vec<(String, String)> {

@@ -4,7 +4,12 @@
 
 mod live_support;
 
-use live_support::coroner;
+use live_support::run_binary;
+
+/// Runs this build's `coroner` binary.
+fn coroner(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    run_binary(env!("CARGO_BIN_EXE_coroner"), args, env)
+}
 
 const NO_ENGINE: &[(&str, &str)] = &[("DOCKER_HOST", "unix:///nonexistent/coroner/docker.sock")];
 

@@ -50,9 +50,12 @@ impl BundleWriter {
         let name = target
             .file_name()
             .map_or_else(|| "bundle".into(), |n| n.to_string_lossy().into_owned());
-        // Beside the target, so the final rename stays on one filesystem.
+        // Beside the target, so the final rename stays on one filesystem;
+        // owner-only, because inspect documents hold environment values
+        // unmasked (coroner masks them when it reads a bundle).
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.partial-"))
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .tempdir_in(&parent)
             .map_err(io_err)?;
         for dir in [
@@ -440,6 +443,9 @@ mod tests {
             .unwrap();
         writer.meta(&BundleMeta::default()).unwrap();
         assert_eq!(writer.finish().unwrap(), target);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "only the owner reads a bundle");
         let inspect = fs::read_to_string(target.join("docker/containers/api.json")).unwrap();
         assert!(inspect.trim_start().starts_with('['), "{inspect}");
         assert!(target

@@ -286,10 +286,9 @@ pub struct Collected {
     pub evidence: Evidence,
 }
 
-/// Runs the `coroner` binary; returns (exit code, stdout, stderr).
-pub fn coroner(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    // Set for integration tests only; the benchmark shares this module.
-    let binary = option_env!("CARGO_BIN_EXE_coroner").expect("built as an integration test");
+/// Runs the `coroner` binary (`env!("CARGO_BIN_EXE_coroner")` in an
+/// integration test); returns (exit code, stdout, stderr).
+pub fn run_binary(binary: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(binary)
         .args(args)
         .envs(env.iter().copied())
