@@ -20,7 +20,7 @@ use std::pin::pin;
 use std::time::Duration;
 
 use bollard::errors::Error as DockerError;
-use bollard::models::{ContainerSummary, EventMessage};
+use bollard::models::{ContainerSummary, EventMessage, EventMessageTypeEnum};
 use bollard::query_parameters::{EventsOptions, ListContainersOptions, LogsOptions};
 use bollard::Docker;
 use chrono::{DateTime, Utc};
@@ -317,12 +317,14 @@ async fn collect_engine(
         });
     }
     let outcomes = collect_containers(cx, &selected, progress).await?;
-    let mut ids = BTreeSet::new();
+    let mut related = Related::default();
     let mut images: BTreeMap<String, String> = BTreeMap::new();
     for outcome in &outcomes {
         gaps.extend(outcome.gaps.iter().cloned());
         if let Some(written) = &outcome.written {
-            ids.insert(written.id.clone());
+            related.containers.insert(written.id.clone());
+            related.networks.extend(written.network_ids.iter().cloned());
+            related.images.insert(written.image_id.clone());
             images
                 .entry(written.image_ref.clone())
                 .or_insert_with(|| written.image_id.clone());
@@ -340,8 +342,8 @@ async fn collect_engine(
         }
     }
     progress.step("events");
-    collect_events(cx, &ids, gaps).await?;
-    Ok(ids.len())
+    collect_events(cx, &related, gaps).await?;
+    Ok(related.containers.len())
 }
 
 /// The listed containers in scope, as `(name, summary)` sorted by name.
@@ -372,6 +374,15 @@ struct Written {
     id: String,
     image_ref: String,
     image_id: String,
+    network_ids: Vec<String>,
+}
+
+/// Ids of the collected containers and of the networks and images they use.
+#[derive(Default)]
+struct Related {
+    containers: BTreeSet<String>,
+    networks: BTreeSet<String>,
+    images: BTreeSet<String>,
 }
 
 /// Collects each container (inspect, logs, forensics), `concurrency` at a time.
@@ -452,11 +463,24 @@ async fn collect_container(
         .and_then(|c| c.image.clone())
         .filter(|r| !r.is_empty())
         .unwrap_or_else(|| image_id.clone());
+    let network_ids = inspect
+        .network_settings
+        .as_ref()
+        .and_then(|n| n.networks.as_ref())
+        .map(|networks| {
+            networks
+                .values()
+                .filter_map(|n| n.network_id.clone())
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(ContainerOutcome {
         written: Some(Written {
             id: inspect.id.clone().unwrap_or(id),
             image_ref,
             image_id,
+            network_ids,
         }),
         gaps,
     })
@@ -538,12 +562,9 @@ fn clamp_i32(seconds: i64) -> i32 {
 }
 
 /// Engine events in the window. When the collection is scoped, only the
-/// events of the collected containers (and their network connections) are kept.
-async fn collect_events(
-    cx: &Cx<'_>,
-    ids: &BTreeSet<String>,
-    gaps: &mut Vec<Gap>,
-) -> io::Result<()> {
+/// events of the collected containers, their networks and images are kept,
+/// as `scripts/gather-bundle.sh` keeps them.
+async fn collect_events(cx: &Cx<'_>, related: &Related, gaps: &mut Vec<Gap>) -> io::Result<()> {
     let request = cx.request;
     // The engine holds an events request open until `until`; never past now.
     let until = request.until.min(Utc::now());
@@ -563,7 +584,7 @@ async fn collect_events(
         match tokio::time::timeout(request.timeout, stream.next()).await {
             Ok(None) => break,
             Ok(Some(Ok(event))) => {
-                if request.scope.is_everything() || concerns(&event, ids) {
+                if request.scope.is_everything() || concerns(&event, related) {
                     out.push(&event)?;
                 }
             }
@@ -589,19 +610,25 @@ async fn collect_events(
     out.finish()
 }
 
-/// Whether an event is about one of the containers: its own events, or a
-/// network connecting or disconnecting it.
-fn concerns(event: &EventMessage, ids: &BTreeSet<String>) -> bool {
+/// Whether an event concerns the collected containers: their own events,
+/// a network connecting or disconnecting one of them, the creation or
+/// removal of a network they use, or an event of an image they run.
+fn concerns(event: &EventMessage, related: &Related) -> bool {
     let Some(actor) = &event.actor else {
         return false;
     };
     let id = actor.id.as_deref().unwrap_or_default();
-    let attached = actor
-        .attributes
-        .as_ref()
-        .and_then(|a| a.get("container"))
-        .is_some_and(|c| ids.contains(c));
-    ids.contains(id) || attached
+    let container_attribute = actor.attributes.as_ref().and_then(|a| a.get("container"));
+    match event.typ {
+        Some(EventMessageTypeEnum::CONTAINER) => related.containers.contains(id),
+        Some(EventMessageTypeEnum::NETWORK) => match container_attribute {
+            // A shared network (`bridge`) connects other containers too.
+            Some(container) => related.containers.contains(container),
+            None => related.networks.contains(id),
+        },
+        Some(EventMessageTypeEnum::IMAGE) => related.images.contains(id),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -620,6 +647,53 @@ mod tests {
             ),
             ..ContainerSummary::default()
         }
+    }
+
+    fn event(kind: EventMessageTypeEnum, actor: &str, attributes: &[(&str, &str)]) -> EventMessage {
+        EventMessage {
+            typ: Some(kind),
+            action: Some("connect".into()),
+            actor: Some(bollard::models::EventActor {
+                id: Some(actor.into()),
+                attributes: Some(
+                    attributes
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                ),
+            }),
+            ..EventMessage::default()
+        }
+    }
+
+    #[test]
+    fn scoped_events_keep_what_concerns_the_collected_containers() {
+        use EventMessageTypeEnum::{CONTAINER, IMAGE, NETWORK};
+        let related = Related {
+            containers: ["c1".to_string()].into(),
+            networks: ["backend".to_string()].into(),
+            images: ["sha256:i1".to_string()].into(),
+        };
+        assert!(concerns(&event(CONTAINER, "c1", &[]), &related));
+        assert!(!concerns(&event(CONTAINER, "c2", &[]), &related));
+        assert!(concerns(
+            &event(NETWORK, "bridge", &[("container", "c1")]),
+            &related
+        ));
+        assert!(!concerns(
+            &event(NETWORK, "bridge", &[("container", "c2")]),
+            &related
+        ));
+        assert!(concerns(
+            &event(NETWORK, "backend", &[("name", "backend")]),
+            &related
+        ));
+        assert!(!concerns(
+            &event(NETWORK, "bridge", &[("name", "bridge")]),
+            &related
+        ));
+        assert!(concerns(&event(IMAGE, "sha256:i1", &[]), &related));
+        assert!(!concerns(&event(IMAGE, "sha256:i2", &[]), &related));
     }
 
     #[test]
