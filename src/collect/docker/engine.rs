@@ -260,6 +260,14 @@ fn explain_io(at: &str, endpoint: &Endpoint, kind: io::ErrorKind, detail: &str) 
             cause: format!("no Docker socket at {at}"),
             fix: "start the engine (sudo systemctl start docker), or set DOCKER_HOST to where it listens".into(),
         },
+        _ if matches!(endpoint, Endpoint::Tcp { tls: Some(_), .. })
+            && detail.contains("certificate") =>
+        {
+            EngineError {
+                cause: format!("the TLS handshake with {at} failed: {detail}"),
+                fix: "DOCKER_CERT_PATH must hold the ca.pem that signed the engine's certificate, and a cert.pem and key.pem the engine accepts".into(),
+            }
+        }
         io::ErrorKind::TimedOut => EngineError {
             cause: format!("connecting to {at} timed out"),
             fix: "check the address in DOCKER_HOST and that no firewall drops the connection"
