@@ -116,7 +116,8 @@ impl Sample {
         self.latency_ms
     }
 
-    fn message_index(&self) -> Option<usize> {
+    /// Index into [`MonitoringSeries::messages`].
+    pub fn message_index(&self) -> Option<usize> {
         self.message.map(|m| m.get() as usize - 1)
     }
 }
