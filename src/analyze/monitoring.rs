@@ -59,6 +59,7 @@ pub struct SourceFigures {
     /// Failure → success transitions, oldest first (the first few; see `recoveries_total`).
     pub recoveries: Vec<SampleRef>,
     pub recoveries_total: u64,
+    pub last_recovery: Option<SampleRef>,
     /// The last check failed.
     pub failing_at_end: bool,
     /// Most frequent first.
@@ -307,9 +308,11 @@ pub fn figures(series: &MonitoringSeries, name: String, target: f64) -> Option<S
     });
     let mut recoveries = Vec::new();
     let mut recoveries_total = 0;
+    let mut last_recovery = None;
     for pair in samples.windows(2) {
         if !pair[0].ok && pair[1].ok {
             recoveries_total += 1;
+            last_recovery = Some(&pair[1]);
             if recoveries.len() < LISTED_RECOVERIES {
                 recoveries.push(sample_ref(series, &pair[1]));
             }
@@ -334,6 +337,7 @@ pub fn figures(series: &MonitoringSeries, name: String, target: f64) -> Option<S
         longest_streak: longest,
         recoveries,
         recoveries_total,
+        last_recovery: last_recovery.map(|s| sample_ref(series, s)),
         failing_at_end: !last.ok,
         error_classes: error_classes(series),
         latency: latency(samples),
@@ -547,9 +551,11 @@ fn markers(evidence: &Evidence, top: Option<&RootCause>) -> Vec<Marker> {
                 });
             }
         }
+        // Only this container's exits: a container it replaced had the same name.
         let exits: Vec<DateTime<Utc>> = evidence
             .events_of(container)
             .filter(|e| e.action == "die")
+            .filter(|e| container.id.is_empty() || e.actor_id == container.id)
             .map(|e| e.time)
             .collect();
         let many = exits.len() > 1;
@@ -775,7 +781,7 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
                 cite(&streak.start),
             ));
         }
-        if let Some(last) = f.recoveries.last().filter(|_| f.recoveries_total > 0) {
+        if let Some(last) = &f.last_recovery {
             out.push(entry(
                 last.time,
                 None,
@@ -851,6 +857,7 @@ mod tests {
         assert_eq!(streak.end.line, Some(10));
         assert_eq!(streak.recovered_at, Some(s.samples[10].time));
         assert_eq!(f.recoveries_total, 2);
+        assert_eq!(f.last_recovery.as_ref().unwrap().line, Some(11));
         assert_eq!(f.first_failure.as_ref().unwrap().line, Some(4));
         assert_eq!(f.coverage.median_interval_seconds, 60.0);
         assert_eq!(f.coverage.holes.len(), 1);
@@ -951,6 +958,70 @@ mod tests {
         assert_eq!(f.longest_streak.unwrap().length, 33);
         assert_eq!(f.error_classes[0].class, ErrorClass::BadGateway);
         assert!(f.latency.unwrap().max_ms >= 2.0);
+    }
+
+    #[test]
+    fn the_main_incident_monitor_is_dated_against_the_deploy_and_the_crash_loop() {
+        use crate::analyze::detector::{Finding, Role};
+        let evidence = fixture("main-incident");
+        let api = evidence.container("mcp-api").unwrap();
+        let first_exit = evidence
+            .events_of(api)
+            .find(|e| e.action == "die" && e.actor_id == api.id)
+            .unwrap()
+            .time;
+        let mut finding = Finding::new("crash-loop", Role::Cause, "mcp-api", "mcp-api restarts");
+        finding.seen_at(Some(first_exit));
+        let cause = RootCause {
+            rank: 1,
+            finding,
+            chain: Vec::new(),
+            explains: Vec::new(),
+            related: Vec::new(),
+        };
+        let figures = analyze(&evidence, &[cause]);
+        let kinds: Vec<MarkerKind> = figures.markers.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds[0], MarkerKind::Deploy, "{:#?}", figures.markers);
+        assert_eq!(
+            figures.markers[0].label,
+            "image coroner-fixture/mcp-api:1.5.0 created"
+        );
+        assert!(kinds.iter().filter(|k| **k == MarkerKind::Restart).count() > 5);
+        let monitor = figures
+            .sources
+            .iter()
+            .find(|s| s.name == "uptime-monitor")
+            .unwrap();
+        let onset = monitor.onset.as_ref().unwrap();
+        assert_eq!(onset.failures_began, utc("2026-11-27T18:31:40.356Z"));
+        let deploy = &onset.relative[0];
+        assert_eq!(
+            deploy.event,
+            "image coroner-fixture/mcp-api:1.5.0 was created"
+        );
+        assert!(deploy.seconds > 0.0 && deploy.seconds < 1.0, "{onset:#?}");
+        assert!(onset
+            .relative
+            .iter()
+            .any(|r| r.event == "mcp-api started crash-looping" && r.seconds < 0.0));
+        assert!(
+            onset.sentence.contains("still failing at the last check"),
+            "{}",
+            onset.sentence
+        );
+        // The 9-day history was already failing for days when the deploy came.
+        let history = figures
+            .sources
+            .iter()
+            .find(|s| s.name == "api-uptime-9d")
+            .unwrap();
+        let onset = history.onset.as_ref().unwrap();
+        assert_eq!(onset.failures_began, utc("2026-11-24T21:37:13Z"));
+        assert!(
+            onset.sentence.contains("2 d 20 h before image"),
+            "{}",
+            onset.sentence
+        );
     }
 
     #[test]
