@@ -40,7 +40,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Investigate an evidence bundle and write the report.
-    Investigate(InvestigateArgs),
+    Investigate(Box<InvestigateArgs>),
     /// List the detectors, one line each.
     Detectors,
     /// Print a detector's documentation.
@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(exit::HEALTHY)
         }
-        Command::Investigate(args) => investigate(args),
+        Command::Investigate(args) => investigate(*args),
     }
 }
 
