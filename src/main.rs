@@ -80,6 +80,10 @@ struct InvestigateArgs {
     /// The PromQL query for --prometheus, e.g. `probe_success` (1 = success, 0 = failure).
     #[arg(long, value_name = "QUERY", requires = "prometheus")]
     prometheus_query: Option<String>,
+    /// Resolution of the --prometheus query: each point counts as one check, so use the probe interval
+    /// (`15s`, `1m`). Default: 15s, coarser when the window would exceed Prometheus's 11,000 points.
+    #[arg(long, value_name = "STEP", requires = "prometheus")]
+    prometheus_step: Option<String>,
     /// The availability target in percent.
     #[arg(long, value_name = "PERCENT", default_value_t = coroner::analyze::monitoring::DEFAULT_TARGET_PERCENT)]
     slo: f64,
@@ -166,7 +170,16 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
         }
     }
     if let (Some(url), Some(query)) = (&args.prometheus, &args.prometheus_query) {
-        fetch_prometheus(&args.bundle, url, query, &mut evidence)?;
+        let step = args
+            .prometheus_step
+            .as_deref()
+            .map(|s| {
+                prometheus::parse_step(s).with_context(|| {
+                    format!("--prometheus-step {s:?}: expected e.g. 15s, 1m or 60")
+                })
+            })
+            .transpose()?;
+        fetch_prometheus(&args.bundle, url, query, step, &mut evidence)?;
     }
     for problem in &evidence.inventory.problems {
         eprintln!("coroner: warning: {problem}");
@@ -222,7 +235,13 @@ fn run_probes(bundle: &Path, urls: &[String]) -> Result<Vec<ProbeResult>> {
 
 /// Fetches the window from Prometheus, saves the answer into the bundle
 /// and reads it as a saved answer would be read.
-fn fetch_prometheus(bundle: &Path, url: &str, query: &str, evidence: &mut Evidence) -> Result<()> {
+fn fetch_prometheus(
+    bundle: &Path,
+    url: &str,
+    query: &str,
+    step: Option<std::time::Duration>,
+    evidence: &mut Evidence,
+) -> Result<()> {
     let meta = evidence.meta.window.clone().unwrap_or_default();
     let meta_time = |t: Option<&String>| t.and_then(|t| parse_rfc3339(t));
     let until = evidence
@@ -235,7 +254,10 @@ fn fetch_prometheus(bundle: &Path, url: &str, query: &str, evidence: &mut Eviden
         .since
         .or_else(|| meta_time(meta.since.as_ref()))
         .unwrap_or(until - chrono::Duration::hours(24));
-    let body = prometheus::fetch(url, query, since, until, prometheus::step_for(since, until))?;
+    let step = step.unwrap_or_else(|| {
+        prometheus::step_for(since, until).max(std::time::Duration::from_secs(15))
+    });
+    let body = prometheus::fetch(url, query, since, until, step)?;
     let display = prometheus::bundle_path(query);
     if let Err(e) = prometheus::save(bundle, query, &body) {
         eprintln!(

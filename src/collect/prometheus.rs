@@ -56,6 +56,24 @@ pub fn step_for(since: DateTime<Utc>, until: DateTime<Utc>) -> Duration {
     Duration::from_secs(((span + MAX_POINTS - 1) / MAX_POINTS).max(1) as u64)
 }
 
+/// Reads a step as `--prometheus-step` takes it: `15s`, `1m`, `2h` or plain seconds.
+pub fn parse_step(text: &str) -> Option<Duration> {
+    let t = text.trim();
+    let (number, unit) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, "s"),
+    };
+    let value: f64 = number.trim().parse().ok().filter(|v: &f64| *v > 0.0)?;
+    let factor = match unit {
+        "ms" => 0.001,
+        "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        _ => return None,
+    };
+    Some(Duration::from_secs_f64(value * factor))
+}
+
 /// Runs `query` over `since..until` at `step` against the Prometheus at
 /// `base_url` (e.g. `http://127.0.0.1:9090`) and returns the raw JSON.
 /// Refused connections, timeouts and 5xx answers are retried with
@@ -225,6 +243,15 @@ mod tests {
         let t = |s| DateTime::from_timestamp(s, 0).unwrap();
         assert_eq!(step_for(t(0), t(51)), Duration::from_secs(1));
         assert_eq!(step_for(t(0), t(9 * 86_400)), Duration::from_secs(71));
+    }
+
+    #[test]
+    fn steps_are_read_with_their_unit() {
+        assert_eq!(parse_step("15s"), Some(Duration::from_secs(15)));
+        assert_eq!(parse_step("1m"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_step("30"), Some(Duration::from_secs(30)));
+        assert_eq!(parse_step("0"), None);
+        assert_eq!(parse_step("5 parsecs"), None);
     }
 
     #[test]
