@@ -317,10 +317,10 @@ pub enum Field {
 }
 
 fn field_of(name: &str) -> Option<Field> {
-    let lower = name.trim().trim_matches('"').to_ascii_lowercase();
+    let name = name.trim().trim_matches('"');
     FIELD_NAMES
         .iter()
-        .find(|(_, names)| names.contains(&lower.as_str()))
+        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
         .map(|(f, _)| *f)
 }
 
@@ -472,16 +472,14 @@ impl SeriesBuilder {
             }
         };
         let (series, interner) = &mut self.series[index];
-        let message = row.message.map(|m| {
-            let m = redact_text(&m);
-            match interner.get(m.as_ref()) {
-                Some(&i) => i,
-                None => {
-                    let i = series.messages.len() as u32;
-                    interner.insert(m.as_ref().into(), i);
-                    series.messages.push(m.into_owned());
-                    i
-                }
+        // Keyed by the text as read, so each distinct message is masked once.
+        let message = row.message.map(|m| match interner.get(m.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = series.messages.len() as u32;
+                series.messages.push(redact_text(&m).into_owned());
+                interner.insert(m.into_boxed_str(), i);
+                i
             }
         });
         series.samples.push(Sample::new(
