@@ -135,26 +135,32 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::monitoring::tests::read_monitor_log;
     use crate::analyze::rank;
     use crate::testing::{fixture, run_detector};
 
     #[test]
     fn the_main_incident_monitors_report_their_streaks_and_urls() {
         let findings = run_detector(&MonitoringFailures, "main-incident");
-        let titles: Vec<&str> = findings.iter().map(|f| f.title.as_str()).collect();
+        let log = read_monitor_log("main-incident");
+        let titles: Vec<String> = findings.iter().map(|f| f.title.clone()).collect();
         assert_eq!(
             titles,
             [
-                "api-uptime-9d: 828 consecutive failures (1296 in all), 50.0 % availability vs 95 % target",
-                "uptime-monitor: 33 consecutive failures, 32.7 % availability vs 95 % target",
+                "api-uptime-9d: 828 consecutive failures (1296 in all), 50.0 % availability vs 95 % target".to_string(),
+                format!(
+                    "uptime-monitor: {} consecutive failures, {:.1} % availability vs 95 % target",
+                    log.last_counter,
+                    log.ok as f64 * 100.0 / log.checks as f64
+                ),
             ]
         );
         let monitor = &findings[1];
         assert_eq!(monitor.targets, ["http://127.0.0.1:18080/"]);
-        assert_eq!(monitor.occurrences, 33);
+        assert_eq!(monitor.occurrences, log.last_counter);
         let first = &monitor.evidence[0];
         assert_eq!(first.source, "monitoring/uptime-monitor.log");
-        assert_eq!(first.line, Some(18));
+        assert_eq!(first.line, Some(log.first_error_line));
         assert!(
             first
                 .text
@@ -164,12 +170,14 @@ mod tests {
         );
         let last = monitor.evidence.last().unwrap();
         assert!(
-            last.text.contains("(consecutive failures: 33)"),
+            last.text
+                .contains(&format!("(consecutive failures: {})", log.last_counter)),
             "{}",
             last.text
         );
         let history = &findings[0];
         assert_eq!(history.evidence.len(), 3, "{:#?}", history.evidence);
+        assert_eq!(history.evidence[1].line, Some(2592 - 828 + 1));
         assert_eq!(history.evidence[2].line, Some(2592));
     }
 
