@@ -801,10 +801,6 @@ pub(crate) mod tests {
     use super::*;
     use crate::testing::fixture;
 
-    fn utc(text: &str) -> DateTime<Utc> {
-        crate::evidence::time::parse_rfc3339(text).unwrap()
-    }
-
     fn series(outcomes: &[(i64, bool, Option<u16>, Option<f32>)]) -> MonitoringSeries {
         MonitoringSeries {
             target: "http://127.0.0.1:18080/".into(),
