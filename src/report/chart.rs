@@ -14,7 +14,7 @@ use crate::evidence::time::format_utc;
 
 const WIDTH: f64 = 800.0;
 const LEFT: f64 = 56.0;
-const RIGHT: f64 = 16.0;
+const RIGHT: f64 = 52.0;
 const PANEL_HEIGHT: f64 = 170.0;
 const PLOT_TOP: f64 = 44.0;
 const PLOT_HEIGHT: f64 = 90.0;
@@ -125,11 +125,13 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
         "<line class=\"target\" x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{target_y:.1}\" y2=\"{target_y:.1}\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>\n",
         LEFT + plot_width
     ));
+    // The target's label sits in the right margin, clear of the marker labels.
     svg.push_str(&format!(
-        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#333\">{}</text>\n",
-        LEFT + plot_width,
-        target_y - 3.0,
-        escape(&format!("target {} %", figures.target_percent))
+        "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#333\"><tspan>target</tspan><tspan x=\"{:.1}\" dy=\"12\">{}</tspan></text>\n",
+        LEFT + plot_width + 4.0,
+        target_y,
+        LEFT + plot_width + 4.0,
+        escape(&format!("{} %", figures.target_percent))
     ));
     for (label, y) in [("100 %", y0), ("0 %", bottom)] {
         svg.push_str(&format!(
