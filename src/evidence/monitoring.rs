@@ -337,7 +337,9 @@ pub fn sniff(head: &str) -> Option<HistoryFormat> {
     let document = head.trim_start();
     // Whole documents may be one long line, cut off in `head`: recognise them by their keys.
     if document.starts_with('{') || document.starts_with('[') {
-        if head.contains("\"resultType\"") && head.contains("\"status\"") {
+        // A saved error answer is recognised too, so that its error is reported.
+        let prometheus_error = head.contains("\"errorType\"") && head.contains("\"error\"");
+        if (head.contains("\"resultType\"") || prometheus_error) && head.contains("\"status\"") {
             return Some(HistoryFormat::Prometheus);
         }
         if head.contains("\"results\"")
@@ -1408,6 +1410,10 @@ mod tests {
             ("[\n  {\"time\": \"2025-10-10 07:00:00\", \"status\": 1, \"monitor_id\": 1}", Some(HistoryFormat::JsonArray)),
             ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"up\"},\"values\":[[17", Some(HistoryFormat::Prometheus)),
             ("[{\"name\":\"api\",\"key\":\"core_api\",\"results\":[{\"status\":200", Some(HistoryFormat::Gatus)),
+            (
+                "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}",
+                Some(HistoryFormat::Prometheus),
+            ),
             ("2025-10-10 07:01:02,345 ERROR app crashed\n", None),
             ("{\"Type\":\"container\",\"Action\":\"die\"}\n", None),
             ("[{\"Id\":\"x\",\"State\":{}}]", None),
