@@ -454,10 +454,8 @@ impl SeriesBuilder {
         let index = match self.by_target.get(&row.target) {
             Some(&i) => i,
             None => {
-                let target = row.target.as_deref().map_or_else(
-                    || self.default_target.clone(),
-                    |t| redact_text(t).into_owned(),
-                );
+                let target =
+                    redact_text(row.target.as_deref().unwrap_or(&self.default_target)).into_owned();
                 self.series.push((
                     MonitoringSeries {
                         target,
@@ -1343,6 +1341,14 @@ mod tests {
 
     #[test]
     fn secrets_in_targets_and_messages_are_masked() {
+        let mut problems = Vec::new();
+        let series = parse_prometheus(
+            r#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","instance":"https://probe:s3cr3t@api.example/"},"values":[[1760079600,"0"]]}]}}"#,
+            "m.json",
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!(series[0].target, "https://probe:[REDACTED]@api.example/");
         let (series, _) = load_text(
             "{\"ts\":1760079600,\"url\":\"https://user:hunter2@api.example/health?token=abc123\",\"ok\":false,\"error\":\"401 Unauthorized password=hunter2\"}\n",
             HistoryFormat::JsonLines,
