@@ -5,4 +5,6 @@
 pub mod bundle;
 pub mod docker;
 pub mod host;
+pub mod probe;
+pub mod prometheus;
 pub mod writer;

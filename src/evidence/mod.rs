@@ -11,6 +11,7 @@ pub mod image;
 pub mod listeners;
 pub mod logs;
 pub mod monitoring;
+pub mod probe;
 pub mod redact;
 pub mod time;
 
@@ -26,6 +27,7 @@ pub use image::Image;
 pub use listeners::Listener;
 pub use logs::{LogKind, LogSource};
 pub use monitoring::MonitoringSeries;
+pub use probe::ProbeResult;
 pub use time::AssumedZone;
 
 /// Everything gathered for one investigation.
@@ -41,10 +43,14 @@ pub struct Evidence {
     pub monitoring: Vec<MonitoringSeries>,
     /// What a failed container's entrypoint file looks like (live collection only).
     pub forensics: Vec<EntrypointForensics>,
+    /// Live probes of endpoints (`--probe`), saved in or read from the bundle.
+    pub probes: Vec<ProbeResult>,
     pub inventory: Inventory,
     pub zone: AssumedZone,
     /// The time window asked for (`--since`/`--until`), if any.
     pub window: Window,
+    /// The availability target asked for (`--slo`, percent); `None` means the default.
+    pub availability_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
