@@ -65,11 +65,15 @@ enum EntryKind {
 
 /// Why a path could not be examined.
 #[derive(Debug)]
-pub enum FetchError {
+enum FetchError {
     /// The container itself is gone (removed during collection).
-    ContainerGone(String),
+    ContainerGone,
     Failed(String),
 }
+
+/// The container was removed while it was being examined.
+#[derive(Debug)]
+pub struct ContainerGone;
 
 /// Reads files out of one container.
 pub struct Examiner<'a> {
@@ -86,7 +90,7 @@ impl Examiner<'_> {
         inspect: &ContainerInspectResponse,
         name: &str,
         engine_arch: &str,
-    ) -> Result<EntrypointForensics, FetchError> {
+    ) -> Result<EntrypointForensics, ContainerGone> {
         let config = inspect.config.clone().unwrap_or_default();
         let mut f = EntrypointForensics {
             container: name.to_string(),
@@ -140,7 +144,7 @@ impl Examiner<'_> {
                 Err(FetchError::Failed(why)) => {
                     f.notes.push(format!("cannot read {candidate}: {why}"));
                 }
-                Err(gone) => return Err(gone),
+                Err(FetchError::ContainerGone) => return Err(ContainerGone),
             }
         }
         Ok(f)
@@ -151,7 +155,7 @@ impl Examiner<'_> {
         f: &mut EntrypointForensics,
         entry: &Entry,
         search_path: &str,
-    ) -> Result<(), FetchError> {
+    ) -> Result<(), ContainerGone> {
         f.file_type = match entry.kind {
             EntryKind::File => "file",
             EntryKind::Directory => "directory",
@@ -223,7 +227,7 @@ impl Examiner<'_> {
         &self,
         path: &str,
         notes: &mut Vec<String>,
-    ) -> Result<Option<bool>, FetchError> {
+    ) -> Result<Option<bool>, ContainerGone> {
         match self.resolve(path).await {
             Ok(Resolved::Found { .. }) => Ok(Some(true)),
             Ok(Resolved::Missing { .. }) => Ok(Some(false)),
@@ -231,17 +235,25 @@ impl Examiner<'_> {
                 notes.push(format!("cannot check {path}: {why}"));
                 Ok(None)
             }
-            Err(gone) => Err(gone),
+            Err(FetchError::ContainerGone) => Err(ContainerGone),
         }
     }
 
-    async fn find_in_path(&self, name: &str, search_path: &str) -> Result<EnvProgram, FetchError> {
+    async fn find_in_path(
+        &self,
+        name: &str,
+        search_path: &str,
+    ) -> Result<EnvProgram, ContainerGone> {
         let searched = candidates(name, search_path, "/");
         let mut found_at = None;
         for candidate in &searched {
-            if let Ok(Resolved::Found { .. }) = self.resolve(candidate).await {
-                found_at = Some(candidate.clone());
-                break;
+            match self.resolve(candidate).await {
+                Ok(Resolved::Found { .. }) => {
+                    found_at = Some(candidate.clone());
+                    break;
+                }
+                Err(FetchError::ContainerGone) => return Err(ContainerGone),
+                Ok(Resolved::Missing { .. }) | Err(FetchError::Failed(_)) => {}
             }
         }
         Ok(EnvProgram {
@@ -302,12 +314,13 @@ impl Examiner<'_> {
                         break;
                     }
                 }
+                // `No such container: …` versus `Could not find the file …`.
                 Some(Err(bollard::errors::Error::DockerResponseServerError {
                     status_code: 404,
                     message,
                 })) => {
                     return if message.starts_with("No such container") {
-                        Err(FetchError::ContainerGone(message))
+                        Err(FetchError::ContainerGone)
                     } else {
                         Ok(None)
                     };

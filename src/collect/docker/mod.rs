@@ -347,7 +347,7 @@ async fn collect_engine(
 }
 
 /// The listed containers in scope, as `(name, summary)` sorted by name.
-pub fn select(scope: &Scope, listed: Vec<ContainerSummary>) -> Vec<(String, ContainerSummary)> {
+fn select(scope: &Scope, listed: Vec<ContainerSummary>) -> Vec<(String, ContainerSummary)> {
     let mut selected: Vec<(String, ContainerSummary)> = listed
         .into_iter()
         .filter_map(|c| {
@@ -398,9 +398,11 @@ async fn collect_containers(
     let mut outcomes = Vec::with_capacity(selected.len());
     while let Some((name, outcome)) = stream.next().await {
         progress.container_done(name);
-        outcomes.push(outcome?);
+        outcomes.push((name, outcome?));
     }
-    Ok(outcomes)
+    // Finished in any order; recorded in name order so bundles compare.
+    outcomes.sort_by(|a, b| a.0.cmp(b.0));
+    Ok(outcomes.into_iter().map(|(_, o)| o).collect())
 }
 
 async fn collect_container(
@@ -419,7 +421,7 @@ async fn collect_container(
             gaps.push(Gap {
                 what: format!("container {listed_name}"),
                 why: if is_not_found(&e) {
-                    "removed during collection (the engine no longer knows it)".into()
+                    REMOVED.into()
                 } else {
                     cx.explain(&e)
                 },
@@ -446,13 +448,9 @@ async fn collect_container(
         };
         match examiner.examine(&inspect, &name, &cx.engine_arch).await {
             Ok(found) => cx.writer.forensics(&found)?,
-            Err(forensics::FetchError::ContainerGone(_)) => gaps.push(Gap {
+            Err(forensics::ContainerGone) => gaps.push(Gap {
                 what: format!("entrypoint forensics of container {name}"),
-                why: "removed during collection (the engine no longer knows it)".into(),
-            }),
-            Err(forensics::FetchError::Failed(why)) => gaps.push(Gap {
-                what: format!("entrypoint forensics of container {name}"),
-                why,
+                why: REMOVED.into(),
             }),
         }
     }
@@ -485,6 +483,9 @@ async fn collect_container(
         gaps,
     })
 }
+
+/// Why something of a container listed a moment ago is missing.
+const REMOVED: &str = "removed during collection (the engine no longer knows it)";
 
 fn is_not_found(e: &DockerError) -> bool {
     matches!(
@@ -522,7 +523,7 @@ async fn collect_logs(cx: &Cx<'_>, id: &str, name: &str, gaps: &mut Vec<Gap>) ->
                 gaps.push(Gap {
                     what: format!("logs of container {name}"),
                     why: if is_not_found(&e) {
-                        "removed during collection (the engine no longer knows it)".into()
+                        REMOVED.into()
                     } else {
                         format!("the log stream was cut off: {}", cx.explain(&e))
                     },
@@ -784,7 +785,7 @@ mod tests {
             outcome.gaps,
             [Gap {
                 what: format!("container {gone}"),
-                why: "removed during collection (the engine no longer knows it)".into(),
+                why: REMOVED.into(),
             }]
         );
         let written: Vec<_> = std::fs::read_dir(writer.staging_dir().join("docker/containers"))
