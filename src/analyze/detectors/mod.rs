@@ -2,6 +2,7 @@
 //! documentation and tests; adding one means one new file and one line in
 //! [`all`].
 
+mod broken_entrypoint;
 mod common;
 mod missing_module;
 mod oom_killed;
@@ -10,7 +11,11 @@ use super::detector::Detector;
 
 /// Every detector, in the order `coroner detectors` lists them.
 pub fn all() -> Vec<&'static dyn Detector> {
-    vec![&oom_killed::OomKilled, &missing_module::MissingModule]
+    vec![
+        &oom_killed::OomKilled,
+        &broken_entrypoint::BrokenEntrypoint,
+        &missing_module::MissingModule,
+    ]
 }
 
 /// Looks a detector up by its id.
