@@ -4,6 +4,7 @@
 
 mod broken_entrypoint;
 mod common;
+mod log_level_misconfig;
 mod missing_module;
 mod oom_killed;
 
@@ -15,6 +16,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &oom_killed::OomKilled,
         &broken_entrypoint::BrokenEntrypoint,
         &missing_module::MissingModule,
+        &log_level_misconfig::LogLevelMisconfig,
     ]
 }
 
