@@ -46,6 +46,9 @@ pub struct Change {
     pub rebuild: bool,
     /// Environment variables to set (replacing the current value).
     pub env: Vec<(String, String)>,
+    /// Environment variables whose value the shell running the commands
+    /// provides (`-e NAME`), for values coroner does not know.
+    pub pass_env: Vec<String>,
     /// Run as this user instead.
     pub user: Option<String>,
 }
@@ -123,10 +126,15 @@ pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) ->
         }
     }
     for (name, value) in &env {
-        if value.contains(MASK) {
+        if value.contains(MASK) || change.pass_env.contains(name) {
             run.push(format!("-e {}", shell_quote(name)));
         } else {
             run.push(format!("-e {}", shell_quote(&format!("{name}={value}"))));
+        }
+    }
+    for name in &change.pass_env {
+        if !env.iter().any(|(n, _)| n == name) {
+            run.push(format!("-e {}", shell_quote(name)));
         }
     }
     let image_user = image.map_or("", |i| i.user.as_str());

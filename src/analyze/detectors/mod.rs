@@ -5,6 +5,7 @@
 mod broken_entrypoint;
 mod common;
 mod log_level_misconfig;
+mod missing_env_var;
 mod missing_module;
 mod oom_killed;
 
@@ -17,6 +18,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &broken_entrypoint::BrokenEntrypoint,
         &missing_module::MissingModule,
         &log_level_misconfig::LogLevelMisconfig,
+        &missing_env_var::MissingEnvVar,
     ]
 }
 
