@@ -51,6 +51,8 @@ pub struct Change {
     pub pass_env: Vec<String>,
     /// Run as this user instead.
     pub user: Option<String>,
+    /// Mount destinations to mount read-write instead of read-only.
+    pub writable: Vec<String>,
 }
 
 /// Commands that apply `change` and create the container again.
@@ -151,7 +153,11 @@ pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) ->
             "volume" => volume_name(&m.source),
             _ => continue,
         };
-        let ro = if m.read_write { "" } else { ":ro" };
+        let ro = if m.read_write || change.writable.contains(&m.destination) {
+            ""
+        } else {
+            ":ro"
+        };
         run.push(format!(
             "-v {}",
             shell_quote(&format!("{source}:{}{ro}", m.destination))

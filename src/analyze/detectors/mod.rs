@@ -8,6 +8,7 @@ mod log_level_misconfig;
 mod missing_env_var;
 mod missing_module;
 mod oom_killed;
+mod permission_denied;
 
 use super::detector::Detector;
 
@@ -19,6 +20,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &missing_module::MissingModule,
         &log_level_misconfig::LogLevelMisconfig,
         &missing_env_var::MissingEnvVar,
+        &permission_denied::PermissionDenied,
     ]
 }
 
