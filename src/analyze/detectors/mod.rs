@@ -7,6 +7,7 @@ mod common;
 mod log_level_misconfig;
 mod missing_env_var;
 mod missing_module;
+mod missing_shared_library;
 mod oom_killed;
 mod permission_denied;
 
@@ -18,6 +19,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &oom_killed::OomKilled,
         &broken_entrypoint::BrokenEntrypoint,
         &missing_module::MissingModule,
+        &missing_shared_library::MissingSharedLibrary,
         &log_level_misconfig::LogLevelMisconfig,
         &missing_env_var::MissingEnvVar,
         &permission_denied::PermissionDenied,
