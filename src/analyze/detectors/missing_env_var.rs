@@ -396,8 +396,7 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{analyze, Verdict};
-    use crate::testing::{fixture, run_detector};
+    use crate::testing::run_detector;
 
     #[test]
     fn names_the_variable_and_the_similar_one_the_container_sets() {
@@ -434,7 +433,7 @@ mod tests {
 
     #[test]
     fn red_herring_key_errors_do_not_make_an_incident() {
-        assert_eq!(analyze(&fixture("red-herring")).verdict, Verdict::Healthy);
+        assert!(run_detector(&MissingEnvVar, "red-herring").is_empty());
     }
 
     fn hit(text: &str, before: &[&str]) -> Hit {

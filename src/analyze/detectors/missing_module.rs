@@ -215,6 +215,8 @@ struct Case {
     diagnosis: Diagnosis,
     log: usize,
     last_line: u64,
+    /// Whether the error stopped the program, rather than being logged by it.
+    fatal: bool,
     finding: Finding,
 }
 
@@ -273,8 +275,10 @@ impl Detector for MissingModule {
                 diagnosis: diagnosis.clone(),
                 log: bucket.log,
                 last_line: 0,
+                fatal: false,
                 finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
             });
+            case.fatal |= is_fatal(&m.last.text);
             // Proof found in one message is worth more than inference from another.
             if rank(&diagnosis) > rank(&case.diagnosis) {
                 case.diagnosis = diagnosis;
@@ -308,6 +312,17 @@ impl Detector for MissingModule {
 
         cases.into_values().map(|case| finish(cx, case)).collect()
     }
+}
+
+/// An uncaught error or a loader's message stops the program; the same text
+/// inside a log line (`optional speed-up unavailable (No module named ...)`)
+/// is something the program handled.
+fn is_fatal(text: &str) -> bool {
+    static FATAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:ModuleNotFoundError|ImportError|Error(?: \[ERR_MODULE_NOT_FOUND\])?): |^\S*python[\d.]*: |Error loading ASGI app")
+            .expect("static regex")
+    });
+    FATAL.is_match(text)
 }
 
 /// Orders diagnoses of one module by how much evidence they carry.
@@ -514,6 +529,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         service,
         module,
         diagnosis,
+        fatal,
         mut finding,
         ..
     } = case;
@@ -720,7 +736,12 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         ),
     };
     finding.title = title;
-    finding.confidence = confidence;
+    // Logged and survived: the import failed, but it may not be what hurt.
+    finding.confidence = if fatal {
+        confidence
+    } else {
+        confidence.min(0.5)
+    };
     finding.remediation = remediation;
     if let Some(c) = container {
         add_state_facts(&mut finding, c);
@@ -827,9 +848,18 @@ mod tests {
     }
 
     #[test]
-    fn red_herring_imports_do_not_make_an_incident() {
-        let evidence = fixture("red-herring");
-        assert_eq!(analyze(&evidence).verdict, Verdict::Healthy);
+    fn a_handled_optional_import_is_weak_and_dismissed() {
+        // "optional speed-up unavailable (No module named 'ujson')" in a healthy app
+        let findings = run_detector(&MissingModule, "red-herring");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].title.contains("'ujson'"));
+        assert!(findings[0].confidence <= 0.5);
+        let analysis = analyze(&fixture("red-herring"));
+        assert_eq!(analysis.verdict, Verdict::Healthy);
+        assert!(analysis
+            .dismissed
+            .iter()
+            .any(|f| f.kind == MissingModule::ID && f.service == "app"));
     }
 
     fn hit(text: &str, before: &[&str]) -> Hit {
