@@ -157,7 +157,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         id: SHELL_PERMISSION,
-        needle: ": Permission denied",
+        needle: "Permission denied",
         pattern: Some(SHELL_LINE),
     },
 ];

@@ -292,4 +292,84 @@ mod tests {
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(shell_quote(""), "''");
     }
+
+    /// Prints how much the application detectors' needles cost the one scan
+    /// pass, on a generated container log that looks like a busy Python web
+    /// service (access lines with 404 Not Found, tracebacks with frames,
+    /// dict KeyErrors, permission warnings). Run with
+    /// `cargo test --release -- --ignored --nocapture scan_cost`.
+    #[test]
+    #[ignore]
+    fn scan_cost_of_application_detectors() {
+        use std::io::Write;
+        use std::time::Instant;
+
+        use crate::analyze::detector::Detector;
+        use crate::analyze::detectors::all;
+        use crate::analyze::scan::scan;
+        use crate::collect::bundle;
+        use crate::evidence::{AssumedZone, Window};
+
+        const APP: &[&str] = &[
+            "broken-entrypoint",
+            "missing-module",
+            "missing-shared-library",
+            "log-level-misconfig",
+            "missing-env-var",
+            "permission-denied",
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let logs = dir.path().join("docker/containers");
+        std::fs::create_dir_all(&logs).unwrap();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(logs.join("api.log")).unwrap());
+        let lines = 4_000_000u64;
+        for i in 0..lines {
+            let ts = format!(
+                "2026-11-27T18:{:02}:{:02}.{:09}Z",
+                (i / 60_000) % 60,
+                (i / 1000) % 60,
+                i % 1_000_000_000
+            );
+            match i % 1000 {
+                0 => {
+                    writeln!(out, "{ts} Traceback (most recent call last):").unwrap();
+                    writeln!(out, "{ts}   File \"/usr/local/lib/python3.11/site-packages/starlette/routing.py\", line {}, in handle", i % 700).unwrap();
+                    writeln!(out, "{ts}   File \"/app/handlers/orders.py\", line 42, in create").unwrap();
+                    writeln!(out, "{ts}     quantity = payload[\"quantity\"]").unwrap();
+                    writeln!(out, "{ts} KeyError: 'quantity'").unwrap();
+                }
+                1..=3 => writeln!(out, "{ts} WARNING:  cannot write cache file '/tmp/c{i}': Permission denied, continuing").unwrap(),
+                n if n % 7 == 0 => writeln!(out, "{ts} INFO:     172.18.0.{}:{} - \"GET /static/{i}.png HTTP/1.1\" 404 Not Found", n % 250, 40000 + n).unwrap(),
+                n => writeln!(out, "{ts} INFO:     172.18.0.{}:{} - \"POST /api/orders HTTP/1.1\" 200 OK (request {i}, user {})", n % 250, 40000 + n, i % 9973).unwrap(),
+            }
+        }
+        out.flush().unwrap();
+        drop(out);
+        let evidence = bundle::load(dir.path(), AssumedZone::default(), Window::default()).unwrap();
+        let bytes = evidence.logs.iter().map(|l| l.bytes).sum::<u64>();
+        let registry = all();
+        let others: Vec<&dyn Detector> = registry
+            .iter()
+            .copied()
+            .filter(|d| !APP.contains(&d.id()))
+            .collect();
+        for (label, detectors) in [
+            ("other detectors only", &others),
+            ("all detectors", &registry),
+        ] {
+            let mut best = f64::MAX;
+            let mut messages = 0;
+            for _ in 0..3 {
+                let start = Instant::now();
+                let hits = scan(&evidence, detectors, &mut Vec::new());
+                best = best.min(start.elapsed().as_secs_f64());
+                messages = hits.buckets.iter().map(|b| b.messages.len()).sum::<usize>();
+            }
+            println!(
+                "{label:>22}: {:.0} MiB in {best:.3} s = {:.0} MiB/s, {messages} distinct messages kept",
+                bytes as f64 / 1048576.0,
+                bytes as f64 / 1048576.0 / best
+            );
+        }
+    }
 }

@@ -49,7 +49,7 @@ const SIGNATURES: &[Signature] = &[
     // shared libraries: libfoo.so.1: cannot open shared object file: ...`.
     Signature {
         id: GLIBC_LOADER,
-        needle: "error while loading shared libraries",
+        needle: "cannot open shared object file",
         pattern: Some(r"error while loading shared libraries: \S+: cannot open shared object file"),
     },
     // dlopen through Python/Node: `ImportError: libGL.so.1: cannot open shared object file: ...`.

@@ -82,13 +82,13 @@ const SIGNATURES: &[Signature] = &[
     // Node fs errors: `Error: EACCES: permission denied, open '/data/x.json'`.
     Signature {
         id: NODE_EACCES,
-        needle: "EACCES: permission denied, ",
-        pattern: None,
+        needle: "permission denied",
+        pattern: Some(r"EACCES: permission denied, \w+ '"),
     },
     Signature {
         id: NODE_EPERM,
-        needle: "EPERM: operation not permitted, ",
-        pattern: None,
+        needle: "operation not permitted",
+        pattern: Some(r"EPERM: operation not permitted, \w+ '"),
     },
 ];
 
