@@ -4,8 +4,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{
-    add_message, add_state_facts, command_files, container_of, recreate_commands, same_file,
-    shell_quote, Change,
+    add_message, add_state_facts, command_files, container_of, parent_dir, recreate_commands,
+    same_file, shell_quote, Change,
 };
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
@@ -251,7 +251,7 @@ impl Detector for BrokenEntrypoint {
             f.occurrences = 1;
             f.seen_at(c.created);
             cases.insert(
-                (c.name.clone(), path.clone(), problem.clone()),
+                (c.name.clone(), path.clone(), problem.family()),
                 Case {
                     path,
                     problem,
@@ -299,9 +299,10 @@ impl Detector for BrokenEntrypoint {
                     Some((entry.clone()?, problem))
                 }),
                 ESCAPED_CR | ESCAPED_CR_UTF8 => {
-                    // Only a shell's or env's complaint about the script proves CRLF.
+                    // Only the shell's complaint about the script proves CRLF;
+                    // env's line is read by its own signature.
                     let from_script =
-                        shell_script(text, container).is_some() || ENV_LINE.is_match(text);
+                        shell_script(text, container).is_some() && !ENV_LINE.is_match(text);
                     from_script
                         .then(|| entry.clone().map(|e| (e, Problem::Crlf { proven: true })))
                         .flatten()
@@ -321,60 +322,40 @@ impl Detector for BrokenEntrypoint {
                 continue;
             };
             let case = cases
-                .entry((log.service.clone(), path.clone(), problem.clone()))
+                .entry((log.service.clone(), path.clone(), problem.family()))
                 .or_insert_with(|| Case {
                     path,
-                    problem,
+                    problem: problem.clone(),
                     finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
                 });
+            if problem.certainty() > case.problem.certainty() {
+                case.problem = problem;
+            }
             add_message(&mut case.finding, log, m);
         }
 
-        // A proof of CRLF makes the guess from the same script redundant.
-        let proven: Vec<(String, String)> = cases
-            .values()
-            .filter(|c| c.problem == Problem::Crlf { proven: true })
-            .map(|c| (c.finding.service.clone(), c.path.clone()))
-            .collect();
-        let mut merged: BTreeMap<(String, String, Problem), Case> = BTreeMap::new();
-        for (key, case) in cases {
-            let guess = matches!(
-                case.problem,
-                Problem::Crlf { proven: false } | Problem::NoInterpreter
-            );
-            if guess && proven.contains(&(key.0.clone(), key.1.clone())) {
-                let target =
-                    merged.get_mut(&(key.0.clone(), key.1.clone(), Problem::Crlf { proven: true }));
-                if let Some(target) = target {
-                    absorb(&mut target.finding, case.finding);
-                } else {
-                    merged.insert(
-                        (key.0, key.1.clone(), Problem::Crlf { proven: true }),
-                        Case {
-                            problem: Problem::Crlf { proven: true },
-                            ..case
-                        },
-                    );
-                }
-                continue;
-            }
-            match merged.get_mut(&key) {
-                Some(existing) => absorb(&mut existing.finding, case.finding),
-                None => {
-                    merged.insert(key, case);
-                }
-            }
-        }
-
-        merged.into_values().map(|case| finish(cx, case)).collect()
+        cases.into_values().map(|case| finish(cx, case)).collect()
     }
 }
 
-fn absorb(into: &mut Finding, from: Finding) {
-    into.evidence.extend(from.evidence);
-    into.seen_at(from.first_seen);
-    into.seen_at(from.last_seen);
-    into.occurrences += from.occurrences;
+impl Problem {
+    /// Problems that are one diagnosis seen with more or less certainty
+    /// share a family, so the best-supported one names the finding.
+    fn family(&self) -> Problem {
+        match self {
+            Problem::Crlf { .. } | Problem::NoInterpreter => Problem::NoInterpreter,
+            other => other.clone(),
+        }
+    }
+
+    /// How well the evidence supports it, within its family.
+    fn certainty(&self) -> u8 {
+        match self {
+            Problem::Crlf { proven: true } => 2,
+            Problem::Crlf { proven: false } => 1,
+            _ => 0,
+        }
+    }
 }
 
 fn looks_like_script(path: &str) -> bool {
@@ -689,14 +670,6 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
     finding
 }
 
-fn parent_dir(path: &str) -> &str {
-    match path.rsplit_once('/') {
-        Some(("", _)) => "/",
-        Some((dir, _)) => dir,
-        None => ".",
-    }
-}
-
 /// Why a shell rejected a line of the script, and the fix.
 fn explain_shell(message: &str) -> (String, String) {
     let msg = message.trim();
@@ -883,6 +856,27 @@ mod tests {
     #[test]
     fn finds_nothing_in_the_red_herring_bundle() {
         assert!(run_detector(&BrokenEntrypoint, "red-herring").is_empty());
+    }
+
+    #[test]
+    fn a_logged_carriage_return_proves_the_guess_and_joins_it() {
+        // coreutils env and runc, failure-signatures.md §1.2 and §1.5
+        let findings = super::super::common::run_on_scratch(
+            &BrokenEntrypoint,
+            r#"{"Id": "c1", "Name": "/web", "RestartCount": 1,
+                "State": {"Status": "exited", "ExitCode": 127},
+                "Config": {"Image": "web:1", "Entrypoint": ["/entrypoint.sh"]}}"#,
+            "2026-11-27T10:00:00.000000000Z /usr/bin/env: 'bash\\r': No such file or directory\n\
+             2026-11-27T10:00:01.000000000Z exec /entrypoint.sh: no such file or directory\n",
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(
+            f.title,
+            "entrypoint /entrypoint.sh cannot be executed: its shebang line ends with \\r (Windows line endings)"
+        );
+        assert!(f.confidence >= 0.9);
+        assert_eq!(f.occurrences, 2);
     }
 
     #[test]

@@ -196,9 +196,18 @@ pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) ->
 }
 
 /// `/var/lib/docker/volumes/NAME/_data` → `NAME`.
-fn volume_name(source: &str) -> &str {
+pub fn volume_name(source: &str) -> &str {
     let dir = source.strip_suffix("/_data").unwrap_or(source);
     dir.rsplit('/').next().unwrap_or(dir)
+}
+
+/// The directory a path is in: `/app/start.sh` → `/app`, `/x` → `/`.
+pub fn parent_dir(path: &str) -> &str {
+    match path.rsplit_once('/') {
+        Some(("", _)) => "/",
+        Some((dir, _)) => dir,
+        None => ".",
+    }
 }
 
 /// Quotes a word for a POSIX shell, only when it needs it.
@@ -230,6 +239,54 @@ pub fn command_files(c: &Container) -> Vec<&str> {
 pub fn same_file(path: &str, word: &str) -> bool {
     let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     path == word || (!(path.starts_with('/') && word.starts_with('/')) && base(path) == base(word))
+}
+
+/// A throw-away bundle of one container, for tests of wordings and
+/// configurations the captured bundles do not have.
+#[cfg(test)]
+pub(super) fn scratch_bundle(inspect: &str, log: &str) -> (tempfile::TempDir, Evidence) {
+    use crate::collect::bundle;
+    use crate::evidence::{AssumedZone, Window};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let containers = dir.path().join("docker/containers");
+    std::fs::create_dir_all(&containers).expect("bundle dirs");
+    let name = serde_json::from_str::<serde_json::Value>(inspect).expect("inspect JSON")["Name"]
+        .as_str()
+        .expect("Name")
+        .trim_start_matches('/')
+        .to_string();
+    std::fs::write(containers.join(format!("{name}.json")), inspect).expect("inspect file");
+    std::fs::write(containers.join(format!("{name}.log")), log).expect("log file");
+    let evidence =
+        bundle::load(dir.path(), AssumedZone::default(), Window::default()).expect("bundle");
+    (dir, evidence)
+}
+
+/// A matched line and the lines before it, as the scan hands them over.
+#[cfg(test)]
+pub(super) fn hit(text: &str, before: &[&str]) -> crate::analyze::scan::Hit {
+    crate::analyze::scan::Hit {
+        line: 10,
+        timestamp: None,
+        text: text.to_string(),
+        before: before.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// Runs one detector over a [`scratch_bundle`].
+#[cfg(test)]
+pub(super) fn run_on_scratch(
+    detector: &dyn crate::analyze::detector::Detector,
+    inspect: &str,
+    log: &str,
+) -> Vec<Finding> {
+    let (_dir, evidence) = scratch_bundle(inspect, log);
+    let hits = crate::analyze::scan::scan(&evidence, &[detector], &mut Vec::new());
+    detector.detect(&crate::analyze::detector::Context {
+        evidence: &evidence,
+        hits: &hits,
+    })
 }
 
 #[cfg(test)]
@@ -282,6 +339,51 @@ mod tests {
                 "docker rm -f api".to_string(),
                 "docker run -d --name api --restart unless-stopped coroner-fixture/entrypoint-not-in-path:latest".to_string(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_compose_service_is_recreated_by_compose() {
+        let (_dir, evidence) = scratch_bundle(
+            r#"{"Id": "c1", "Name": "/shop-api-1", "Config": {"Image": "shop/api:2",
+                "Labels": {"com.docker.compose.project": "shop",
+                           "com.docker.compose.service": "api",
+                           "com.docker.compose.project.working_dir": "/srv/shop",
+                           "com.docker.compose.project.config_files": "/srv/shop/compose.yaml"}}}"#,
+            "",
+        );
+        let api = evidence.container("shop-api-1").unwrap();
+        let change = Change {
+            rebuild: true,
+            ..Change::default()
+        };
+        assert_eq!(
+            recreate_commands(&evidence, api, &change),
+            vec!["docker compose -p shop --project-directory /srv/shop -f /srv/shop/compose.yaml up -d --force-recreate --build api".to_string()]
+        );
+    }
+
+    #[test]
+    fn mounts_keep_their_mode_unless_asked_to_be_writable() {
+        let (_dir, evidence) = scratch_bundle(
+            r#"{"Id": "c2", "Name": "/web", "Config": {"Image": "web:1"},
+                "Mounts": [{"Type": "bind", "Source": "/srv/web/conf", "Destination": "/etc/web", "RW": false},
+                           {"Type": "volume", "Source": "/var/lib/docker/volumes/web-data/_data", "Destination": "/data", "RW": false}]}"#,
+            "",
+        );
+        let web = evidence.container("web").unwrap();
+        let run = |change: &Change| recreate_commands(&evidence, web, change).pop().unwrap();
+        assert_eq!(
+            run(&Change::default()),
+            "docker run -d --name web -v /srv/web/conf:/etc/web:ro -v web-data:/data:ro web:1"
+        );
+        let writable = Change {
+            writable: vec!["/data".into()],
+            ..Change::default()
+        };
+        assert_eq!(
+            run(&writable),
+            "docker run -d --name web -v /srv/web/conf:/etc/web:ro -v web-data:/data web:1"
         );
     }
 

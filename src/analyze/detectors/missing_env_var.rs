@@ -395,6 +395,7 @@ fn finish(
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::hit;
     use super::*;
     use crate::testing::run_detector;
 
@@ -434,15 +435,6 @@ mod tests {
     #[test]
     fn red_herring_key_errors_do_not_make_an_incident() {
         assert!(run_detector(&MissingEnvVar, "red-herring").is_empty());
-    }
-
-    fn hit(text: &str, before: &[&str]) -> Hit {
-        Hit {
-            line: 9,
-            timestamp: None,
-            text: text.to_string(),
-            before: before.iter().map(|s| s.to_string()).collect(),
-        }
     }
 
     #[test]

@@ -760,6 +760,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::hit;
     use super::*;
     use crate::analyze::{analyze, Verdict};
     use crate::testing::{fixture, run_detector};
@@ -860,15 +861,6 @@ mod tests {
             .dismissed
             .iter()
             .any(|f| f.kind == MissingModule::ID && f.service == "app"));
-    }
-
-    fn hit(text: &str, before: &[&str]) -> Hit {
-        Hit {
-            line: 10,
-            timestamp: None,
-            text: text.to_string(),
-            before: before.iter().map(|s| s.to_string()).collect(),
-        }
     }
 
     #[test]

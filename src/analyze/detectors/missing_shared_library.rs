@@ -303,6 +303,7 @@ fn finish(
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::hit;
     use super::*;
     use crate::testing::run_detector;
 
@@ -359,23 +360,17 @@ mod tests {
 
     #[test]
     fn reads_musl_and_glibc_version_errors() {
-        let hit = |text: &str| Hit {
-            line: 1,
-            timestamp: None,
-            text: text.to_string(),
-            before: Vec::new(),
-        };
         assert_eq!(
-            missing(MUSL_LOADER, &hit("Error loading shared library libstdc++.so.6: No such file or directory (needed by /app/server)")),
+            missing(MUSL_LOADER, &hit("Error loading shared library libstdc++.so.6: No such file or directory (needed by /app/server)", &[])),
             Some(("libstdc++.so.6".into(), Some("/app/server".into()), Missing::Library))
         );
         assert_eq!(
-            missing(GLIBC_VERSION, &hit("/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)")),
+            missing(GLIBC_VERSION, &hit("/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)", &[])),
             Some(("libc.so.6".into(), Some("/app/server".into()), Missing::Version("GLIBC_2.34".into())))
         );
         // failure-signatures.md §2.1 (FireForm issue): the library inside a Python ImportError
         assert_eq!(
-            missing(DLOPEN, &hit("ImportError: libGL.so.1: cannot open shared object file: No such file or directory")).map(|m| m.0),
+            missing(DLOPEN, &hit("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", &[])).map(|m| m.0),
             Some("libGL.so.1".into())
         );
     }

@@ -4,8 +4,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{
-    add_message, add_state_facts, command_files, container_of, recreate_commands, same_file,
-    shell_quote, Change,
+    add_message, add_state_facts, command_files, container_of, parent_dir, recreate_commands,
+    same_file, shell_quote, volume_name, Change,
 };
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
@@ -199,14 +199,7 @@ impl Detector for PermissionDenied {
 
 fn describe(m: &Mount) -> String {
     match m.kind.as_str() {
-        "volume" => format!(
-            "{} is the volume {}",
-            m.destination,
-            m.source
-                .strip_suffix("/_data")
-                .and_then(|s| s.rsplit('/').next())
-                .unwrap_or(&m.source)
-        ),
+        "volume" => format!("{} is the volume {}", m.destination, volume_name(&m.source)),
         "bind" => format!(
             "{} is the host directory {} (bind mount)",
             m.destination, m.source
@@ -247,11 +240,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
     let image = container.map_or(String::new(), |c| shell_quote(&c.image).into_owned());
     let mount_arg = mount.map(|m| {
         let source = match m.kind.as_str() {
-            "volume" => m
-                .source
-                .strip_suffix("/_data")
-                .and_then(|s| s.rsplit('/').next())
-                .unwrap_or(&m.source),
+            "volume" => volume_name(&m.source),
             _ => m.source.as_str(),
         };
         shell_quote(&format!("{source}:{}", m.destination)).into_owned()
@@ -267,7 +256,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         ) => {
             let where_ = mount.map_or_else(
                 || "the container's filesystem is read-only (--read-only)".to_string(),
-                |m| format!("{} is mounted read-only", describe(m)),
+                |m| format!("{}, mounted read-only", describe(m)),
             );
             let commands = container
                 .map(|c| {
@@ -366,6 +355,20 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             }
             (title, 0.85, remediation)
         }
+        (Refusal::Denied, None) if as_root => (
+            format!("{service} is denied access to {path} although it runs as root: a read-only root filesystem, dropped capabilities or a security profile (AppArmor, SELinux, seccomp) refuse it"),
+            0.6,
+            Remediation::new(format!(
+                "Find what restricts root in {service}: --read-only, --cap-drop, --security-opt; give the program a writable volume for {path}, or lift the restriction it needs."
+            ))
+            .step(
+                Horizon::Immediate,
+                "Show the container's restrictions.",
+                &[format!(
+                    "docker container inspect --format '{{{{.HostConfig.ReadonlyRootfs}}}} {{{{.HostConfig.CapDrop}}}} {{{{.HostConfig.SecurityOpt}}}}' {name}"
+                )],
+            ),
+        ),
         (Refusal::Denied, None) => {
             let title = format!("{service} is denied access to {path}: it runs as user {user_shown}, and the image's own {path} does not let that user write it");
             let remediation = Remediation::new(format!(
@@ -375,7 +378,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
                 Horizon::Immediate,
                 "See who owns the path in the image and who the container runs as.",
                 &[
-                    format!("docker run --rm --entrypoint ls {image} -ld {}", shell_quote(parent(&path))),
+                    format!("docker run --rm --entrypoint ls {image} -ld {}", shell_quote(parent_dir(&path))),
                     format!("docker run --rm --entrypoint id {image}"),
                 ],
             )
@@ -429,14 +432,6 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
     finding
 }
 
-fn parent(path: &str) -> &str {
-    match path.rsplit_once('/') {
-        Some(("", _)) => "/",
-        Some((dir, _)) => dir,
-        None => path,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,6 +482,28 @@ mod tests {
     #[test]
     fn finds_nothing_in_the_red_herring_bundle() {
         assert!(run_detector(&PermissionDenied, "red-herring").is_empty());
+    }
+
+    #[test]
+    fn a_write_to_a_read_only_mount_is_fixed_by_mounting_it_read_write() {
+        let findings = super::super::common::run_on_scratch(
+            &PermissionDenied,
+            r#"{"Id": "c1", "Name": "/uploader", "State": {"Status": "exited", "ExitCode": 1},
+                "Config": {"Image": "uploader:1", "User": "app"},
+                "Mounts": [{"Type": "volume", "Source": "/var/lib/docker/volumes/up/_data", "Destination": "/data", "RW": false}]}"#,
+            "2026-11-27T10:00:00.000000000Z OSError: [Errno 30] Read-only file system: '/data/uploads'\n",
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(
+            f.title,
+            "uploader cannot write /data/uploads: /data is the volume up, mounted read-only"
+        );
+        let run = f.remediation.steps[0].commands.last().unwrap();
+        assert!(
+            run.contains("-v up:/data ") && !run.contains(":ro"),
+            "{run}"
+        );
     }
 
     #[test]
