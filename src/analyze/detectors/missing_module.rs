@@ -760,7 +760,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::hit;
+    use super::super::common::{hit, run_on_scratch};
     use super::*;
     use crate::analyze::{analyze, Verdict};
     use crate::testing::{fixture, run_detector};
@@ -861,6 +861,52 @@ mod tests {
             .dismissed
             .iter()
             .any(|f| f.kind == MissingModule::ID && f.service == "app"));
+    }
+
+    #[test]
+    fn gunicorn_giving_up_is_quoted_with_the_import_error_above_it() {
+        // gunicorn 20.1 lines from failure-signatures.md §2.1; the command names wsgi:app
+        let findings = run_on_scratch(
+            &MissingModule,
+            r#"{"Id": "c1", "Name": "/api", "RestartCount": 2, "State": {"Status": "restarting", "ExitCode": 3},
+                "Config": {"Image": "api:1", "WorkingDir": "/srv", "Cmd": ["gunicorn", "--bind", "0.0.0.0:8000", "wsgi:app"]}}"#,
+            "2024-03-11T09:26:13.100000000Z ModuleNotFoundError: No module named 'wsgi'\n\
+             2024-03-11T09:26:13.200000000Z [2024-03-11 09:26:13 +0000] [11] [INFO] Worker exiting (pid: 11)\n\
+             2024-03-11T09:26:13.300000000Z [2024-03-11 09:26:13 +0000] [7] [INFO] Shutting down: Master\n\
+             2024-03-11T09:26:13.400000000Z [2024-03-11 09:26:13 +0000] [7] [INFO] Reason: Worker failed to boot.\n",
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert!(
+            f.title.contains("project's own package 'wsgi'"),
+            "{}",
+            f.title
+        );
+        assert!(f
+            .evidence
+            .iter()
+            .any(|q| q.text.ends_with("Reason: Worker failed to boot.")));
+        assert!(f.evidence.iter().any(|q| q
+            .text
+            .starts_with("Config.Entrypoint + Config.Cmd: gunicorn")));
+    }
+
+    #[test]
+    fn uvicorn_cannot_find_its_app_under_a_volume_over_the_code() {
+        // uvicorn/importer.py wording; a volume mounted over the working directory
+        let findings = run_on_scratch(
+            &MissingModule,
+            r#"{"Id": "c1", "Name": "/api", "State": {"Status": "exited", "ExitCode": 1},
+                "Config": {"Image": "api:1", "WorkingDir": "/app", "Cmd": ["uvicorn", "main:app"]},
+                "Mounts": [{"Type": "bind", "Source": "/srv/api", "Destination": "/app", "RW": true}]}"#,
+            "2026-11-27T10:00:00.000000000Z ERROR:    Error loading ASGI app. Could not import module \"main\".\n",
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].title,
+            "the ASGI app module 'main' cannot be imported in api: a volume mounted at /app hides the code the image has there"
+        );
+        assert!(findings[0].confidence >= 0.85);
     }
 
     #[test]
