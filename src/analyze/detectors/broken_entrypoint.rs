@@ -880,6 +880,29 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_older_runc_wording() {
+        // failure-signatures.md §1.3
+        let inspect = r#"{"Id": "c1", "Name": "/app", "State": {"Status": "exited", "ExitCode": 1},
+            "Config": {"Image": "app:1", "Entrypoint": ["/docker-entrypoint.sh"]}}"#;
+        let crlf = super::super::common::run_on_scratch(
+            &BrokenEntrypoint,
+            inspect,
+            "2019-01-01T10:00:00.000000000Z standard_init_linux.go:207: exec user process caused \"no such file or directory\"\n",
+        );
+        assert_eq!(crlf.len(), 1, "{crlf:#?}");
+        assert!(crlf[0]
+            .title
+            .contains("most likely its shebang line ends with \\r"));
+        let format = super::super::common::run_on_scratch(
+            &BrokenEntrypoint,
+            inspect,
+            "2019-01-01T10:00:00.000000000Z standard_init_linux.go:228: exec user process caused: exec format error\n",
+        );
+        assert_eq!(format.len(), 1, "{format:#?}");
+        assert!(format[0].title.starts_with("entrypoint /docker-entrypoint.sh cannot be executed (exec format error): most likely the script has no #! line"));
+    }
+
+    #[test]
     fn reads_every_engine_wording_of_create_time_errors() {
         // failure-signatures.md §1.3 and §1.4
         for (error, cmd, why) in [

@@ -513,6 +513,35 @@ mod tests {
     }
 
     #[test]
+    fn an_unset_level_variable_is_named_from_the_traceback() {
+        // CPython 3.11 _checkLevel, failure-signatures.md §3.1
+        let findings = super::super::common::run_on_scratch(
+            &LogLevelMisconfig,
+            r#"{"Id": "c1", "Name": "/api", "State": {"Status": "exited", "ExitCode": 1},
+                "Config": {"Image": "api:1", "Env": ["PORT=8000"]}}"#,
+            "2026-11-27T10:00:00.000000000Z Traceback (most recent call last):\n\
+             2026-11-27T10:00:00.000000001Z   File \"/app/api.py\", line 4, in <module>\n\
+             2026-11-27T10:00:00.000000002Z     logging.getLogger().setLevel(os.getenv(\"LOG_LEVEL\"))\n\
+             2026-11-27T10:00:00.000000003Z   File \"/usr/lib/python3.11/logging/__init__.py\", line 1464, in setLevel\n\
+             2026-11-27T10:00:00.000000004Z     self.level = _checkLevel(level)\n\
+             2026-11-27T10:00:00.000000005Z   File \"/usr/lib/python3.11/logging/__init__.py\", line 210, in _checkLevel\n\
+             2026-11-27T10:00:00.000000006Z     raise TypeError(\"Level not an integer or a valid string: %r\"\n\
+             2026-11-27T10:00:00.000000007Z TypeError: Level not an integer or a valid string: None\n",
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(
+            f.title,
+            "api exits at startup: LOG_LEVEL is not set, so Python's logging gets no log level"
+        );
+        assert!(f.remediation.summary.starts_with("Set LOG_LEVEL=INFO"));
+        assert!(f
+            .evidence
+            .iter()
+            .any(|q| q.text == "logging.getLogger().setLevel(os.getenv(\"LOG_LEVEL\"))"));
+    }
+
+    #[test]
     fn reads_the_real_wordings() {
         // failure-signatures.md §3.1 and §3.2
         let click = rejected(

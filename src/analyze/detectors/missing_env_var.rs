@@ -184,10 +184,13 @@ impl Detector for MissingEnvVar {
 
     fn detect(&self, cx: &Context<'_>) -> Vec<Finding> {
         // Settings model names from headers, per log and line, for fields whose
-        // header is more than a few lines up.
+        // header is more than a few lines up; and how often each log printed
+        // one (every run that fails prints every missing field).
         let mut headers: BTreeMap<usize, Vec<(u64, String)>> = BTreeMap::new();
+        let mut reports: BTreeMap<usize, u64> = BTreeMap::new();
         for (_, bucket, m) in cx.hits.messages(cx.evidence, Self::ID) {
             if bucket.signature == PYDANTIC_HEADER {
+                *reports.entry(bucket.log).or_default() += m.count;
                 for hit in [&m.first, &m.last] {
                     if let Some(c) = MODEL.captures(&hit.text) {
                         headers
@@ -198,31 +201,70 @@ impl Detector for MissingEnvVar {
                 }
             }
         }
+        let header_before = |log: usize, line: u64| {
+            headers.get(&log).and_then(|h| {
+                h.iter()
+                    .filter(|(at, _)| *at < line)
+                    .max_by_key(|(at, _)| *at)
+                    .map(|(_, model)| model.as_str())
+            })
+        };
 
         let mut cases: BTreeMap<(String, String), (Reader, &LogSource, Finding)> = BTreeMap::new();
         for (log, bucket, m) in cx.hits.messages(cx.evidence, Self::ID) {
-            let header = headers.get(&bucket.log).and_then(|h| {
-                h.iter()
-                    .filter(|(line, _)| *line < m.last.line)
-                    .max_by_key(|(line, _)| *line)
-                    .map(|(_, model)| model.as_str())
-            });
-            let Some((variable, reader)) = missing_variable(bucket.signature, &m.last, header)
-            else {
-                continue;
-            };
-            let (_, _, finding) =
-                cases
-                    .entry((log.service.clone(), variable))
-                    .or_insert_with(|| {
-                        (
-                            reader,
-                            log,
-                            Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
-                        )
-                    });
-            add_message(finding, log, m);
-            quote_lookup(finding, log, m);
+            let settings = matches!(bucket.signature, PYDANTIC_V2 | PYDANTIC_V1);
+            // pydantic's error line is the same for every field (the field is
+            // on the line before), so the scan folds them into one message:
+            // its first and last occurrence may name different variables.
+            let first = missing_variable(
+                bucket.signature,
+                &m.first,
+                header_before(bucket.log, m.first.line),
+            );
+            let last = missing_variable(
+                bucket.signature,
+                &m.last,
+                header_before(bucket.log, m.last.line),
+            );
+            let mut found = vec![(last.clone(), m.quote_last(log), &m.last)];
+            if settings
+                && first.is_some()
+                && first.as_ref().map(|f| &f.0) != last.as_ref().map(|l| &l.0)
+            {
+                found.push((first, m.quote_first(log), &m.first));
+            }
+            for (variable, quote, hit) in found {
+                let Some((variable, reader)) = variable else {
+                    continue;
+                };
+                let (_, _, finding) =
+                    cases
+                        .entry((log.service.clone(), variable))
+                        .or_insert_with(|| {
+                            (
+                                reader,
+                                log,
+                                Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                            )
+                        });
+                if settings {
+                    // The field's own line, just above the error.
+                    if let Some(field) = hit.before.last() {
+                        finding.evidence.push(Quote {
+                            line: Some(hit.line.saturating_sub(1)),
+                            text: field.trim().to_string(),
+                            ..quote.clone()
+                        });
+                    }
+                    finding.evidence.push(quote);
+                    finding.seen_at(m.first.timestamp);
+                    finding.seen_at(hit.timestamp);
+                    finding.occurrences = reports.get(&bucket.log).copied().unwrap_or(1).max(1);
+                } else {
+                    add_message(finding, log, m);
+                    quote_lookup(finding, log, m);
+                }
+            }
         }
         cases
             .into_iter()
@@ -526,6 +568,35 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn every_missing_settings_field_is_a_variable() {
+        // pydantic 2.13 / pydantic-settings 2.14 output, failure-signatures.md §10.3
+        let findings = super::super::common::run_on_scratch(
+            &MissingEnvVar,
+            r#"{"Id": "c1", "Name": "/api", "State": {"Status": "exited", "ExitCode": 1},
+                "Config": {"Image": "api:1", "Env": ["API_KEY=", "PORT=8000"]}}"#,
+            "2026-11-27T10:00:00.000000000Z pydantic_core._pydantic_core.ValidationError: 2 validation errors for Settings\n\
+             2026-11-27T10:00:00.000000001Z database_url\n\
+             2026-11-27T10:00:00.000000002Z   Field required [type=missing, input_value={}, input_type=dict]\n\
+             2026-11-27T10:00:00.000000003Z     For further information visit https://errors.pydantic.dev/2.13/v/missing\n\
+             2026-11-27T10:00:00.000000004Z redis_url\n\
+             2026-11-27T10:00:00.000000005Z   Field required [type=missing, input_value={}, input_type=dict]\n",
+        );
+        let titles: Vec<&str> = findings.iter().map(|f| f.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "api exits at startup: environment variable DATABASE_URL is not set",
+                "api exits at startup: environment variable REDIS_URL is not set",
+            ]
+        );
+        assert_eq!(findings[0].evidence[0].text, "database_url");
+        assert_eq!(findings[0].evidence[0].line, Some(2));
+        assert_eq!(findings[1].evidence[0].text, "redis_url");
+        let run = findings[0].remediation.steps[0].commands.last().unwrap();
+        assert!(run.contains(" -e DATABASE_URL "), "{run}");
     }
 
     #[test]
