@@ -76,7 +76,8 @@ const SHELL_LINE: &str = r"^[^\s:]+: (?:line )?\d+: |^(?:/bin/|/usr/bin/)?(?:ba|
 
 const SIGNATURES: &[Signature] = &[
     // runc ≥ 1.1 after start: `exec /app/crlf.sh: no such file or directory`,
-    // `exec /app/arm64bin: exec format error` (failure-signatures.md §1.2).
+    // `exec /app/arm64bin: exec format error` (an os.PathError from runc's
+    // internal/linux; reproduced with Docker 20.10.24 and runc 1.1.5).
     Signature {
         id: RUNC_ENOENT,
         needle: "no such file or directory",
@@ -92,13 +93,13 @@ const SIGNATURES: &[Signature] = &[
         needle: "permission denied",
         pattern: Some(r"^exec \S+: permission denied$"),
     },
-    // runc < 1.1 (§1.3): `standard_init_linux.go:228: exec user process caused: exec format error`.
+    // runc < 1.1 (libcontainer/standard_init_linux.go): `standard_init_linux.go:228: exec user process caused: exec format error`.
     Signature {
         id: RUNC_OLD,
         needle: "exec user process caused",
         pattern: Some(r"standard_init_linux\.go:\d+: exec user process caused"),
     },
-    // coreutils env (§1.5): `/usr/bin/env: 'bash\r': No such file or directory`;
+    // coreutils 9.1 env: `/usr/bin/env: 'bash\r': No such file or directory`;
     // busybox env: `env: can't execute 'bash': No such file or directory`.
     Signature {
         id: ENV_INTERPRETER,
@@ -128,7 +129,7 @@ const SIGNATURES: &[Signature] = &[
         needle: "cannot execute: required file not found",
         pattern: None,
     },
-    // dash (§1.5): `pf.sh: 1: set: Illegal option -o pipefail`, `Syntax error: "(" unexpected`,
+    // dash (Debian 12): `pf.sh: 1: set: Illegal option -o pipefail`, `Syntax error: "(" unexpected`,
     // `cd: can't cd to /tmp`, `source: not found`; bash `X: command not found`.
     Signature {
         id: SHELL_ILLEGAL_OPTION,
@@ -163,7 +164,8 @@ const SIGNATURES: &[Signature] = &[
 ];
 
 /// The stable core of a create-time exec error, in every engine's wording
-/// (failure-signatures.md §1.4); old engines escape the quotes.
+/// (Go's os/exec.LookPath error inside runc's and moby's prefixes, which
+/// change between releases); old engines escape the quotes.
 static CREATE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"exec: \\?"(?P<cmd>[^"\\]+)\\?": (?P<why>executable file not found in \$PATH|stat \S+: no such file or directory|permission denied|is a directory)"#,
@@ -860,7 +862,7 @@ mod tests {
 
     #[test]
     fn a_logged_carriage_return_proves_the_guess_and_joins_it() {
-        // coreutils env and runc, failure-signatures.md §1.2 and §1.5
+        // coreutils 9.1 env and runc 1.1 wordings
         let findings = super::super::common::run_on_scratch(
             &BrokenEntrypoint,
             r#"{"Id": "c1", "Name": "/web", "RestartCount": 1,
@@ -881,7 +883,7 @@ mod tests {
 
     #[test]
     fn reads_the_older_runc_wording() {
-        // failure-signatures.md §1.3
+        // runc < 1.1 wordings, as printed by libcontainer/standard_init_linux.go
         let inspect = r#"{"Id": "c1", "Name": "/app", "State": {"Status": "exited", "ExitCode": 1},
             "Config": {"Image": "app:1", "Entrypoint": ["/docker-entrypoint.sh"]}}"#;
         let crlf = super::super::common::run_on_scratch(
@@ -904,7 +906,7 @@ mod tests {
 
     #[test]
     fn reads_every_engine_wording_of_create_time_errors() {
-        // failure-signatures.md §1.3 and §1.4
+        // container_linux.go (runc < 1.1), and the Docker 24+ prefix chain
         for (error, cmd, why) in [
             (
                 r#"OCI runtime create failed: container_linux.go:345: starting container process caused "exec: \"cd\": executable file not found in $PATH": unknown"#,

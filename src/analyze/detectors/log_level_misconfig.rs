@@ -54,7 +54,7 @@ const LEVEL_VARIABLE: &str =
     r#"(?:environ(?:\.get)?\s*[\[(]|getenv\s*\()\s*['"][A-Za-z0-9_]*(?i:level)[A-Za-z0-9_]*['"]"#;
 
 const SIGNATURES: &[Signature] = &[
-    // CPython Lib/logging/__init__.py _checkLevel (failure-signatures.md §3.1).
+    // CPython Lib/logging/__init__.py _checkLevel.
     Signature {
         id: PY_UNKNOWN,
         needle: "Unknown level:",
@@ -65,7 +65,7 @@ const SIGNATURES: &[Signature] = &[
         needle: "Level not an integer or a valid string",
         pattern: Some(r"TypeError: Level not an integer or a valid string: "),
     },
-    // click 8 Choice, as uvicorn's --log-level uses it (§3.2).
+    // click 8 Choice, which uvicorn/main.py uses for --log-level.
     Signature {
         id: CLICK_CHOICE,
         needle: "Invalid value for '",
@@ -514,7 +514,7 @@ mod tests {
 
     #[test]
     fn an_unset_level_variable_is_named_from_the_traceback() {
-        // CPython 3.11 _checkLevel, failure-signatures.md §3.1
+        // CPython 3.11 Lib/logging/__init__.py, setLevel(None)
         let findings = super::super::common::run_on_scratch(
             &LogLevelMisconfig,
             r#"{"Id": "c1", "Name": "/api", "State": {"Status": "exited", "ExitCode": 1},
@@ -543,7 +543,7 @@ mod tests {
 
     #[test]
     fn reads_the_real_wordings() {
-        // failure-signatures.md §3.1 and §3.2
+        // CPython 3.11 logging and click 8.4 wordings
         let click = rejected(
             CLICK_CHOICE,
             "Error: Invalid value for '--log-level': 'INFO' is not one of 'critical', 'error', 'warning', 'info', 'debug', 'trace'.",

@@ -53,7 +53,7 @@ const SHELL_VARIABLE: &str =
 
 const SIGNATURES: &[Signature] = &[
     // CPython: `File "<frozen os>", line 679, in __getitem__` then `KeyError: 'X'`
-    // (failure-signatures.md §10.3).
+    // (CPython 3.11; older versions name os.py's __getitem__).
     Signature {
         id: PY_KEYERROR,
         needle: "KeyError: '",
@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn reads_pydantic_and_shell_wordings() {
-        // failure-signatures.md §10.3 (pydantic 2.13 / pydantic-settings 2.14)
+        // pydantic 2.13 / pydantic-settings 2.14 output
         let v2 = hit(
             "Field required [type=missing, input_value={}, input_type=dict]",
             &[
@@ -572,7 +572,7 @@ mod tests {
 
     #[test]
     fn every_missing_settings_field_is_a_variable() {
-        // pydantic 2.13 / pydantic-settings 2.14 output, failure-signatures.md §10.3
+        // pydantic 2.13 / pydantic-settings 2.14 output
         let findings = super::super::common::run_on_scratch(
             &MissingEnvVar,
             r#"{"Id": "c1", "Name": "/api", "State": {"Status": "exited", "ExitCode": 1},

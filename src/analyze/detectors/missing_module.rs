@@ -61,7 +61,7 @@ const NODE_ESM: &str = "node-err-module-not-found";
 
 const SIGNATURES: &[Signature] = &[
     // CPython 3.x `ModuleNotFoundError: No module named 'x'`, `python -m`'s
-    // unquoted `python3: No module named x` (failure-signatures.md §2.1).
+    // unquoted `python3: No module named x` (CPython 3.11).
     Signature {
         id: PY_NO_MODULE,
         needle: "No module named",
@@ -865,7 +865,7 @@ mod tests {
 
     #[test]
     fn gunicorn_giving_up_is_quoted_with_the_import_error_above_it() {
-        // gunicorn 20.1 lines from failure-signatures.md §2.1; the command names wsgi:app
+        // gunicorn 20.1 lines (gunicorn/arbiter.py); the command names wsgi:app
         let findings = run_on_scratch(
             &MissingModule,
             r#"{"Id": "c1", "Name": "/api", "RestartCount": 2, "State": {"Status": "restarting", "ExitCode": 3},
@@ -911,7 +911,7 @@ mod tests {
 
     #[test]
     fn classifies_real_python_import_errors() {
-        // failure-signatures.md §2.1 and the OpenCV issue it cites
+        // CPython 3.11 wordings
         let transitive = hit(
             "ModuleNotFoundError: No module named 'six'",
             &["  File \"/usr/local/lib/python3.11/site-packages/dateutil/tz/tz.py\", line 19, in <module>", "    import six"],

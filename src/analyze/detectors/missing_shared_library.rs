@@ -45,7 +45,7 @@ const MUSL_LOADER: &str = "musl-loader";
 const GLIBC_VERSION: &str = "glibc-version-not-found";
 
 const SIGNATURES: &[Signature] = &[
-    // glibc ld.so (failure-signatures.md §2.1): `./mybin: error while loading
+    // glibc ld.so: `./mybin: error while loading
     // shared libraries: libfoo.so.1: cannot open shared object file: ...`.
     Signature {
         id: GLIBC_LOADER,
@@ -368,7 +368,7 @@ mod tests {
             missing(GLIBC_VERSION, &hit("/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)", &[])),
             Some(("libc.so.6".into(), Some("/app/server".into()), Missing::Version("GLIBC_2.34".into())))
         );
-        // failure-signatures.md §2.1 (FireForm issue): the library inside a Python ImportError
+        // OpenCV on python:3.11-slim: the library inside a Python ImportError
         assert_eq!(
             missing(DLOPEN, &hit("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", &[])).map(|m| m.0),
             Some("libGL.so.1".into())

@@ -56,7 +56,7 @@ const NODE_EPERM: &str = "node-eperm";
 
 const SIGNATURES: &[Signature] = &[
     // Capital-P "Permission denied" is strerror(EACCES) as libc, CPython,
-    // coreutils and nginx print it (failure-signatures.md §10.5); runc's
+    // coreutils and nginx print it; runc's
     // lower-case `exec: "...": permission denied` never matches these.
     Signature {
         id: DENIED,
@@ -508,7 +508,7 @@ mod tests {
 
     #[test]
     fn reads_the_path_from_every_wording() {
-        // failure-signatures.md §10.5 and the issues it cites
+        // CPython, coreutils, postgres initdb, nginx, dash and Node wordings
         for (text, path) in [
             ("PermissionError: [Errno 13] Permission denied: '/ro/app.db'", "/ro/app.db"),
             ("mkdir: cannot create directory ‘/ro/x’: Permission denied", "/ro/x"),
