@@ -8,8 +8,10 @@ mod log_level_misconfig;
 mod missing_env_var;
 mod missing_module;
 mod missing_shared_library;
+mod monitoring_failures;
 mod oom_killed;
 mod permission_denied;
+mod probe_failing;
 
 use super::detector::Detector;
 
@@ -23,6 +25,8 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &log_level_misconfig::LogLevelMisconfig,
         &missing_env_var::MissingEnvVar,
         &permission_denied::PermissionDenied,
+        &monitoring_failures::MonitoringFailures,
+        &probe_failing::ProbeFailing,
     ]
 }
 
