@@ -215,20 +215,26 @@ fn explaining_service(
     Some(service)
 }
 
-/// Maps what a symptom points at to a service name: a URL, `host:port`, an
-/// IP, a container name or a network alias.
-pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+/// The host and port a target names: `http://user@db:5432/x` → (`db`,
+/// 5432), `[::1]:80` → (`::1`, 80), `php` → (`php`, none).
+pub fn split_target(target: &str) -> (&str, Option<u16>) {
     let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
     let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
     let authority = authority
         .rsplit_once('@')
         .map_or(authority, |(_, host)| host);
-    let (host, port) = match authority.rsplit_once(':') {
+    match authority.rsplit_once(':') {
         Some((h, p)) if !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
             (h.trim_matches(['[', ']']), p.parse::<u16>().ok())
         }
         _ => (authority.trim_matches(['[', ']']), None),
-    };
+    }
+}
+
+/// Maps what a symptom points at to a service name: a URL, `host:port`, an
+/// IP, a container name or a network alias.
+pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+    let (host, port) = split_target(target);
     let loopback = matches!(
         host,
         "127.0.0.1" | "localhost" | "::1" | "0.0.0.0" | "host.docker.internal"

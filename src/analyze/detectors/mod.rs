@@ -2,13 +2,15 @@
 //! documentation and tests; adding one means one new file and one line in
 //! [`all`].
 
+mod crash_loop;
+mod infra_common;
 mod oom_killed;
 
 use super::detector::Detector;
 
 /// Every detector, in the order `coroner detectors` lists them.
 pub fn all() -> Vec<&'static dyn Detector> {
-    vec![&oom_killed::OomKilled]
+    vec![&oom_killed::OomKilled, &crash_loop::CrashLoop]
 }
 
 /// Looks a detector up by its id.
