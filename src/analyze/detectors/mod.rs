@@ -3,14 +3,23 @@
 //! [`all`].
 
 mod crash_loop;
+mod healthcheck_failing;
 mod infra_common;
 mod oom_killed;
+mod port_conflict;
+mod unhealthy;
 
 use super::detector::Detector;
 
 /// Every detector, in the order `coroner detectors` lists them.
 pub fn all() -> Vec<&'static dyn Detector> {
-    vec![&oom_killed::OomKilled, &crash_loop::CrashLoop]
+    vec![
+        &oom_killed::OomKilled,
+        &crash_loop::CrashLoop,
+        &port_conflict::PortConflict,
+        &healthcheck_failing::HealthcheckFailing,
+        &unhealthy::Unhealthy,
+    ]
 }
 
 /// Looks a detector up by its id.
