@@ -251,6 +251,11 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
             return Some(c.name.clone());
         }
     }
+    if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
+        if let Some(name) = former_holder(evidence, ip, port, from) {
+            return Some(name);
+        }
+    }
     if loopback {
         if let Some(port) = port {
             if let Some(c) = evidence
@@ -284,4 +289,53 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
         }
     }
     None
+}
+
+/// The container an address no one holds now most likely belonged to. A
+/// stopped container keeps its network attachment but loses its address, so
+/// a peer that still dials the old address (a proxy that resolved the name
+/// once) points at the one stopped container on the caller's network,
+/// preferring one that exposes the port dialled.
+fn former_holder(
+    evidence: &Evidence,
+    ip: std::net::Ipv4Addr,
+    port: Option<u16>,
+    from: &str,
+) -> Option<String> {
+    let caller = evidence.container(from)?;
+    // The caller's networks whose addresses share the /16 of `ip` (Docker's pools hand out /16s or smaller).
+    let networks: Vec<&str> = caller
+        .networks
+        .iter()
+        .filter(|n| {
+            n.ip.parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|own| own.octets()[..2] == ip.octets()[..2])
+        })
+        .map(|n| n.network.as_str())
+        .collect();
+    let stopped: Vec<&crate::evidence::Container> = evidence
+        .containers
+        .iter()
+        .filter(|c| c.name != from && !c.state.running)
+        .filter(|c| {
+            c.networks
+                .iter()
+                .any(|n| networks.contains(&n.network.as_str()))
+        })
+        .collect();
+    let exposing: Vec<&&crate::evidence::Container> = stopped
+        .iter()
+        .filter(|c| {
+            port.is_some_and(|port| {
+                c.ports
+                    .iter()
+                    .any(|b| b.container_port.split('/').next() == Some(port.to_string().as_str()))
+            })
+        })
+        .collect();
+    match (exposing.as_slice(), stopped.as_slice()) {
+        ([only], _) => Some(only.name.clone()),
+        ([], [only]) => Some(only.name.clone()),
+        _ => None,
+    }
 }

@@ -69,11 +69,17 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
     let events: Vec<&Event> = own_events(evidence, c).collect();
     let mut crashes: Vec<Crash<'_>> = Vec::new();
     let mut stop_requested = false;
+    // The die of a requested stop that no start followed: the container is down on purpose.
+    let mut left_stopped: Option<&Event> = None;
     for e in &events {
         match e.action.as_str() {
             "kill" => stop_requested = true,
-            "start" => stop_requested = false,
-            "die" if !stop_requested && e.exit_code() != Some(0) => crashes.push(Crash {
+            "start" => {
+                stop_requested = false;
+                left_stopped = None;
+            }
+            "die" if stop_requested => left_stopped = Some(e),
+            "die" if e.exit_code() != Some(0) => crashes.push(Crash {
                 event: e,
                 code: e.exit_code(),
             }),
@@ -82,9 +88,11 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
     }
     let s = &c.state;
     let never_started = s.status == "created" && (!s.error.is_empty() || s.exit_code != 0);
+    let left_stopped = left_stopped.filter(|_| !s.running && !never_started && crashes.is_empty());
     let exited_badly = !s.running && s.exit_code != 0 && !never_started;
     let looping = s.restarting || c.restart_count > 0;
-    if !(never_started || exited_badly || looping || !crashes.is_empty()) {
+    if !(never_started || exited_badly || looping || !crashes.is_empty() || left_stopped.is_some())
+    {
         return None;
     }
     let code = if s.exit_code != 0 || crashes.is_empty() {
@@ -106,6 +114,12 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
             reason
         };
         format!("{} never started (exit code {code}): {reason}", c.name)
+    } else if let Some(die) = left_stopped {
+        format!(
+            "{} was stopped on request at {} (exit code {code}) and not started again",
+            c.name,
+            format_utc(die.time)
+        )
     } else if looping || crashes.len() > 1 {
         let span = match (crashes.first(), crashes.last()) {
             (Some(first), Some(last)) if crashes.len() > 1 => format!(
@@ -123,6 +137,17 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
     };
     let mut f = Finding::new(CrashLoop::ID, CrashLoop::ROLE, &c.name, title);
     f.confidence = if is_crash_signal(code) { 0.75 } else { 0.6 };
+    if let Some(die) = left_stopped {
+        // kill, die and stop: who stopped it, and when.
+        for e in events
+            .iter()
+            .filter(|e| matches!(e.action.as_str(), "kill" | "die" | "stop"))
+            .filter(|e| (die.time - e.time).num_seconds().abs() <= 60)
+        {
+            f.evidence.push(event_quote(e, &event_text(e), 1));
+        }
+        f.seen_at(Some(die.time));
+    }
     f.occurrences = times.max(1);
 
     let status = if s.restarting {
@@ -190,7 +215,14 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
             s.finished_at
         });
     }
-    f.remediation = remedy(evidence, c, code, looping, never_started);
+    f.remediation = remedy(
+        evidence,
+        c,
+        code,
+        looping,
+        never_started,
+        left_stopped.is_some(),
+    );
     Some(f)
 }
 
@@ -320,8 +352,26 @@ fn remedy(
     code: i64,
     looping: bool,
     never_started: bool,
+    left_stopped: bool,
 ) -> Remediation {
     let name = &c.name;
+    if left_stopped {
+        return Remediation::new(format!(
+            "Start {name} again if it should be running, and find out who stopped it."
+        ))
+        .step(
+            Horizon::Immediate,
+            "Start it again.",
+            &[format!("docker start {name}")],
+        )
+        .step(
+            Horizon::ShortTerm,
+            "Find who or what stopped it (a deploy script, a cron job, an operator) from the engine's events.",
+            &[format!(
+                "docker events --since 24h --until \"$(date +%s)\" --filter container={name} --filter event=kill --filter event=stop"
+            )],
+        );
+    }
     if never_started {
         let mut fix = vec![format!(
             "docker inspect --format '{{{{.State.Error}}}}' {name}"

@@ -126,6 +126,20 @@ pub fn shared_networks<'a>(a: &'a Container, b: &Container) -> Option<Vec<&'a st
     )
 }
 
+/// Ports a container is set to listen on through its environment
+/// (`PORT=8080`, `DB_PORT=5433`), with the entry that says so.
+pub fn configured_ports(c: &Container) -> Vec<(&str, u16)> {
+    c.env
+        .iter()
+        .filter_map(|entry| {
+            let (name, value) = entry.split_once('=')?;
+            let is_port = name == "PORT" || name.ends_with("_PORT");
+            let port = value.trim().parse().ok().filter(|_| is_port)?;
+            Some((entry.as_str(), port))
+        })
+        .collect()
+}
+
 /// Seconds, minutes or hours, whichever reads best.
 pub fn human_span(seconds: i64) -> String {
     match seconds {

@@ -3,11 +3,13 @@
 //! [`all`].
 
 mod crash_loop;
+mod dependency_unreachable;
 mod healthcheck_failing;
 mod infra_common;
 mod oom_killed;
 mod port_conflict;
 mod unhealthy;
+mod upstream_unavailable;
 
 use super::detector::Detector;
 
@@ -19,6 +21,8 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &port_conflict::PortConflict,
         &healthcheck_failing::HealthcheckFailing,
         &unhealthy::Unhealthy,
+        &upstream_unavailable::UpstreamUnavailable,
+        &dependency_unreachable::DependencyUnreachable,
     ]
 }
 
