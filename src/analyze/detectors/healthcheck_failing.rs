@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::infra_common::{compose_up, own_events};
+use super::infra_common::{compose_up, configured_ports, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::analyze::rank::split_target;
 use crate::evidence::container::HealthProbe;
@@ -43,6 +43,12 @@ enum Failure {
     /// The probe's program is not in the image.
     ToolMissing(String),
     Refused,
+    /// Refused on the probed port while the service is set to listen on another.
+    WrongPort {
+        probed: u16,
+        listening: u16,
+        entry: String,
+    },
     TimedOut(String),
     /// The service answered, with an error.
     Other,
@@ -97,9 +103,12 @@ impl Detector for HealthcheckFailing {
             };
             let failed: Vec<&HealthProbe> =
                 health.log.iter().filter(|p| p.exit_code != 0).collect();
-            let failure = failed.last().map_or(Failure::Other, |p| classify(p));
             // `["CMD-SHELL", "curl -f …"]` reads `CMD-SHELL curl -f …`.
             let probe = c.healthcheck.join(" ");
+            let failure = match failed.last().map_or(Failure::Other, |p| classify(p)) {
+                Failure::Refused => wrong_port(c, &probe).unwrap_or(Failure::Refused),
+                other => other,
+            };
             let streak = health.failing_streak;
             let title = match &failure {
                 Failure::ToolMissing(tool) => format!(
@@ -108,6 +117,10 @@ impl Detector for HealthcheckFailing {
                 ),
                 Failure::Refused => format!(
                     "{} does not answer its healthcheck: connection refused ({streak} failures in a row)",
+                    c.name
+                ),
+                Failure::WrongPort { probed, listening, entry } => format!(
+                    "{}'s healthcheck probes port {probed}, but the service is set to listen on {listening} ({entry}): connection refused ({streak} failures in a row)",
                     c.name
                 ),
                 Failure::TimedOut(limit) => format!(
@@ -124,7 +137,7 @@ impl Detector for HealthcheckFailing {
             };
             let mut f = Finding::new(Self::ID, Self::ROLE, &c.name, title);
             f.confidence = match failure {
-                Failure::ToolMissing(_) => 0.9,
+                Failure::ToolMissing(_) | Failure::WrongPort { .. } => 0.9,
                 Failure::Refused | Failure::TimedOut(_) => 0.8,
                 Failure::Other => 0.7,
             };
@@ -132,6 +145,10 @@ impl Detector for HealthcheckFailing {
             if !probe.is_empty() {
                 f.evidence
                     .push(Quote::field(&c.source, "Config.Healthcheck.Test", &probe));
+            }
+            if let Failure::WrongPort { entry, .. } = &failure {
+                f.evidence
+                    .push(Quote::field(&c.source, "Config.Env", entry));
             }
             f.evidence.push(Quote::field(
                 &c.source,
@@ -190,6 +207,43 @@ impl Detector for HealthcheckFailing {
     }
 }
 
+/// A refused probe on one port while the environment sets another.
+fn wrong_port(c: &Container, probe: &str) -> Option<Failure> {
+    let probed = probed_port(probe)?;
+    let configured = configured_ports(c);
+    if configured.iter().any(|(_, p)| *p == probed) {
+        return None;
+    }
+    let (entry, listening) = configured.first()?;
+    Some(Failure::WrongPort {
+        probed,
+        listening: *listening,
+        entry: entry.to_string(),
+    })
+}
+
+/// The healthcheck as a command to run by hand, with `from` port replaced by `to`.
+fn probe_by_hand(c: &Container, from: u16, to: u16) -> Option<String> {
+    let swap = |arg: &String| arg.replace(&format!(":{from}"), &format!(":{to}"));
+    let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
+    match c.healthcheck.split_first()? {
+        (kind, [command]) if kind == "CMD-SHELL" => Some(format!(
+            "docker exec {} sh -c {}",
+            c.name,
+            quote(&swap(command))
+        )),
+        (kind, args) if kind == "CMD" && !args.is_empty() => Some(format!(
+            "docker exec {} {}",
+            c.name,
+            args.iter()
+                .map(|a| quote(&swap(a)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+        _ => None,
+    }
+}
+
 fn first_line(text: &str) -> &str {
     text.lines()
         .find(|l| !l.trim().is_empty())
@@ -233,6 +287,30 @@ fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
             .step(
                 Horizon::ShortTerm,
                 format!("Replace the healthcheck test with one the image can run, e.g. {wget}[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"], then re-create the container and watch the probes pass."),
+                &apply,
+            )
+        }
+        Failure::WrongPort {
+            probed, listening, ..
+        } => {
+            let fixed = c
+                .healthcheck
+                .iter()
+                .skip(1)
+                .map(|arg| arg.replace(&format!(":{probed}"), &format!(":{listening}")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Remediation::new(format!(
+                "Make {name}'s healthcheck probe port {listening}, where the service listens."
+            ))
+            .step(
+                Horizon::Immediate,
+                format!("Confirm the service answers the probe on port {listening}."),
+                &probe_by_hand(c, *probed, *listening).into_iter().collect::<Vec<_>>(),
+            )
+            .step(
+                Horizon::ShortTerm,
+                format!("Change the healthcheck test to `{fixed}` (compose `healthcheck.test`, or `--health-cmd`), re-create the container and watch the probes pass."),
                 &apply,
             )
         }
@@ -340,6 +418,41 @@ mod tests {
         for (output, expected) in cases {
             assert_eq!(classify(&probe(1, output)), expected, "{output}");
         }
+    }
+
+    #[test]
+    fn a_probe_on_the_old_port_is_told_from_a_dead_service() {
+        let findings = run_detector(&HealthcheckFailing, "healthcheck-failing");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.service, "catalog");
+        assert!(
+            f.title.starts_with("catalog's healthcheck probes port 8000, but the service is set to listen on 8080 (PORT=8080): connection refused"),
+            "{}",
+            f.title
+        );
+        assert!(f.evidence.iter().any(|q| q.text
+            == "State.Health.Log: exit 1: wget: can't connect to remote host (127.0.0.1): Connection refused"));
+        assert_eq!(
+            f.remediation.steps[0].commands,
+            ["docker exec catalog sh -c 'wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1'"]
+        );
+        assert!(f.remediation.steps[1]
+            .text
+            .contains("`wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1`"));
+    }
+
+    #[test]
+    fn a_working_service_with_a_missing_probe_tool_is_a_broken_probe() {
+        let findings = run_detector(&HealthcheckFailing, "healthcheck-probe-missing");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0]
+                .title
+                .starts_with("search's healthcheck is broken: `curl` is not in the image"),
+            "{}",
+            findings[0].title
+        );
     }
 
     #[test]

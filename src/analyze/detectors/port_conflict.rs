@@ -371,15 +371,45 @@ fn remedy(ev: &Evidence, service: &str, address: &Address, holder: &Holder<'_>) 
                 .first()
                 .and_then(|p| p.split(' ').next())
                 .unwrap_or("SERVICE");
-            let mut commands = vec![format!(
-                "systemctl stop {process} && systemctl disable {process}"
-            )];
-            commands.extend(restart.clone());
+            let pids: Vec<&str> = l
+                .processes
+                .iter()
+                .filter_map(|p| {
+                    p.split_once("(pid ")
+                        .map(|(_, pid)| pid.trim_end_matches(')'))
+                })
+                .collect();
+            if let Some(pid) = pids
+                .iter()
+                .min_by_key(|p| p.parse::<u64>().unwrap_or(u64::MAX))
+            {
+                r = r.step(
+                    Horizon::Immediate,
+                    format!(
+                        "See whether pid {pid} belongs to a systemd unit, or is a stray process."
+                    ),
+                    &[format!("systemctl status {pid}")],
+                );
+            }
             r = r.step(
                 Horizon::Immediate,
-                format!("If the host's {process} should no longer serve this port, stop it for good (if it is not a systemd unit, stop its process), then start {service}."),
-                &commands,
+                format!("If the host's {process} is a service that should no longer serve this port, stop and disable it."),
+                &[format!("systemctl stop {process} && systemctl disable {process}")],
             );
+            if !pids.is_empty() {
+                r = r.step(
+                    Horizon::Immediate,
+                    format!("If it is a stray process (a leftover {process}), stop it."),
+                    &[format!("kill {}", pids.join(" "))],
+                );
+            }
+            if let Some(start) = &restart {
+                r = r.step(
+                    Horizon::Immediate,
+                    format!("Once the port is free, start {service}."),
+                    std::slice::from_ref(start),
+                );
+            }
         }
         Holder::Container(c, _) => {
             let mut commands = vec![format!("docker stop {}", c.name)];
@@ -490,6 +520,81 @@ mod tests {
             "{commands:?}"
         );
         assert!(commands.contains(&"docker start nginx"), "{commands:?}");
+        assert!(
+            commands.iter().any(|c| c.starts_with("systemctl status ")),
+            "{commands:?}"
+        );
+    }
+
+    #[test]
+    fn names_the_container_that_already_publishes_the_port() {
+        let findings = run_detector(&PortConflict, "port-conflict-docker");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(
+            f.title,
+            "web-green could not publish 127.0.0.1:18081: container web-blue already publishes it (127.0.0.1:18081->8080/tcp)"
+        );
+        assert!(f
+            .evidence
+            .iter()
+            .any(|q| q.source.ends_with("web-blue.json")
+                && q.text == "HostConfig.PortBindings: 127.0.0.1:18081->8080/tcp"));
+        let commands: Vec<&str> = f
+            .remediation
+            .steps
+            .iter()
+            .flat_map(|s| s.commands.iter().map(String::as_str))
+            .collect();
+        assert!(
+            commands.contains(&"docker stop web-blue")
+                && commands.contains(&"docker start web-green"),
+            "{commands:?}"
+        );
+    }
+
+    #[test]
+    fn names_the_stray_host_process_that_holds_the_port() {
+        let findings = run_detector(&PortConflict, "port-conflict-host");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert!(
+            f.title
+                .starts_with("web could not publish 127.0.0.1:18082: host process python3 (pid "),
+            "{}",
+            f.title
+        );
+        let listener = f
+            .evidence
+            .iter()
+            .find(|q| q.source == "host/listeners.txt")
+            .unwrap();
+        assert!(
+            listener.text.contains("127.0.0.1:18082") && listener.text.contains("\"python3\",pid=")
+        );
+        let pid = listener
+            .text
+            .split("pid=")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap();
+        let commands: Vec<&str> = f
+            .remediation
+            .steps
+            .iter()
+            .flat_map(|s| s.commands.iter().map(String::as_str))
+            .collect();
+        assert!(
+            commands.contains(&format!("kill {pid}").as_str()),
+            "{commands:?}"
+        );
+    }
+
+    #[test]
+    fn healthy_stack_has_no_port_conflict() {
+        assert!(run_detector(&PortConflict, "healthy-stack").is_empty());
     }
 
     #[test]
