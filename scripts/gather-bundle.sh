@@ -100,6 +100,9 @@ command -v docker >/dev/null 2>&1 || die "docker CLI not found in PATH"
 
 # ---------------------------------------------------------------- time helpers
 NOW=$(date -u +%s)
+# sub-second "now" so that events of the last second are not cut off
+NOW_FINE=$(date -u +%s.%N 2>/dev/null || true)
+case "$NOW_FINE" in (*[!0-9.]*|'') NOW_FINE=$((NOW + 1)) ;; esac
 
 # to_epoch WHEN -> unix seconds (durations count back from NOW)
 to_epoch() {
@@ -135,8 +138,10 @@ rfc3339() {
 SINCE_EPOCH=$(to_epoch "$SINCE") || die "cannot understand --since '$SINCE'"
 if [ -n "$UNTIL" ]; then
     UNTIL_EPOCH=$(to_epoch "$UNTIL") || die "cannot understand --until '$UNTIL'"
+    UNTIL_ARG=$UNTIL_EPOCH
 else
     UNTIL_EPOCH=$NOW
+    UNTIL_ARG=$NOW_FINE
 fi
 [ "$SINCE_EPOCH" -le "$UNTIL_EPOCH" ] || die "--since is after --until"
 
@@ -252,7 +257,7 @@ done
 
 # ---------------------------------------------------------------- events
 EVENTS="$OUTDIR/docker/events.jsonl"
-if docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" \
+if docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" \
         ${FILTER_ARGS[@]+"${FILTER_ARGS[@]}"} --format '{{json .}}' \
         > "$TMP/events.main" 2>"$TMP/err"; then
     : > "$TMP/events.net"
@@ -261,7 +266,7 @@ if docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" \
             # explicit container names: keep only their events
             args=()
             while IFS= read -r n; do [ -n "$n" ] && args+=(--filter "container=$n"); done < "$TMP/names"
-            docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" "${args[@]}" \
+            docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" "${args[@]}" \
                 --format '{{json .}}' > "$TMP/events.main" 2>/dev/null || true
         fi
         # network events carry no container labels: keep connect/disconnect of
@@ -269,7 +274,7 @@ if docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" \
         grep -o '"Type":"container","Action":"[^"]*","Actor":{"ID":"[0-9a-f]*"' "$TMP/events.main" 2>/dev/null \
             | sed 's/.*"ID":"//; s/"$//' > "$TMP/cids" || true
         cat "$TMP/ids" >> "$TMP/cids"
-        if docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" --filter type=network \
+        if docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" --filter type=network \
                 --format '{{json .}}' > "$TMP/events.allnet" 2>/dev/null; then
             awk '
                 NR == FNR { if ($0 != "") ours[$0] = 1; next }
@@ -293,9 +298,9 @@ if docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" \
         | sort -s -n -k1,1 | cut -f2- | awk '!seen[$0]++' > "$EVENTS"
 
     # the daemon only buffers its last 256 events
-    total=$(docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" --format '{{.TimeNano}}' 2>/dev/null | wc -l)
+    total=$(docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" --format '{{.TimeNano}}' 2>/dev/null | wc -l)
     if [ "$total" -ge 256 ]; then
-        oldest=$(docker events --since "$SINCE_EPOCH" --until "$UNTIL_EPOCH" --format '{{.Time}}' 2>/dev/null | sed -n 1p)
+        oldest=$(docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" --format '{{.Time}}' 2>/dev/null | sed -n 1p)
         not_collected "docker events before $(rfc3339 "${oldest:-$SINCE_EPOCH}")" \
             "the daemon keeps only its last 256 events in memory; older events of the window were already discarded"
     fi
