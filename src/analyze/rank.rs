@@ -6,7 +6,8 @@
 //! is explained by the best cause of the service it points at, following
 //! other symptoms on the way (monitor → proxy → api). Causes logged by a
 //! container that is running, healthy and never restarted are dismissed:
-//! it survived them, so they did not cause the incident.
+//! it survived them, so they did not cause the incident, unless a symptom
+//! points at it.
 
 use std::collections::BTreeMap;
 
@@ -30,10 +31,22 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let mut causes: Vec<Finding> = Vec::new();
     let mut symptoms: Vec<Finding> = Vec::new();
     let mut dismissed: Vec<Finding> = Vec::new();
+    // A service others fail to reach did not survive its causes, however
+    // healthy it looks itself (a server bound to the wrong address).
+    let pointed_at: Vec<String> = findings
+        .iter()
+        .filter(|f| f.role == Role::Symptom)
+        .flat_map(|s| {
+            s.targets
+                .iter()
+                .filter_map(|t| resolve(evidence, t, &s.service))
+        })
+        .collect();
     for f in findings {
-        let survived = evidence
-            .container(&f.service)
-            .is_some_and(|c| c.is_healthy());
+        let survived = !pointed_at.contains(&f.service)
+            && evidence
+                .container(&f.service)
+                .is_some_and(|c| c.is_healthy());
         match f.role {
             Role::Cause if survived => dismissed.push(f),
             Role::Cause => causes.push(f),

@@ -110,7 +110,36 @@ const SIGNATURES: &[Signature] = &[
         needle: "No route to host",
         pattern: None,
     },
+    // A server announcing a loopback-only address: reachable from nowhere but its own container.
+    Signature {
+        id: "listens-loopback",
+        needle: "on 127.0.0.1:",
+        pattern: Some(LOOPBACK_LISTEN),
+    },
+    Signature {
+        id: "listens-loopback-url",
+        needle: "://127.0.0.1:",
+        pattern: Some(LOOPBACK_LISTEN),
+    },
 ];
+
+/// `listening on 127.0.0.1:8000`, uvicorn `running on http://127.0.0.1:8000`,
+/// gunicorn `Listening at: http://127.0.0.1:8000`.
+const LOOPBACK_LISTEN: &str = r"(?i)\b(?:listening|running|serving|bound)\s+(?:on|at:?|to)\s+(?:https?://)?(?:127\.0\.0\.1|localhost):(?P<port>\d+)";
+
+static LOOPBACK_LISTEN_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(LOOPBACK_LISTEN).expect("static regex"));
+
+/// Settings that choose the address a server binds, e.g. `BIND_ADDR=127.0.0.1`.
+fn is_bind_setting(name: &str) -> bool {
+    let name = name.to_ascii_uppercase();
+    name.contains("BIND")
+        || name.contains("LISTEN")
+        || matches!(
+            name.as_str(),
+            "HOST" | "SERVER_HOST" | "APP_HOST" | "HTTP_HOST"
+        )
+}
 
 /// How a connection attempt failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -315,7 +344,12 @@ struct Attempts<'a> {
     inferred_from: Option<Setting>,
     /// The settings the caller has, when no address could be told.
     candidates: Vec<Setting>,
+    /// Every line is a reverse proxy's upstream error.
+    via_proxy: bool,
 }
+
+/// Servers that announced a loopback-only address: service → (port, the line).
+type LoopbackListeners = BTreeMap<String, Vec<(u16, Quote)>>;
 
 impl Detector for DependencyUnreachable {
     detector_meta!();
@@ -328,6 +362,7 @@ impl Detector for DependencyUnreachable {
         let ev = cx.evidence;
         let mut seen: Vec<(usize, u64)> = Vec::new();
         let mut groups: BTreeMap<(String, Option<Address>), Attempts<'_>> = BTreeMap::new();
+        let mut loopback: LoopbackListeners = BTreeMap::new();
         for (log, bucket, message) in cx.hits.messages(ev, Self::ID) {
             // One line can match several needles; count it once.
             if seen.contains(&(bucket.log, message.first.line)) {
@@ -335,10 +370,20 @@ impl Detector for DependencyUnreachable {
             }
             seen.push((bucket.log, message.first.line));
             let text = &message.last.text;
-            // A proxy's upstream errors are the upstream-unavailable symptom.
-            if text.contains("upstream") {
+            if bucket.signature.starts_with("listens-loopback") {
+                if let Some(port) = LOOPBACK_LISTEN_LINE
+                    .captures(text)
+                    .and_then(|c| c["port"].parse().ok())
+                {
+                    let quote = message.quote_last(log);
+                    loopback
+                        .entry(log.service.clone())
+                        .or_default()
+                        .push((port, quote));
+                }
                 continue;
             }
+            let via_proxy = text.contains("upstream");
             let Some(failure) = Failure::of(text) else {
                 continue;
             };
@@ -370,7 +415,9 @@ impl Detector for DependencyUnreachable {
                     } else {
                         Vec::new()
                     },
+                    via_proxy,
                 });
+            group.via_proxy &= via_proxy;
             group.count += message.count;
             group.failure = group.failure.min(failure);
             if inferred_from.is_some() {
@@ -382,7 +429,9 @@ impl Detector for DependencyUnreachable {
         }
         groups
             .into_iter()
-            .map(|((caller, address), attempts)| finding(ev, &caller, address, attempts))
+            .filter_map(|((caller, address), attempts)| {
+                finding(ev, &loopback, &caller, address, attempts)
+            })
             .collect()
     }
 }
@@ -390,6 +439,8 @@ impl Detector for DependencyUnreachable {
 /// What the evidence says about why the connection failed.
 struct Verdict {
     role: Role,
+    /// The service whose configuration is wrong, when it is not the caller.
+    service: Option<String>,
     confidence: f64,
     why: String,
     quotes: Vec<Quote>,
@@ -399,16 +450,22 @@ struct Verdict {
 
 fn finding(
     ev: &Evidence,
+    loopback: &LoopbackListeners,
     caller: &str,
     address: Option<Address>,
     attempts: Attempts<'_>,
-) -> Finding {
+) -> Option<Finding> {
     let failure = attempts.failure;
     let n = attempts.count;
     let verdict = match &address {
-        Some(address) => diagnose(ev, caller, address, &attempts),
+        Some(address) => diagnose(ev, loopback, caller, address, &attempts),
         None => unnamed(caller, &attempts),
     };
+    // A proxy's failures are the upstream-unavailable symptom already; only
+    // a cause found behind them is news.
+    if attempts.via_proxy && verdict.role == Role::Symptom {
+        return None;
+    }
     let tried = match &address {
         Some(a) => format!(
             "{caller} cannot connect to {a} ({}, {n} times)",
@@ -422,7 +479,7 @@ fn finding(
     let mut f = Finding::new(
         DependencyUnreachable::ID,
         verdict.role,
-        caller,
+        verdict.service.as_deref().unwrap_or(caller),
         format!("{tried}: {}", verdict.why),
     );
     f.confidence = verdict.confidence;
@@ -448,7 +505,7 @@ fn finding(
         f.seen_at(Some(t));
     }
     f.remediation = verdict.remediation;
-    f
+    Some(f)
 }
 
 fn unnamed(caller: &str, attempts: &Attempts<'_>) -> Verdict {
@@ -467,6 +524,7 @@ fn unnamed(caller: &str, attempts: &Attempts<'_>) -> Verdict {
     };
     Verdict {
         role: Role::Cause,
+        service: None,
         confidence: 0.45,
         why,
         quotes: Vec::new(),
@@ -492,7 +550,13 @@ fn network_list(c: &Container) -> String {
     }
 }
 
-fn diagnose(ev: &Evidence, caller: &str, address: &Address, attempts: &Attempts<'_>) -> Verdict {
+fn diagnose(
+    ev: &Evidence,
+    loopback: &LoopbackListeners,
+    caller: &str,
+    address: &Address,
+    attempts: &Attempts<'_>,
+) -> Verdict {
     let failure = attempts.failure;
     let from = ev.container(caller);
     // Inside a container (not on the host's network), localhost is the container itself.
@@ -502,10 +566,11 @@ fn diagnose(ev: &Evidence, caller: &str, address: &Address, attempts: &Attempts<
     }
     let target = address.to_string();
     match resolve(ev, &target, caller).and_then(|name| ev.container(&name)) {
-        Some(dep) => reachable_name(from, dep, address, attempts),
+        Some(dep) => reachable_name(from, dep, address, attempts, loopback.get(&dep.name)),
         None if failure.is_dns() => unknown_name(ev, from, caller, address),
         None => Verdict {
             role: Role::Cause,
+            service: None,
             confidence: 0.6,
             why: format!("nothing the evidence knows answers at {target}"),
             quotes: Vec::new(),
@@ -561,6 +626,7 @@ fn loopback_in_container(ev: &Evidence, caller: &Container, address: &Address) -
     ));
     Verdict {
         role: Role::Cause,
+        service: None,
         confidence: 0.85,
         why,
         quotes,
@@ -587,6 +653,7 @@ fn reachable_name(
     dep: &Container,
     address: &Address,
     attempts: &Attempts<'_>,
+    announced: Option<&Vec<(u16, Quote)>>,
 ) -> Verdict {
     let caller = from.map_or_else(|| "the caller".to_string(), |c| c.name.clone());
     let target = address.to_string();
@@ -596,6 +663,7 @@ fn reachable_name(
         let network = dep.networks.first().map_or("", |n| n.network.as_str());
         return Verdict {
             role: Role::Cause,
+            service: None,
             confidence: 0.85,
             why: format!(
                 "{caller} and {} share no network ({caller} is on {}, {} on {})",
@@ -629,6 +697,7 @@ fn reachable_name(
         };
         return Verdict {
             role: Role::Symptom,
+            service: None,
             confidence: 0.8,
             why: format!("{} is {state}", dep.name),
             quotes: vec![Quote::field(&dep.source, "State.Status", &dep.state.status)],
@@ -647,7 +716,13 @@ fn reachable_name(
             targets: vec![target],
         };
     }
-    // The dependency runs: compare the port dialled with the one it is set to listen on.
+    // The dependency runs: does it listen only on its own loopback?
+    if attempts.failure == Failure::Refused && !is_loopback(&address.host) {
+        if let Some(verdict) = bound_to_loopback(&caller, dep, address, announced) {
+            return verdict;
+        }
+    }
+    // Compare the port dialled with the one it is set to listen on.
     let configured = configured_ports(dep);
     let other_port = address
         .port
@@ -655,6 +730,7 @@ fn reachable_name(
     if let (Some(port), Some((entry, listening))) = (address.port, other_port) {
         return Verdict {
             role: Role::Cause,
+            service: None,
             confidence: 0.85,
             why: format!("{} runs, but is configured to listen on port {listening} ({entry}), not {port}", dep.name),
             quotes: vec![
@@ -682,6 +758,7 @@ fn reachable_name(
         {
             return Verdict {
                 role: Role::Cause,
+                service: None,
                 confidence: 0.5,
                 why: format!(
                     "{} had started only {} s before the last attempt and was not listening yet",
@@ -708,6 +785,7 @@ fn reachable_name(
     };
     Verdict {
         role: Role::Cause,
+        service: None,
         confidence: 0.6,
         why,
         quotes: vec![Quote::field(&dep.source, "State.Status", &dep.state.status)],
@@ -730,6 +808,70 @@ fn reachable_name(
     }
 }
 
+/// A server that binds 127.0.0.1 inside its container refuses every
+/// connection to its network address: the dependency's own setting is wrong.
+fn bound_to_loopback(
+    caller: &str,
+    dep: &Container,
+    address: &Address,
+    announced: Option<&Vec<(u16, Quote)>>,
+) -> Option<Verdict> {
+    let settings: Vec<&String> = dep
+        .env
+        .iter()
+        .filter(|entry| {
+            entry.split_once('=').is_some_and(|(name, value)| {
+                is_bind_setting(name) && is_loopback(value.split(':').next().unwrap_or(value))
+            })
+        })
+        .collect();
+    let lines: Vec<&Quote> = announced
+        .into_iter()
+        .flatten()
+        .filter(|(port, _)| address.port.is_none_or(|p| p == *port))
+        .map(|(_, q)| q)
+        .collect();
+    if settings.is_empty() && lines.is_empty() {
+        return None;
+    }
+    let port = address.port.map_or(String::new(), |p| format!(":{p}"));
+    let said = match (settings.first(), lines.first()) {
+        (Some(entry), _) => format!("set by {entry}"),
+        (None, Some(line)) => format!("it logged `{}`", line.text),
+        (None, None) => unreachable!("checked above"),
+    };
+    let mut quotes: Vec<Quote> = settings
+        .iter()
+        .map(|entry| Quote::field(&dep.source, "Config.Env", entry))
+        .collect();
+    quotes.extend(lines.into_iter().cloned());
+    let mut apply: Vec<String> = compose_up(dep).into_iter().collect();
+    apply.push(format!("docker logs --tail 20 {}", dep.name));
+    Some(Verdict {
+        role: Role::Cause,
+        service: Some(dep.name.clone()),
+        confidence: 0.85,
+        why: format!(
+            "{} listens only on 127.0.0.1{port} inside its own container ({said}), so connections from {caller} to its network address are refused",
+            dep.name
+        ),
+        quotes,
+        remediation: Remediation::new(format!(
+            "Make {} listen on all interfaces (0.0.0.0{port}) instead of 127.0.0.1.",
+            dep.name
+        ))
+        .step(
+            Horizon::Immediate,
+            format!(
+                "Set the bind address of {} to 0.0.0.0 (the setting quoted above, or the server's --bind/--host option), re-create it and check it announces 0.0.0.0.",
+                dep.name
+            ),
+            &apply,
+        ),
+        targets: Vec::new(),
+    })
+}
+
 /// A name that no container or alias carries.
 fn unknown_name(
     ev: &Evidence,
@@ -741,6 +883,7 @@ fn unknown_name(
     let Some(from) = from else {
         return Verdict {
             role: Role::Cause,
+            service: None,
             confidence: 0.7,
             why: format!("{host} does not resolve, and no container is named {host}"),
             quotes: Vec::new(),
@@ -794,6 +937,7 @@ fn unknown_name(
     );
     Verdict {
         role: Role::Cause,
+        service: None,
         confidence: 0.85,
         why,
         quotes: vec![Quote::field(

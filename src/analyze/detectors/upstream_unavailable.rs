@@ -283,10 +283,10 @@ fn finding(ev: &Evidence, service: &str, proxy: Proxy<'_>) -> Finding {
                 .map(|(r, n)| format!("{} ({n})", r.phrase()))
                 .collect()
         };
-        let name = if upstream.is_empty() {
-            "the upstream".to_string()
-        } else {
-            format!("upstream {upstream}")
+        let name = match resolve(ev, upstream, service) {
+            _ if upstream.is_empty() => "the upstream".to_string(),
+            Some(owner) if owner != **upstream => format!("upstream {upstream} ({owner})"),
+            _ => format!("upstream {upstream}"),
         };
         format!("{name} {}", said.join(" and "))
     });
@@ -320,7 +320,16 @@ fn finding(ev: &Evidence, service: &str, proxy: Proxy<'_>) -> Finding {
     let mut quotes: Vec<Quote> = proxy
         .samples
         .values()
-        .map(|(log, message)| message.quote_last(log))
+        .map(|(log, message)| {
+            let mut q = message.quote_last(log);
+            // Access lines carry their time in a `[…]` field, not in front.
+            q.timestamp = q.timestamp.or_else(|| {
+                ACCESS_LINE
+                    .captures(&q.text)
+                    .and_then(|c| parse_any(&c["time"], ev.zone))
+            });
+            q
+        })
         .collect();
     quotes.sort_by_key(|q| q.timestamp);
     f.evidence = quotes;
@@ -356,10 +365,13 @@ fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
         );
     }
     if let Some(u) = upstream.filter(|u| !u.starts_with("unix:") && split_target(u).1.is_some()) {
-        let probe = format!("curl -sS -o /dev/null -w '%{{http_code}}\\n' http://{u}/");
         let command = match in_container {
-            Some(c) => format!("docker exec {} {probe}", c.name),
-            None => probe,
+            // Proxy images ship curl (Debian) or busybox wget (Alpine).
+            Some(c) => format!(
+                "docker exec {} sh -c 'curl -sS -o /dev/null -w \"%{{http_code}}\\n\" http://{u}/ || wget -q -S -O /dev/null http://{u}/'",
+                c.name
+            ),
+            None => format!("curl -sS -o /dev/null -w '%{{http_code}}\\n' http://{u}/"),
         };
         r = r.step(
             Horizon::Immediate,
@@ -399,7 +411,7 @@ mod tests {
         );
         assert!(
             f.title
-                .contains(": upstream 127.0.0.1:18000 refused connections ("),
+                .contains(": upstream 127.0.0.1:18000 (mcp-api) refused connections ("),
             "{}",
             f.title
         );
@@ -409,6 +421,7 @@ mod tests {
             .iter()
             .find(|q| q.source == "logs/nginx/access.log")
             .expect("an access line is quoted");
+        assert!(access.timestamp.is_some(), "read from the [time] field");
         assert!(
             access.text.contains("\"GET / HTTP/1.1\" 502 "),
             "{}",
