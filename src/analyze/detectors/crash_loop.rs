@@ -491,6 +491,56 @@ mod tests {
     }
 
     #[test]
+    fn a_segfault_loop_is_named_by_its_exit_code_alone() {
+        let findings = run_detector(&CrashLoop, "crash-loop-segfault");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert!(
+            f.title
+                .starts_with("thumbnailer is crash-looping: 4 exits in ")
+                && f.title
+                    .contains("last exit code 139 (segmentation fault (SIGSEGV)"),
+            "{}",
+            f.title
+        );
+        // The exit code is the explanation: sure enough to identify the cause.
+        assert!(f.confidence >= crate::analyze::rank::IDENTIFIED);
+        assert_eq!(
+            f.evidence
+                .iter()
+                .find(|q| q.text == "event die exitCode=139")
+                .map(|q| q.count),
+            Some(4)
+        );
+        // A segfault writes nothing, so no run is credited with another run's words.
+        assert!(
+            !f.evidence
+                .iter()
+                .any(|q| q.text.starts_with("last line before")),
+            "{f:#?}"
+        );
+        assert!(f
+            .remediation
+            .steps
+            .iter()
+            .any(|s| s.commands.iter().any(|c| c.starts_with("dmesg -T"))));
+    }
+
+    #[test]
+    fn healthy_stacks_and_red_herrings_end_healthy() {
+        for bundle in ["healthy-stack", "red-herring"] {
+            assert!(run_detector(&CrashLoop, bundle).is_empty(), "{bundle}");
+            let analysis = crate::analyze::analyze(&crate::testing::fixture(bundle));
+            assert_eq!(
+                analysis.verdict,
+                crate::analyze::Verdict::Healthy,
+                "{bundle}: {:#?}",
+                analysis.symptoms
+            );
+        }
+    }
+
+    #[test]
     fn a_container_that_never_started_is_reported_with_its_engine_error() {
         let findings = run_detector(&CrashLoop, "main-incident");
         let nginx = findings.iter().find(|f| f.service == "nginx").unwrap();

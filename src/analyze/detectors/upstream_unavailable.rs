@@ -394,7 +394,149 @@ fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::run_detector;
+    use crate::analyze::detector::{Finding, Role};
+    use crate::analyze::{analyze, detectors, rank, scan, Analysis};
+    use crate::testing::{fixture, run_detector};
+
+    /// The rank of the root cause found for `service`.
+    fn cause_of(analysis: &Analysis, service: &str) -> usize {
+        analysis
+            .root_causes
+            .iter()
+            .find(|r| r.finding.service == service)
+            .unwrap_or_else(|| panic!("no root cause for {service}: {:#?}", analysis.root_causes))
+            .rank
+    }
+
+    #[test]
+    fn the_main_incident_chain_runs_from_the_monitor_to_the_api() {
+        let evidence = fixture("main-incident");
+        let analysis = analyze(&evidence);
+        let api = cause_of(&analysis, "mcp-api");
+        // host nginx 502s → 127.0.0.1:18000, published by mcp-api → mcp-api's cause.
+        let proxy = analysis
+            .symptoms
+            .iter()
+            .find(|s| s.finding.kind == UpstreamUnavailable::ID)
+            .expect("the host nginx symptom");
+        assert_eq!(proxy.finding.service, "nginx (host)");
+        assert_eq!(proxy.upstream_service.as_deref(), Some("mcp-api"));
+        assert_eq!(proxy.explained_by, Some(api));
+        // The nginx container could not start: the host nginx holds its port.
+        let conflict = analysis
+            .root_causes
+            .iter()
+            .find(|r| r.finding.kind == "port-conflict")
+            .expect("the port conflict");
+        assert_eq!(conflict.finding.service, "nginx");
+        assert!(
+            conflict.finding.title.contains("host process nginx (pid "),
+            "{}",
+            conflict.finding.title
+        );
+        // qdrant is unhealthy, explained by its broken healthcheck.
+        let qdrant = analysis
+            .symptoms
+            .iter()
+            .find(|s| s.finding.kind == "unhealthy")
+            .expect("qdrant unhealthy");
+        assert_eq!(qdrant.finding.service, "qdrant");
+        let probe = &analysis.root_causes[qdrant.explained_by.expect("explained") - 1];
+        assert_eq!(
+            (probe.finding.kind, probe.finding.service.as_str()),
+            ("healthcheck-failing", "qdrant")
+        );
+
+        // A monitor failing on the host proxy's URL (as the monitoring
+        // history reports it) is followed through the proxy to mcp-api.
+        let mut problems = Vec::new();
+        let registry = detectors::all();
+        let hits = scan::scan(&evidence, &registry, &mut problems);
+        let cx = crate::analyze::detector::Context {
+            evidence: &evidence,
+            hits: &hits,
+        };
+        let mut findings: Vec<Finding> = registry.iter().flat_map(|d| d.detect(&cx)).collect();
+        let mut monitor = Finding::new(
+            "monitoring-failures",
+            Role::Symptom,
+            "uptime-monitor",
+            "checks of http://127.0.0.1:18080/ failed",
+        );
+        monitor.targets.push("http://127.0.0.1:18080/".to_string());
+        findings.push(monitor);
+        let ranked = rank::rank(&evidence, findings);
+        let monitor = ranked
+            .symptoms
+            .iter()
+            .find(|s| s.finding.service == "uptime-monitor")
+            .unwrap();
+        assert_eq!(monitor.upstream_service.as_deref(), Some("nginx (host)"));
+        let explained =
+            &ranked.root_causes[monitor.explained_by.expect("the monitor is explained") - 1];
+        assert_eq!(explained.finding.service, "mcp-api");
+    }
+
+    #[test]
+    fn a_proxy_refused_by_a_server_bound_to_loopback_is_explained_by_that_server() {
+        let analysis = analyze(&fixture("upstream-502"));
+        let proxy = analysis
+            .symptoms
+            .iter()
+            .find(|s| s.finding.kind == UpstreamUnavailable::ID)
+            .expect("the proxy symptom");
+        assert_eq!(proxy.finding.service, "proxy");
+        assert!(
+            proxy
+                .finding
+                .title
+                .starts_with("proxy answered 502 Bad Gateway "),
+            "{}",
+            proxy.finding.title
+        );
+        assert!(
+            proxy.finding.title.contains("(api) refused connections"),
+            "{}",
+            proxy.finding.title
+        );
+        let api = cause_of(&analysis, "api");
+        assert_eq!(proxy.explained_by, Some(api));
+        let cause = &analysis.root_causes[api - 1].finding;
+        assert_eq!(cause.kind, "dependency-unreachable");
+        assert!(
+            cause.title.contains("api listens only on 127.0.0.1:8000"),
+            "{}",
+            cause.title
+        );
+        assert!(cause
+            .evidence
+            .iter()
+            .any(|q| q.text == "Config.Env: BIND_ADDR=127.0.0.1"));
+    }
+
+    #[test]
+    fn a_proxy_dialing_a_stopped_container_is_explained_by_the_stop() {
+        let analysis = analyze(&fixture("upstream-stopped"));
+        let proxy = analysis
+            .symptoms
+            .iter()
+            .find(|s| s.finding.kind == UpstreamUnavailable::ID)
+            .expect("the proxy symptom");
+        // The stopped api lost its address; the proxy still dials it.
+        assert_eq!(proxy.upstream_service.as_deref(), Some("api"));
+        let api = cause_of(&analysis, "api");
+        assert_eq!(proxy.explained_by, Some(api));
+        let cause = &analysis.root_causes[api - 1].finding;
+        assert!(
+            cause.title.starts_with("api was stopped on request at "),
+            "{}",
+            cause.title
+        );
+        assert!(cause
+            .evidence
+            .iter()
+            .any(|q| q.text == "event kill signal=15"));
+    }
 
     #[test]
     fn host_nginx_answered_502_because_the_api_port_refused() {
