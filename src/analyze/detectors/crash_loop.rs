@@ -14,7 +14,9 @@ use crate::{detector_meta, documented_detector};
 
 documented_detector! {
     /// Detects a container that keeps dying: restarted again and again by
-    /// its restart policy, exited with a non-zero code, or never started.
+    /// its restart policy, exited with a non-zero code, or never started;
+    /// and a container stopped on request (`kill`, `die`, `stop` events)
+    /// during the window and not started again.
     /// It is the generic cause, used when nothing more specific is known:
     /// when another detector finds why the same container dies, the ranking
     /// shows this one as a symptom of that cause.
@@ -36,9 +38,10 @@ documented_detector! {
     /// Fix: read the last lines before each exit, stop the restart loop
     /// while fixing (`docker update --restart=no`), and act on what the exit
     /// code means: roll back a bad image, raise a memory limit, or debug the
-    /// crashing binary.
+    /// crashing binary. A container stopped on request is started again
+    /// with `docker start`, and its events tell who stopped it.
     pub struct CrashLoop;
-    id = "crash-loop", role = Cause, summary = "a container keeps exiting with an error, or never started";
+    id = "crash-loop", role = Cause, summary = "a container keeps exiting with an error, never started, or was stopped and left down";
 }
 
 /// How much of the end of a container's log is read for the last lines of

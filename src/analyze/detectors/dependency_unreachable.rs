@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
@@ -27,7 +27,10 @@ documented_detector! {
     /// no container or alias on the caller's networks carries does not
     /// resolve (failure signatures §10.4), two containers on different
     /// networks cannot reach each other, and a running dependency that
-    /// refuses connections listens on another port.
+    /// refuses connections listens on another port, or only on its own
+    /// loopback (`BIND_ADDR=127.0.0.1`, `listening on 127.0.0.1:8000`): then
+    /// the dependency's setting is the cause, also behind a reverse proxy's
+    /// refused upstream connections.
     ///
     /// Evidence: the caller's log lines: `Connection refused`, `[Errno
     /// 111]`, `ECONNREFUSED`, libpq `connection to server at "db" (…), port
@@ -37,12 +40,13 @@ documented_detector! {
     /// Go `dial tcp …`; when the line names no address, the caller's
     /// connection settings in its environment (`DATABASE_URL`, `*_HOST` and
     /// `*_PORT`). Then the containers' names, aliases, networks, state and
-    /// port settings in `docker container inspect`.
+    /// port and bind-address settings in `docker container inspect`, and a
+    /// server's own announcement of the address it listens on.
     ///
     /// Fix: point the setting at the service name instead of `localhost`,
     /// put both containers on one user-defined network, create or start the
-    /// missing dependency, or align the port the caller dials with the one
-    /// the dependency listens on.
+    /// missing dependency, align the port the caller dials with the one the
+    /// dependency listens on, or make the dependency listen on 0.0.0.0.
     pub struct DependencyUnreachable;
     id = "dependency-unreachable", role = Cause, summary = "a service cannot connect to a dependency: connection refused or name not resolved";
 }
@@ -360,15 +364,14 @@ impl Detector for DependencyUnreachable {
 
     fn detect(&self, cx: &Context<'_>) -> Vec<Finding> {
         let ev = cx.evidence;
-        let mut seen: Vec<(usize, u64)> = Vec::new();
+        let mut seen: BTreeSet<(usize, u64)> = BTreeSet::new();
         let mut groups: BTreeMap<(String, Option<Address>), Attempts<'_>> = BTreeMap::new();
         let mut loopback: LoopbackListeners = BTreeMap::new();
         for (log, bucket, message) in cx.hits.messages(ev, Self::ID) {
             // One line can match several needles; count it once.
-            if seen.contains(&(bucket.log, message.first.line)) {
+            if !seen.insert((bucket.log, message.first.line)) {
                 continue;
             }
-            seen.push((bucket.log, message.first.line));
             let text = &message.last.text;
             if bucket.signature.starts_with("listens-loopback") {
                 if let Some(port) = LOOPBACK_LISTEN_LINE

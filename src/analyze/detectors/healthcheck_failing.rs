@@ -21,8 +21,10 @@ documented_detector! {
     /// `executable file not found`) every probe fails before it reaches the
     /// service, which may be perfectly fine: the healthcheck must be fixed,
     /// not the service. `Connection refused` means nothing listens on the
-    /// probed port; `Health check exceeded timeout` means the service hangs
-    /// or the probe is too strict.
+    /// probed port: when the container's environment sets another port
+    /// (`PORT=8080` while the probe calls `:8000`) the probe is outdated,
+    /// otherwise the service is down. `Health check exceeded timeout` means
+    /// the service hangs or the probe is too strict.
     ///
     /// Evidence: `State.Health` (status, `FailingStreak` and the last five
     /// probe results with exit code and output) and `Config.Healthcheck` in
@@ -31,7 +33,8 @@ documented_detector! {
     ///
     /// Fix: for a broken probe, use a tool the image has (`wget`, or
     /// `bash -c ':> /dev/tcp/127.0.0.1/PORT'`) in `healthcheck.test` and
-    /// re-create the container; for a service that does not answer, read its
+    /// re-create the container; for an outdated port, probe the port the
+    /// service listens on; for a service that does not answer, read its
     /// logs and restart it, or raise the probe timeout if it is only slow.
     pub struct HealthcheckFailing;
     id = "healthcheck-failing", role = Cause, summary = "a container's healthcheck fails: a broken probe, or a service that does not answer";
