@@ -1075,6 +1075,31 @@ mod tests {
     }
 
     #[test]
+    fn localhost_inside_a_container_names_the_peer_that_serves_the_port() {
+        // Had inventory dialled localhost:5432, its own container would have
+        // answered; db, on the same network, exposes 5432.
+        let ev = fixture("dependency-refused");
+        let inventory = ev.container("inventory").unwrap();
+        let verdict = loopback_in_container(
+            &ev,
+            inventory,
+            &Address {
+                host: "localhost".into(),
+                port: Some(5432),
+            },
+        );
+        assert_eq!((verdict.role, verdict.service), (Role::Cause, None));
+        assert_eq!(
+            verdict.why,
+            "inside its container, localhost is inventory itself, where nothing listens; use db instead"
+        );
+        assert!(verdict
+            .remediation
+            .summary
+            .contains("Point inventory at db instead of localhost"));
+    }
+
+    #[test]
     fn healthy_stack_connects_everywhere() {
         assert!(run_detector(&DependencyUnreachable, "healthy-stack").is_empty());
     }
