@@ -4,7 +4,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 
 use chrono::{DateTime, Utc};
 
-use super::infra_common::{compose_up, describe_exit, human_span, is_crash_signal, own_events};
+use super::infra_common::{compose_up, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::logs::clean_text;
 use crate::evidence::redact::redact_text;
@@ -358,6 +358,72 @@ fn last_words(
     Ok(quotes)
 }
 
+/// What a process exit code says, after Docker's conventions (failure
+/// signatures §1.6: 125–128 are the engine's own, 128+n is death by signal n).
+fn exit_code_meaning(code: i64) -> String {
+    let text = match code {
+        0 => "exited normally",
+        1 => "application error: the program reported a failure and exited",
+        2 => "usage error: the program or its shell rejected an option or argument",
+        125 => "the engine refused to run the container",
+        126 => "the command cannot be executed (not executable, or a directory)",
+        127 => "command not found: a missing executable, interpreter or shared library",
+        128 => "the container could not be started (see State.Error)",
+        130 => "interrupted (SIGINT)",
+        132 => "illegal instruction (SIGILL): the binary needs a CPU feature this host lacks",
+        134 => "aborted (SIGABRT): an assertion or a fatal runtime error",
+        137 => "killed (SIGKILL)",
+        139 => "segmentation fault (SIGSEGV): the process crashed in native code, which writes nothing to the log",
+        143 => "terminated (SIGTERM): stopped on request",
+        255 => "exit status -1: the runtime could not execute the command after start, or the program exited with -1",
+        129..=192 => return format!("killed by signal {}", code - 128),
+        _ => return format!("application-specific exit code {code}"),
+    };
+    text.to_string()
+}
+
+/// Death by a signal that itself explains the crash, as opposed to a plain
+/// error exit that only says the program gave up.
+fn is_crash_signal(code: i64) -> bool {
+    matches!(code, 132 | 134 | 139)
+}
+
+/// The meaning of exit code 137 for `c`, which differs by who sent SIGKILL.
+fn sigkill_reason(evidence: &Evidence, c: &Container) -> &'static str {
+    let events: Vec<&Event> = own_events(evidence, c).collect();
+    if c.state.oom_killed || events.iter().any(|e| e.action == "oom") {
+        "killed by the kernel for exceeding its memory limit (OOM)"
+    } else if events
+        .iter()
+        .any(|e| e.action == "kill" && e.attributes.get("signal").map(String::as_str) == Some("15"))
+    {
+        "killed with SIGKILL after it did not stop on SIGTERM in time (docker stop timeout)"
+    } else if events.iter().any(|e| e.action == "kill") {
+        "killed with SIGKILL by docker kill"
+    } else {
+        "killed with SIGKILL, not by the OOM killer (another process or a stop timeout)"
+    }
+}
+
+/// The full meaning of `code` for `c`.
+fn describe_exit(evidence: &Evidence, c: &Container, code: i64) -> String {
+    if code == 137 {
+        sigkill_reason(evidence, c).to_string()
+    } else {
+        exit_code_meaning(code)
+    }
+}
+
+/// Seconds, minutes or hours, whichever reads best.
+fn human_span(seconds: i64) -> String {
+    match seconds {
+        s if s < 120 => format!("{s} s"),
+        s if s < 2 * 3600 => format!("{} min", s / 60),
+        s if s < 2 * 86400 => format!("{} h", s / 3600),
+        s => format!("{} days", s / 86400),
+    }
+}
+
 /// Lines a process writes in one burst: stdout and stderr are read by the
 /// engine separately, so their timestamps can come out of order this close.
 const BURST: chrono::TimeDelta = chrono::TimeDelta::milliseconds(50);
@@ -506,6 +572,23 @@ fn remedy(
 mod tests {
     use super::*;
     use crate::testing::run_detector;
+
+    #[test]
+    fn exit_codes_name_their_cause() {
+        assert!(exit_code_meaning(139).contains("segmentation fault"));
+        assert!(exit_code_meaning(127).contains("command not found"));
+        assert!(exit_code_meaning(143).contains("SIGTERM"));
+        assert_eq!(exit_code_meaning(131), "killed by signal 3");
+        assert_eq!(exit_code_meaning(3), "application-specific exit code 3");
+        assert!(is_crash_signal(139) && !is_crash_signal(1));
+    }
+
+    #[test]
+    fn spans_read_naturally() {
+        assert_eq!(human_span(30), "30 s");
+        assert_eq!(human_span(600), "10 min");
+        assert_eq!(human_span(3 * 86400), "3 days");
+    }
 
     #[test]
     fn counts_the_crash_loop_of_the_redeployed_api_and_quotes_each_run() {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::infra_common::{compose_up, configured_ports, is_loopback, shared_networks};
+use super::infra_common::{compose_up, configured_ports};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Role, Signature,
 };
@@ -235,6 +235,25 @@ static URL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// Whether `host` is the loopback interface of whoever connects to it.
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+/// The networks two containers share; `None` when either has none recorded.
+fn shared_networks<'a>(a: &'a Container, b: &Container) -> Option<Vec<&'a str>> {
+    if a.networks.is_empty() || b.networks.is_empty() {
+        return None;
+    }
+    Some(
+        a.networks
+            .iter()
+            .filter(|n| b.networks.iter().any(|m| m.network == n.network))
+            .map(|n| n.network.as_str())
+            .collect(),
+    )
+}
 
 /// A dependency as the caller names it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -1097,6 +1116,12 @@ mod tests {
             .remediation
             .summary
             .contains("Point inventory at db instead of localhost"));
+    }
+
+    #[test]
+    fn loopback_covers_every_local_spelling() {
+        assert!(is_loopback("localhost") && is_loopback("127.0.0.1") && is_loopback("::1"));
+        assert!(!is_loopback("db") && !is_loopback("172.18.0.2"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::infra_common::{compose_up, own_events, quote_listener};
+use super::infra_common::{compose_up, own_events};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
@@ -329,6 +329,24 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
     }
     f.remediation = remedy(ev, service, address, &holder);
     f
+}
+
+/// The line of `host/listeners.txt` a listener came from, quoted verbatim.
+fn quote_listener(evidence: &Evidence, l: &Listener) -> Quote {
+    let verbatim = std::fs::read_to_string(evidence.root.join(&l.source))
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .nth(l.line.saturating_sub(1) as usize)
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        });
+    Quote {
+        source: l.source.clone(),
+        line: Some(l.line),
+        timestamp: None,
+        text: verbatim.unwrap_or_else(|| format!("LISTEN {}:{} {}", l.address, l.port, l.holder())),
+        count: 1,
+    }
 }
 
 fn binding_text(p: &PortBinding) -> String {
