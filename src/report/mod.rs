@@ -11,6 +11,8 @@ use tera::Tera;
 
 use crate::analyze::Analysis;
 
+pub mod chart;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Md,
@@ -96,6 +98,11 @@ fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportErro
     ])?;
     // Markdown is not HTML: only the HTML template escapes.
     tera.autoescape_on(vec!["report.html"]);
-    let context = tera::Context::from_serialize(analysis)?;
+    let mut context = tera::Context::from_serialize(analysis)?;
+    // Inline SVG, already escaped: templates insert it with `| safe`.
+    context.insert(
+        "chart_svg",
+        &chart::availability_svg(&analysis.monitoring).unwrap_or_default(),
+    );
     Ok(tera.render(name, &context)?)
 }

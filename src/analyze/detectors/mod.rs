@@ -6,8 +6,10 @@ mod crash_loop;
 mod dependency_unreachable;
 mod healthcheck_failing;
 mod infra_common;
+mod monitoring_failures;
 mod oom_killed;
 mod port_conflict;
+mod probe_failing;
 mod unhealthy;
 mod upstream_unavailable;
 
@@ -23,6 +25,8 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &unhealthy::Unhealthy,
         &upstream_unavailable::UpstreamUnavailable,
         &dependency_unreachable::DependencyUnreachable,
+        &monitoring_failures::MonitoringFailures,
+        &probe_failing::ProbeFailing,
     ]
 }
 
