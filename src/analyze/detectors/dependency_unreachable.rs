@@ -484,8 +484,10 @@ fn finding(
         None => unnamed(caller, &attempts),
     };
     // A proxy's failures are the upstream-unavailable symptom already; only
-    // a cause found behind them is news.
-    if attempts.via_proxy && verdict.role == Role::Symptom {
+    // a sure cause found behind them is news (the upstream's own setting, or
+    // the two on different networks), not a guess about an unknown address.
+    let sure_cause = verdict.role == Role::Cause && verdict.confidence >= 0.8;
+    if attempts.via_proxy && !sure_cause {
         return None;
     }
     let tried = match &address {
