@@ -6,7 +6,8 @@
 //! is explained by the best cause of the service it points at, following
 //! other symptoms on the way (monitor → proxy → api). Causes logged by a
 //! container that is running, healthy and never restarted are dismissed:
-//! it survived them, so they did not cause the incident.
+//! it survived them, so they did not cause the incident, unless a symptom
+//! points at it.
 
 use std::collections::BTreeMap;
 
@@ -30,10 +31,22 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let mut causes: Vec<Finding> = Vec::new();
     let mut symptoms: Vec<Finding> = Vec::new();
     let mut dismissed: Vec<Finding> = Vec::new();
+    // A service others fail to reach did not survive its causes, however
+    // healthy it looks itself (a server bound to the wrong address).
+    let pointed_at: Vec<String> = findings
+        .iter()
+        .filter(|f| f.role == Role::Symptom)
+        .flat_map(|s| {
+            s.targets
+                .iter()
+                .filter_map(|t| resolve(evidence, t, &s.service))
+        })
+        .collect();
     for f in findings {
-        let survived = evidence
-            .container(&f.service)
-            .is_some_and(|c| c.is_healthy());
+        let survived = !pointed_at.contains(&f.service)
+            && evidence
+                .container(&f.service)
+                .is_some_and(|c| c.is_healthy());
         match f.role {
             Role::Cause if survived => dismissed.push(f),
             Role::Cause => causes.push(f),
@@ -215,20 +228,26 @@ fn explaining_service(
     Some(service)
 }
 
-/// Maps what a symptom points at to a service name: a URL, `host:port`, an
-/// IP, a container name or a network alias.
-pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+/// The host and port a target names: `http://user@db:5432/x` → (`db`,
+/// 5432), `[::1]:80` → (`::1`, 80), `php` → (`php`, none).
+pub fn split_target(target: &str) -> (&str, Option<u16>) {
     let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
     let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
     let authority = authority
         .rsplit_once('@')
         .map_or(authority, |(_, host)| host);
-    let (host, port) = match authority.rsplit_once(':') {
+    match authority.rsplit_once(':') {
         Some((h, p)) if !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
             (h.trim_matches(['[', ']']), p.parse::<u16>().ok())
         }
         _ => (authority.trim_matches(['[', ']']), None),
-    };
+    }
+}
+
+/// Maps what a symptom points at to a service name: a URL, `host:port`, an
+/// IP, a container name or a network alias.
+pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+    let (host, port) = split_target(target);
     let loopback = matches!(
         host,
         "127.0.0.1" | "localhost" | "::1" | "0.0.0.0" | "host.docker.internal"
@@ -243,6 +262,11 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
     }) {
         if c.name != from {
             return Some(c.name.clone());
+        }
+    }
+    if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
+        if let Some(name) = former_holder(evidence, ip, port, from) {
+            return Some(name);
         }
     }
     if loopback {
@@ -278,4 +302,53 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
         }
     }
     None
+}
+
+/// The container an address no one holds now most likely belonged to. A
+/// stopped container keeps its network attachment but loses its address, so
+/// a peer that still dials the old address (a proxy that resolved the name
+/// once) points at the one stopped container on the caller's network,
+/// preferring one that exposes the port dialled.
+fn former_holder(
+    evidence: &Evidence,
+    ip: std::net::Ipv4Addr,
+    port: Option<u16>,
+    from: &str,
+) -> Option<String> {
+    let caller = evidence.container(from)?;
+    // The caller's networks whose addresses share the /16 of `ip` (Docker's pools hand out /16s or smaller).
+    let networks: Vec<&str> = caller
+        .networks
+        .iter()
+        .filter(|n| {
+            n.ip.parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|own| own.octets()[..2] == ip.octets()[..2])
+        })
+        .map(|n| n.network.as_str())
+        .collect();
+    let stopped: Vec<&crate::evidence::Container> = evidence
+        .containers
+        .iter()
+        .filter(|c| c.name != from && !c.state.running)
+        .filter(|c| {
+            c.networks
+                .iter()
+                .any(|n| networks.contains(&n.network.as_str()))
+        })
+        .collect();
+    let exposing: Vec<&&crate::evidence::Container> = stopped
+        .iter()
+        .filter(|c| {
+            port.is_some_and(|port| {
+                c.ports
+                    .iter()
+                    .any(|b| b.container_port.split('/').next() == Some(port.to_string().as_str()))
+            })
+        })
+        .collect();
+    match (exposing.as_slice(), stopped.as_slice()) {
+        ([only], _) => Some(only.name.clone()),
+        ([], [only]) => Some(only.name.clone()),
+        _ => None,
+    }
 }

@@ -4,6 +4,10 @@
 
 mod broken_entrypoint;
 mod common;
+mod crash_loop;
+mod dependency_unreachable;
+mod healthcheck_failing;
+mod infra_common;
 mod log_level_misconfig;
 mod missing_env_var;
 mod missing_module;
@@ -11,7 +15,10 @@ mod missing_shared_library;
 mod monitoring_failures;
 mod oom_killed;
 mod permission_denied;
+mod port_conflict;
 mod probe_failing;
+mod unhealthy;
+mod upstream_unavailable;
 
 use super::detector::Detector;
 
@@ -25,6 +32,12 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &log_level_misconfig::LogLevelMisconfig,
         &missing_env_var::MissingEnvVar,
         &permission_denied::PermissionDenied,
+        &crash_loop::CrashLoop,
+        &port_conflict::PortConflict,
+        &healthcheck_failing::HealthcheckFailing,
+        &unhealthy::Unhealthy,
+        &upstream_unavailable::UpstreamUnavailable,
+        &dependency_unreachable::DependencyUnreachable,
         &monitoring_failures::MonitoringFailures,
         &probe_failing::ProbeFailing,
     ]
