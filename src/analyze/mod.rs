@@ -55,6 +55,9 @@ pub struct Symptom {
     pub finding: Finding,
     /// The rank of the root cause that explains it, if one does.
     pub explained_by: Option<usize>,
+    /// Links between the symptom and its root cause's service: 1 for a
+    /// symptom of that service itself, 2 for one pointing at it, and so on.
+    pub hops: Option<usize>,
     /// The service the symptom points at, when the link was resolved.
     pub upstream_service: Option<String>,
 }

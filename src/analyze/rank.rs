@@ -79,7 +79,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         let explains = symptoms
             .iter()
             .filter(|s| {
-                explaining_service(evidence, s, &symptoms, 0).as_deref() == Some(c.service.as_str())
+                explaining_service(evidence, s, &symptoms, 0)
+                    .is_some_and(|(svc, _)| svc == c.service)
             })
             .count();
         c.confidence
@@ -125,7 +126,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
                 .targets
                 .iter()
                 .find_map(|t| resolve(evidence, t, &s.service));
-            let cause_service = explaining_service(evidence, s, &symptoms, 0);
+            let (cause_service, hops) = explaining_service(evidence, s, &symptoms, 0)
+                .map_or((None, 0), |(svc, hops)| (Some(svc), hops));
             let explained_by = cause_service.and_then(|svc| {
                 root_causes
                     .iter()
@@ -135,6 +137,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
             Symptom {
                 finding: s.clone(),
                 explained_by,
+                hops: explained_by.map(|_| hops),
                 upstream_service: upstream,
             }
         })
@@ -142,12 +145,14 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     linked.sort_by(|a, b| {
         (
             a.explained_by.unwrap_or(usize::MAX),
+            a.hops,
             a.finding.first_seen,
             a.finding.kind,
             &a.finding.service,
         )
             .cmp(&(
                 b.explained_by.unwrap_or(usize::MAX),
+                b.hops,
                 b.finding.first_seen,
                 b.finding.kind,
                 &b.finding.service,
@@ -159,11 +164,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         }
     }
     for r in &mut root_causes {
-        r.chain = std::iter::once(format!("{}: {}", r.finding.service, r.finding.title))
-            .chain(r.explains.iter().map(|&i| {
-                let s = &linked[i].finding;
-                format!("{}: {}", s.service, s.title)
-            }))
+        r.chain = std::iter::once(chain_link(&r.finding))
+            .chain(r.explains.iter().map(|&i| chain_link(&linked[i].finding)))
             .collect();
     }
 
@@ -178,6 +180,16 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         root_causes,
         symptoms: linked,
         dismissed,
+    }
+}
+
+/// One link of a causal chain: the finding's title, prefixed with its
+/// service unless the title already names it.
+fn chain_link(f: &Finding) -> String {
+    if f.title.contains(&f.service) {
+        f.title.clone()
+    } else {
+        format!("{}: {}", f.service, f.title)
     }
 }
 
@@ -204,18 +216,22 @@ fn primary_cause_per_service(causes: &[Finding]) -> BTreeMap<String, usize> {
 /// The service whose causes explain `symptom`: the one it points at,
 /// followed through other symptoms (a monitor's URL → the proxy → its
 /// upstream), or its own service when it points nowhere.
+///
+/// Also returns how many links separate the symptom from that service: 1
+/// for a symptom of the service itself (its crash-loop), 2 for one pointing
+/// at it (the proxy's 502s), 3 for one pointing at that (the monitor).
 fn explaining_service(
     evidence: &Evidence,
     symptom: &Finding,
     all: &[Finding],
     depth: usize,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let pointed = symptom
         .targets
         .iter()
         .find_map(|t| resolve(evidence, t, &symptom.service));
     let Some(service) = pointed else {
-        return Some(symptom.service.clone());
+        return Some((symptom.service.clone(), depth + 1));
     };
     if depth < 4 {
         if let Some(next) = all
@@ -225,7 +241,7 @@ fn explaining_service(
             return explaining_service(evidence, next, all, depth + 1);
         }
     }
-    Some(service)
+    Some((service, depth + 2))
 }
 
 /// The host and port a target names: `http://user@db:5432/x` → (`db`,
