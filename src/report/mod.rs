@@ -4,7 +4,11 @@
 //! Markdown and HTML come from the tera templates in `templates/`, compiled
 //! into the binary so it runs anywhere.
 
+mod filters;
+pub mod markdown;
+
 use std::path::Path;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use tera::Tera;
@@ -85,7 +89,9 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
     }
 }
 
-fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportError> {
+/// The templates, parsed once. A template that does not parse is a bug in
+/// this build, reported when the first report is rendered.
+static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     let mut tera = Tera::default();
     tera.add_raw_templates([
         ("report.md", include_str!("../../templates/report.md.tera")),
@@ -93,9 +99,189 @@ fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportErro
             "report.html",
             include_str!("../../templates/report.html.tera"),
         ),
-    ])?;
+    ])
+    .map_err(|e| ReportError::from(e).to_string())?;
     // Markdown is not HTML: only the HTML template escapes.
     tera.autoescape_on(vec!["report.html"]);
+    markdown::register(&mut tera);
+    filters::register(&mut tera);
+    Ok(tera)
+});
+
+fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportError> {
+    let tera = TEMPLATES
+        .as_ref()
+        .map_err(|e| ReportError::Template(e.clone()))?;
     let context = tera::Context::from_serialize(analysis)?;
     Ok(tera.render(name, &context)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    use super::*;
+    use crate::analyze::detector::{Horizon, Remediation};
+    use crate::analyze::summary::{sample, write_up};
+
+    const HOSTILE_QUOTE: &str = "GET /a|b?q=`x` ``y`` -> 502\n| leading pipe and <script>alert(1)</script> http://evil.example/x";
+    const HOSTILE_TITLE: &str = "api | *broken* `module` <b>x</b>";
+
+    /// The main example with evidence text that would break a careless renderer.
+    fn hostile() -> Analysis {
+        let (evidence, mut analysis) = sample::incident();
+        let top = &mut analysis.root_causes[0].finding;
+        top.title = HOSTILE_TITLE.to_string();
+        top.evidence[0].text = HOSTILE_QUOTE.to_string();
+        top.evidence[0].source = "logs/a|b.log".to_string();
+        top.remediation = Remediation::new("Fix it.").step(
+            Horizon::Immediate,
+            "Run this.",
+            &["printf '```|```\\n'".to_string()],
+        );
+        analysis.write_up = write_up(&evidence, &analysis);
+        analysis
+    }
+
+    /// Every table of a Markdown document: its column count and, per row,
+    /// the text of each cell.
+    fn tables(markdown: &str) -> Vec<(usize, Vec<Vec<String>>)> {
+        let mut out: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+        let mut cell: Option<String> = None;
+        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Table(columns)) => out.push((columns.len(), Vec::new())),
+                Event::Start(Tag::TableHead | Tag::TableRow) => {
+                    out.last_mut().unwrap().1.push(Vec::new())
+                }
+                Event::Start(Tag::TableCell) => cell = Some(String::new()),
+                Event::End(TagEnd::TableCell) => {
+                    let text = cell.take().unwrap();
+                    out.last_mut().unwrap().1.last_mut().unwrap().push(text);
+                }
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn markdown_tables_keep_their_shape_and_the_text_survives() {
+        let markdown = render(&hostile(), Format::Md).unwrap();
+        let tables = tables(&markdown);
+        assert!(tables.len() >= 8, "{} tables", tables.len());
+        for (columns, rows) in &tables {
+            for row in rows {
+                assert_eq!(row.len(), *columns, "row {row:?}");
+            }
+        }
+        let cells: Vec<&String> = tables.iter().flat_map(|t| t.1.iter().flatten()).collect();
+        // A multi-line quote is shown one line a code span, joined by <br>.
+        let (first, second) = HOSTILE_QUOTE.split_once('\n').unwrap();
+        let quote = format!("{first}<br>{second}");
+        assert!(cells.iter().any(|c| **c == quote), "quote lost: {cells:#?}");
+        assert!(
+            cells.iter().any(|c| **c == "logs/a|b.log:26"),
+            "source lost"
+        );
+    }
+
+    #[test]
+    fn markdown_prose_and_code_blocks_survive_hostile_text() {
+        let markdown = render(&hostile(), Format::Md).unwrap();
+        let mut headings = Vec::new();
+        let mut code_blocks = Vec::new();
+        let (mut in_heading, mut in_code) = (false, false);
+        for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => {
+                    in_heading = true;
+                    headings.push(String::new());
+                }
+                Event::End(TagEnd::Heading(_)) => in_heading = false,
+                Event::Start(Tag::CodeBlock(_)) => {
+                    in_code = true;
+                    code_blocks.push(String::new());
+                }
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) if in_heading => {
+                    headings.last_mut().unwrap().push_str(&t)
+                }
+                Event::Text(t) if in_code => code_blocks.last_mut().unwrap().push_str(&t),
+                _ => {}
+            }
+        }
+        assert!(
+            headings.iter().any(|h| h == &format!("1. {HOSTILE_TITLE}")),
+            "{headings:#?}"
+        );
+        assert!(
+            code_blocks.iter().any(|c| c == "printf '```|```\\n'\n"),
+            "{code_blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn html_escapes_evidence_and_requests_nothing() {
+        let html = render(&hostile(), Format::Html).unwrap();
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+        assert!(html.contains("api | *broken* `module` &lt;b&gt;x&lt;&#x2F;b&gt;"));
+        let lower = html.to_ascii_lowercase();
+        for forbidden in [
+            "<script", "<link", " src=", "http://", "https://", "@import", "url(",
+        ] {
+            assert!(!lower.contains(forbidden), "the page holds {forbidden:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_analysis_renders_byte_identical() {
+        let (_, analysis) = sample::incident();
+        let (_, again) = sample::incident();
+        for format in [Format::Md, Format::Html, Format::Json] {
+            let first = render(&analysis, format).unwrap();
+            assert_eq!(first, render(&again, format).unwrap(), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn json_carries_the_documented_fields() {
+        let (_, analysis) = sample::incident();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&analysis, Format::Json).unwrap()).unwrap();
+        assert_eq!(json["schema_version"], SCHEMA_VERSION);
+        assert_eq!(json["verdict"], "root-cause-identified");
+        let top = &json["root_causes"][0];
+        for field in [
+            "kind",
+            "service",
+            "confidence",
+            "evidence",
+            "remediation",
+            "rank",
+            "chain",
+        ] {
+            assert!(!top[field].is_null(), "root_causes[0].{field}");
+        }
+        assert_eq!(top["kind"], "missing-module");
+        assert_eq!(
+            top["evidence"][0]["source"],
+            "docker/containers/mcp-api.log"
+        );
+        let symptom = &json["symptoms"][0];
+        assert_eq!(symptom["kind"], "upstream-unavailable");
+        assert_eq!(symptom["explained_by"], 1);
+        for list in ["timeline", "services", "gaps", "dismissed"] {
+            assert!(json[list].is_array(), "{list}");
+        }
+        for section in ["status", "summary", "solutions", "next_steps", "technical"] {
+            assert!(json[section].is_object(), "{section}");
+        }
+        assert_eq!(json["solutions"]["immediate"][0]["fixes"][0]["rank"], 1);
+    }
 }
