@@ -1206,3 +1206,215 @@ pub(crate) mod sample {
         (evidence, analysis)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::detector::Step;
+
+    #[test]
+    fn the_summary_gives_figures_read_from_the_evidence() {
+        let (evidence, analysis) = sample::incident();
+        let api = evidence.container("mcp-api").unwrap();
+        let dies = evidence
+            .events_of(api)
+            .filter(|e| e.action == "die" && e.actor_id == api.id)
+            .count();
+        let summary = &analysis.write_up.summary;
+        assert_eq!(
+            summary.problem[0],
+            "3 of 3 containers are failing: mcp-api is restarting (9 restarts); \
+             nginx is created but never started (exit code 128); qdrant is running, unhealthy."
+        );
+        assert!(
+            summary.problem[1].starts_with(&format!("mcp-api exited {dies} times between ")),
+            "{}",
+            summary.problem[1]
+        );
+        assert!(summary.problem[1].ends_with("under restart policy always."));
+        assert!(summary.problem[2].starts_with("nginx (host) answered 502 Bad Gateway"));
+        let trigger = summary.trigger.as_deref().unwrap();
+        assert!(
+            trigger.contains("coroner-fixture/mcp-api:1.5.0 (9c827fad230a"),
+            "{trigger}"
+        );
+        assert!(
+            trigger.contains("replacing coroner-fixture/mcp-api:1.4.2"),
+            "{trigger}"
+        );
+        assert!(
+            trigger.ends_with("it first exited (code 2) within a second."),
+            "{trigger}"
+        );
+        let impact = summary.impact.as_ref().unwrap();
+        assert!(impact.ongoing);
+        assert_eq!(analysis.write_up.status.label, "Root cause identified");
+        let roles: Vec<(&str, &str)> = summary
+            .affected
+            .iter()
+            .map(|a| (a.service.as_str(), a.role.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("mcp-api", "root cause #1 (missing-module)"),
+                ("nginx", "root cause #2 (port-conflict)"),
+                ("nginx (host)", "symptom of #1 (upstream-unavailable)"),
+                ("qdrant", "failing, no finding explains it"),
+            ]
+        );
+    }
+
+    #[test]
+    fn solutions_merge_the_same_step_and_keep_every_cause_it_fixes() {
+        let (evidence, mut analysis) = sample::incident();
+        let shared = Step {
+            horizon: Horizon::MediumTerm,
+            text: "Run a smoke test after every deploy.".to_string(),
+            commands: vec!["curl -fsS http://127.0.0.1:18080/".to_string()],
+        };
+        for cause in &mut analysis.root_causes {
+            cause.finding.remediation.steps.push(shared.clone());
+        }
+        let write_up = write_up(&evidence, &analysis);
+        let medium = &write_up.solutions.medium_term;
+        assert_eq!(medium.len(), 1, "{medium:#?}");
+        let fixed: Vec<(Option<usize>, &str)> = medium[0]
+            .fixes
+            .iter()
+            .map(|f| (f.rank, f.kind.as_str()))
+            .collect();
+        assert_eq!(
+            fixed,
+            [(Some(1), "missing-module"), (Some(2), "port-conflict")]
+        );
+        assert_eq!(write_up.solutions.immediate.len(), 2);
+        assert_eq!(
+            write_up.solutions.immediate[0].commands[0],
+            "docker build -t coroner-fixture/mcp-api:1.5.1 ."
+        );
+        // The same step also lands once in this month's next steps.
+        let monthly = &write_up.next_steps.this_month;
+        assert_eq!(
+            monthly
+                .iter()
+                .filter(|a| a.text == "Run a smoke test after every deploy.")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn next_steps_follow_from_the_causes_and_the_evidence() {
+        let (_, analysis) = sample::incident();
+        let steps = &analysis.write_up.next_steps;
+        let today: Vec<&str> = steps.today.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            today[0],
+            "Add pandas to the requirements of mcp-api and rebuild its image."
+        );
+        assert!(today.iter().any(|t| t.starts_with(
+            "If the fix cannot ship today, roll mcp-api back to coroner-fixture/mcp-api:1.4.2"
+        )));
+        assert!(today.contains(&"Once mcp-api is fixed, check that nginx (host) recovers."));
+        let week: Vec<&str> = steps.this_week.iter().map(|a| a.text.as_str()).collect();
+        assert!(week.contains(&"Import the application in CI right after building the image."));
+        assert!(week
+            .iter()
+            .any(|t| t.starts_with("Gate deploys on a start-up check")));
+        assert!(week.contains(
+            &"Alert on restart loops: restart policy always restarted mcp-api 9 times without fixing anything."
+        ));
+        let month: Vec<&str> = steps.this_month.iter().map(|a| a.text.as_str()).collect();
+        assert!(month
+            .iter()
+            .any(|t| t.starts_with("Write a runbook entry for missing-module, port-conflict")));
+        // The bundle has monitoring histories: no advice to start monitoring.
+        assert!(
+            !month.iter().any(|t| t.starts_with("Monitor ")),
+            "{month:#?}"
+        );
+    }
+
+    #[test]
+    fn technical_details_name_ports_images_and_the_collision() {
+        let (evidence, analysis) = sample::incident();
+        let technical = &analysis.write_up.technical;
+        assert_eq!(technical.engine_version.as_deref(), Some("20.10.24+dfsg1"));
+        assert_eq!(technical.api_version.as_deref(), Some("1.41"));
+        let on_18080: Vec<&PortInUse> = technical
+            .ports
+            .iter()
+            .filter(|p| p.port == Some(18080))
+            .collect();
+        assert_eq!(on_18080.len(), 2, "{on_18080:#?}");
+        let container = on_18080
+            .iter()
+            .find(|p| p.owner_kind == "container")
+            .unwrap();
+        assert_eq!(container.owner, "nginx");
+        let holder = &evidence.listeners.iter().find(|l| l.port == 18080).unwrap();
+        assert_eq!(
+            container.shared_with,
+            [format!("host process {}", holder.processes.join(", "))]
+        );
+        let unpublished = technical.ports.last().unwrap();
+        assert_eq!(
+            (unpublished.address.as_str(), unpublished.port),
+            ("6333/tcp", None)
+        );
+        let api_image = technical
+            .images
+            .iter()
+            .find(|i| i.reference == "coroner-fixture/mcp-api:1.5.0")
+            .unwrap();
+        assert_eq!(api_image.short_id, "9c827fad230a");
+        assert_eq!(api_image.used_by, ["mcp-api"]);
+        assert!(api_image
+            .created
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-11-27T18:31:40"));
+    }
+
+    #[test]
+    fn without_findings_failing_containers_make_the_verdict_inconclusive() {
+        let evidence = crate::testing::fixture("main-incident");
+        let mut analysis = crate::analyze::analyze(&evidence);
+        let ranked = super::super::rank::rank(&evidence, Vec::new());
+        analysis.verdict = ranked.verdict;
+        analysis.root_causes = ranked.root_causes;
+        analysis.symptoms = ranked.symptoms;
+        let write_up = write_up(&evidence, &analysis);
+        assert_eq!(analysis.verdict, Verdict::Inconclusive);
+        assert_eq!(write_up.status.label, "Inconclusive");
+        assert_eq!(
+            write_up.status.sentence,
+            "3 containers failing (mcp-api, nginx, qdrant) but no detector recognised why; \
+             see what could not be collected."
+        );
+        assert_eq!(
+            write_up.summary.headline,
+            "mcp-api, nginx, qdrant failing, cause not identified"
+        );
+        assert!(write_up.solutions.immediate.is_empty());
+    }
+
+    #[test]
+    fn durations_and_names_read_naturally() {
+        assert_eq!(human_duration(0), "0 s");
+        assert_eq!(human_duration(125), "2 min 5 s");
+        assert_eq!(human_duration(7200), "2 h");
+        assert_eq!(human_duration(3 * 86400 + 4 * 3600 + 59), "3 d 4 h");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(
+            lower_first("Give mcp-api more memory"),
+            "give mcp-api more memory"
+        );
+        assert_eq!(
+            lower_first("ModuleNotFoundError in api"),
+            "ModuleNotFoundError in api"
+        );
+        assert_eq!(lower_first("mcp-api cannot start"), "mcp-api cannot start");
+    }
+}
