@@ -113,6 +113,8 @@ pub struct Action {
     pub text: String,
     /// The finding or fact that justifies it.
     pub because: String,
+    /// The parts of the action, when it gathers several (one a cause).
+    pub details: Vec<String>,
 }
 
 /// Host, engine, ports and images, for whoever picks the investigation up.
@@ -170,7 +172,7 @@ pub fn write_up(evidence: &Evidence, analysis: &Analysis) -> WriteUp {
     let summary = summary(evidence, analysis);
     WriteUp {
         status: status(evidence, analysis),
-        next_steps: next_steps(evidence, analysis, &summary),
+        next_steps: next_steps(evidence, analysis),
         summary,
         solutions: solutions(analysis),
         technical: technical(evidence),
@@ -536,42 +538,55 @@ fn impact(evidence: &Evidence, analysis: &Analysis) -> Option<Impact> {
 }
 
 fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
-    let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut causes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut symptoms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for r in &analysis.root_causes {
-        roles
-            .entry(r.finding.service.clone())
+        causes
+            .entry(r.finding.service.as_str())
             .or_default()
-            .push(format!("root cause #{} ({})", r.rank, r.finding.kind));
+            .push(format!("#{} ({})", r.rank, r.finding.kind));
     }
     for s in &analysis.symptoms {
         let role = match s.explained_by {
-            Some(rank) => format!("symptom of #{rank} ({})", s.finding.kind),
-            None => format!("unexplained symptom ({})", s.finding.kind),
+            Some(rank) => format!("of #{rank} ({})", s.finding.kind),
+            None => format!("unexplained ({})", s.finding.kind),
         };
-        roles
-            .entry(s.finding.service.clone())
+        symptoms
+            .entry(s.finding.service.as_str())
             .or_default()
             .push(role);
     }
-    for c in evidence.containers.iter().filter(|c| c.is_failing()) {
-        roles.entry(c.name.clone()).or_default();
-    }
-    roles
+    let mut services: Vec<&str> = causes.keys().chain(symptoms.keys()).copied().collect();
+    services.extend(
+        evidence
+            .containers
+            .iter()
+            .filter(|c| c.is_failing())
+            .map(|c| c.name.as_str()),
+    );
+    services.sort_unstable();
+    services.dedup();
+    services
         .into_iter()
-        .map(|(service, mut role)| {
-            role.dedup();
-            let state = match evidence.container(&service) {
-                Some(c) => state_phrase(c),
-                None => "not a container (host process or loose log)".to_string(),
-            };
+        .map(|service| {
+            let mut parts = Vec::new();
+            if let Some(list) = causes.get(service) {
+                parts.push(format!("root cause {}", list.join(", ")));
+            }
+            if let Some(list) = symptoms.get(service) {
+                parts.push(format!("symptom {}", list.join(", ")));
+            }
             Affected {
-                role: if role.is_empty() {
+                service: service.to_string(),
+                state: match evidence.container(service) {
+                    Some(c) => state_phrase(c),
+                    None => "not a container (host process or loose log)".to_string(),
+                },
+                role: if parts.is_empty() {
                     "failing, no finding explains it".to_string()
                 } else {
-                    role.join(", ")
+                    parts.join("; ")
                 },
-                service,
-                state,
             }
         })
         .collect()
@@ -633,7 +648,7 @@ fn solutions(analysis: &Analysis) -> Solutions {
     out
 }
 
-fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> NextSteps {
+fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
     let mut steps = NextSteps::default();
     let because_cause = |r: &RootCause| {
         format!(
@@ -643,33 +658,74 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
             percent(r.finding.confidence)
         )
     };
-    for r in &analysis.root_causes {
-        let text = if r.finding.remediation.summary.is_empty() {
-            format!(
-                "Fix {}: {}.",
-                r.finding.service,
-                lower_first(trim_period(&r.finding.title))
-            )
-        } else {
-            r.finding.remediation.summary.clone()
+    // One action a service: all its fixes go into one rebuild and redeploy.
+    let mut services: Vec<&str> = analysis
+        .root_causes
+        .iter()
+        .map(|r| r.finding.service.as_str())
+        .collect();
+    dedup_in_order(&mut services);
+    for service in services {
+        let causes: Vec<&RootCause> = analysis
+            .root_causes
+            .iter()
+            .filter(|r| r.finding.service == service)
+            .collect();
+        let fixes: Vec<String> = causes
+            .iter()
+            .map(|r| {
+                if r.finding.remediation.summary.is_empty() {
+                    format!("Fix: {}.", lower_first(trim_period(&r.finding.title)))
+                } else {
+                    r.finding.remediation.summary.clone()
+                }
+            })
+            .collect();
+        let (text, details) = match fixes.as_slice() {
+            [only] => (only.clone(), Vec::new()),
+            _ => (
+                format!(
+                    "Fix {service} for all {} causes, then rebuild and redeploy it once:",
+                    causes.len()
+                ),
+                fixes,
+            ),
         };
         steps.today.push(Action {
             text,
-            because: because_cause(r),
+            because: match causes.as_slice() {
+                [only] => because_cause(only),
+                _ => format!(
+                    "root causes {}",
+                    causes
+                        .iter()
+                        .map(|r| format!("#{} ({})", r.rank, r.finding.kind))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+            details,
         });
-    }
-    if let (Some(top), Some(_)) = (analysis.root_causes.first(), &summary.trigger) {
-        if let Some(c) = evidence.container(&top.finding.service) {
-            if let Some((image, until)) = previous_image(evidence, c) {
-                steps.today.push(Action {
-                    text: format!(
-                        "If the fix cannot ship today, roll {} back to {image}, which it ran until {}.",
-                        c.name,
-                        human_time(until)
-                    ),
-                    because: format!("the failures began after {} replaced it", c.image),
-                });
-            }
+        let Some(c) = evidence.container(service) else {
+            continue;
+        };
+        let after_deploy = causes.iter().any(|r| {
+            first_failure(evidence, c, &r.finding)
+                .zip(c.created)
+                .is_some_and(|((failed, _), created)| {
+                    (0..=DEPLOY_TRIGGER_SECONDS).contains(&(failed - created).num_seconds())
+                })
+        });
+        if let (true, Some((image, until))) = (after_deploy, previous_image(evidence, c)) {
+            steps.today.push(Action {
+                text: format!(
+                    "If the fix cannot ship today, roll {} back to {image}, which it ran until {}.",
+                    c.name,
+                    human_time(until)
+                ),
+                because: format!("the failures began after {} replaced it", c.image),
+                details: Vec::new(),
+            });
         }
     }
     for r in &analysis.root_causes {
@@ -699,6 +755,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                     plural(r.explains.len() as u64, "symptom"),
                     r.rank
                 ),
+                details: Vec::new(),
             });
         }
     }
@@ -709,10 +766,11 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
     {
         steps.today.push(Action {
             text: format!(
-                "Find out why {}: no cause for it is in the evidence.",
-                lower_first(trim_period(&s.finding.title))
+                "Find the cause of this symptom, which nothing in the evidence explains: {}.",
+                trim_period(&s.finding.title)
             ),
             because: format!("unexplained symptom ({})", s.finding.kind),
+            details: Vec::new(),
         });
     }
 
@@ -729,11 +787,12 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                 Action {
                     text: step.text.clone(),
                     because: because_cause(r),
+                    details: Vec::new(),
                 },
             );
         }
     }
-    let deployed_broken: Vec<String> = analysis
+    let mut deployed_broken: Vec<String> = analysis
         .root_causes
         .iter()
         .filter_map(|r| {
@@ -745,12 +804,14 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                 .then(|| format!("{} {how} {}", c.name, after_creation(lag)))
         })
         .collect();
+    dedup_in_order(&mut deployed_broken);
     if !deployed_broken.is_empty() {
         push_unique(
             &mut steps.this_week,
             Action {
                 text: "Gate deploys on a start-up check: start the new container once and require it to stay up (and healthy, where it has a healthcheck) before it replaces the running one.".to_string(),
                 because: deployed_broken.join("; "),
+                details: Vec::new(),
             },
         );
     }
@@ -769,6 +830,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                     plural(c.restart_count, "time")
                 ),
                 because: format!("RestartCount {} in {}", c.restart_count, c.source),
+                details: Vec::new(),
             },
         );
     }
@@ -786,6 +848,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                 Action {
                     text: step.text.clone(),
                     because: because_cause(r),
+                    details: Vec::new(),
                 },
             );
         }
@@ -811,6 +874,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                     "Monitor {what} from outside the host and alert on consecutive failures."
                 ),
                 because: "no monitoring history was available for this incident".to_string(),
+                details: Vec::new(),
             });
         }
         let mut kinds: Vec<&str> = analysis
@@ -827,6 +891,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
                     kinds.join(", ")
                 ),
                 because: format!("{} found in this incident", plural(kinds.len() as u64, "cause kind")),
+                details: Vec::new(),
             });
         }
         if let Some(gap) = analysis
@@ -837,10 +902,23 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis, summary: &Summary) -> Ne
             steps.this_month.push(Action {
                 text: "Keep engine events beyond the engine's buffer (for example run docker events --format '{{json .}}' into the journal), so the history of restarts survives.".to_string(),
                 because: gap.why.clone(),
+                details: Vec::new(),
             });
         }
     }
     steps
+}
+
+/// Removes repeats, keeping the first of each.
+fn dedup_in_order<T: PartialEq + Clone>(items: &mut Vec<T>) {
+    let mut seen: Vec<T> = Vec::with_capacity(items.len());
+    items.retain(|item| {
+        let new = !seen.contains(item);
+        if new {
+            seen.push(item.clone());
+        }
+        new
+    });
 }
 
 fn push_unique(list: &mut Vec<Action>, action: Action) {
@@ -1013,7 +1091,7 @@ pub fn human_time(t: DateTime<Utc>) -> String {
 }
 
 /// The end of a span: only the clock when it is the same day as `start`.
-pub fn clock_after(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+fn clock_after(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     if start.date_naive() == end.date_naive() {
         end.format("%H:%M:%S").to_string()
     } else {

@@ -63,19 +63,71 @@ fn flag(args: &Args, name: &str) -> bool {
 }
 
 /// Escapes prose so it renders as the same text. Line breaks become `<br>`
-/// so the text stays inside its list item, heading or cell.
+/// so the text stays inside its list item, heading or cell. Text between a
+/// pair of backticks (`set -o pipefail`) is shown as code.
 pub fn text_escape(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(escape_line).collect();
+    prose(text, false)
+}
+
+fn prose(text: &str, in_table: bool) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut out = String::with_capacity(line.len() + 8);
+            for (i, segment) in backtick_segments(line).into_iter().enumerate() {
+                match segment {
+                    Segment::Code(code) if in_table => {
+                        out.push_str(&code_span(code).replace('|', "\\|"))
+                    }
+                    Segment::Code(code) => out.push_str(&code_span(code)),
+                    Segment::Plain(plain) => out.push_str(&escape_plain(plain, i == 0)),
+                }
+            }
+            out
+        })
+        .collect();
     lines.join("<br>")
 }
 
-fn escape_line(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len() + 8);
+/// A piece of a line of prose: plain text, or code between backticks.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Plain(&'a str),
+    Code(&'a str),
+}
+
+/// Splits a line at its backticks when they pair up (an even number, none
+/// doubled, none around nothing); otherwise the whole line is plain text
+/// and its backticks are shown as they are.
+pub fn backtick_segments(line: &str) -> Vec<Segment<'_>> {
+    let parts: Vec<&str> = line.split('`').collect();
+    let pairs_up = parts.len() > 1
+        && parts.len() % 2 == 1
+        && parts.iter().skip(1).step_by(2).all(|code| !code.is_empty());
+    if !pairs_up {
+        return vec![Segment::Plain(line)];
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, part)| i % 2 == 1 || !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                Segment::Code(part)
+            } else {
+                Segment::Plain(part)
+            }
+        })
+        .collect()
+}
+
+fn escape_plain(text: &str, line_start: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
-        let at_start = i == 0;
+        let at_start = line_start && i == 0;
         let escape = match c {
             '\\' | '`' | '*' | '[' | ']' | '<' | '|' | '~' => true,
             // Only a line's first character can open a heading or a quote.
@@ -94,7 +146,8 @@ fn escape_line(line: &str) -> String {
             }
             // `1. x` or `2) x` at the start of a line opens an ordered list.
             '.' | ')' => {
-                i > 0
+                line_start
+                    && i > 0
                     && chars[..i].iter().all(char::is_ascii_digit)
                     && next.is_none_or(|n| n == ' ')
             }
@@ -125,8 +178,7 @@ pub fn cell(text: &str) -> String {
     if trimmed.is_empty() {
         return String::new();
     }
-    // text_escape already escapes `|`; nothing else may end the cell.
-    text_escape(trimmed)
+    prose(trimmed, true)
 }
 
 /// A table cell shown as code: one code span a line, joined by `<br>`. The
@@ -212,6 +264,26 @@ mod tests {
         assert_eq!(text_escape("<script>"), "\\<script>");
         assert_eq!(text_escape("a &amp; b & c"), "a \\&amp; b & c");
         assert_eq!(text_escape("line one\nline two"), "line one<br>line two");
+    }
+
+    #[test]
+    fn paired_backticks_become_code_and_odd_ones_stay_text() {
+        assert_eq!(
+            text_escape("run `set -o pipefail` *now*"),
+            "run `set -o pipefail` \\*now\\*"
+        );
+        assert_eq!(text_escape("`a|b` then"), "`a|b` then");
+        assert_eq!(cell("`a|b` then"), "`a\\|b` then");
+        assert_eq!(text_escape("one ` backtick"), "one \\` backtick");
+        assert_eq!(text_escape("empty `` pair"), "empty \\`\\` pair");
+        assert_eq!(
+            backtick_segments("x `y` z"),
+            [
+                Segment::Plain("x "),
+                Segment::Code("y"),
+                Segment::Plain(" z")
+            ]
+        );
     }
 
     #[test]

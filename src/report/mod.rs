@@ -5,6 +5,7 @@
 //! into the binary so it runs anywhere.
 
 mod filters;
+mod html;
 pub mod markdown;
 
 use std::path::Path;
@@ -104,6 +105,7 @@ static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     // Markdown is not HTML: only the HTML template escapes.
     tera.autoescape_on(vec!["report.html"]);
     markdown::register(&mut tera);
+    html::register(&mut tera);
     filters::register(&mut tera);
     Ok(tera)
 });
@@ -125,7 +127,7 @@ mod tests {
     use crate::analyze::summary::{sample, write_up};
 
     const HOSTILE_QUOTE: &str = "GET /a|b?q=`x` ``y`` -> 502\n| leading pipe and <script>alert(1)</script> http://evil.example/x";
-    const HOSTILE_TITLE: &str = "api | *broken* `module` <b>x</b>";
+    const HOSTILE_TITLE: &str = "api | *broken* `module` and ` stray <b>x</b>";
 
     /// The main example with evidence text that would break a careless renderer.
     fn hostile() -> Analysis {
@@ -230,7 +232,7 @@ mod tests {
     fn html_escapes_evidence_and_requests_nothing() {
         let html = render(&hostile(), Format::Html).unwrap();
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
-        assert!(html.contains("api | *broken* `module` &lt;b&gt;x&lt;&#x2F;b&gt;"));
+        assert!(html.contains("api | *broken* `module` and ` stray &lt;b&gt;x&lt;&#x2F;b&gt;"));
         let lower = html.to_ascii_lowercase();
         for forbidden in [
             "<script", "<link", " src=", "http://", "https://", "@import", "url(",
