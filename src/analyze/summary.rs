@@ -792,19 +792,30 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             );
         }
     }
-    let mut deployed_broken: Vec<String> = analysis
-        .root_causes
-        .iter()
-        .filter_map(|r| {
-            let c = evidence.container(&r.finding.service)?;
-            let (failed, how) = first_failure(evidence, c, &r.finding)?;
-            let lag = (failed - c.created?).num_seconds();
-            (0..=DEPLOY_TRIGGER_SECONDS)
-                .contains(&lag)
-                .then(|| format!("{} {how} {}", c.name, after_creation(lag)))
-        })
-        .collect();
-    dedup_in_order(&mut deployed_broken);
+    // One line a container: the earliest failure after its creation.
+    let mut deployed_broken: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for r in &analysis.root_causes {
+        let Some(c) = evidence.container(&r.finding.service) else {
+            continue;
+        };
+        if seen.contains(&c.name.as_str()) {
+            continue;
+        }
+        let earliest = analysis
+            .root_causes
+            .iter()
+            .filter(|other| other.finding.service == c.name)
+            .filter_map(|other| first_failure(evidence, c, &other.finding))
+            .min_by_key(|(time, _)| *time);
+        if let (Some((failed, how)), Some(created)) = (earliest, c.created) {
+            let lag = (failed - created).num_seconds();
+            if (0..=DEPLOY_TRIGGER_SECONDS).contains(&lag) {
+                deployed_broken.push(format!("{} {how} {}", c.name, after_creation(lag)));
+            }
+        }
+        seen.push(&c.name);
+    }
     if !deployed_broken.is_empty() {
         push_unique(
             &mut steps.this_week,
