@@ -372,6 +372,7 @@ COLLECTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     printf '}\n'
 } > "$OUTDIR/bundle.json"
 
-ncont=$(ls "$OUTDIR/docker/containers" | grep -c '\.json$' || true)
+ncont=0
+for f in "$OUTDIR"/docker/containers/*.json; do [ -e "$f" ] && ncont=$((ncont + 1)); done
 nev=$(wc -l < "$EVENTS")
 printf '%s: wrote %s (%s containers, %s events)\n' "$PROG" "$OUTDIR" "$ncont" "$nev" >&2
