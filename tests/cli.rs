@@ -113,8 +113,14 @@ fn the_report_goes_to_reports_by_default_named_by_date_and_cause() {
         .to_str()
         .unwrap()
         .to_string();
+    // The date is the end of the bundle's window.
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(bundle("main-incident").join("bundle.json")).unwrap(),
+    )
+    .unwrap();
+    let date = &meta["window"]["until"].as_str().unwrap()[..10];
     assert!(
-        name.starts_with("2026-11-27-") && name.ends_with(".md"),
+        name.starts_with(&format!("{date}-")) && name.ends_with(".md"),
         "{name}"
     );
     assert!(
