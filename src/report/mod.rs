@@ -286,4 +286,85 @@ mod tests {
         }
         assert_eq!(json["solutions"]["immediate"][0]["fixes"][0]["rank"], 1);
     }
+
+    /// Monitoring figures shaped as the analyzer serialises them, one
+    /// source with a streak still going on and one probe.
+    fn monitoring_figures() -> serde_json::Value {
+        serde_json::json!({
+            "target_percent": 95.0,
+            "sources": [{
+                "name": "uptime | monitor",
+                "source": "monitoring/uptime-monitor.log",
+                "target": "http://127.0.0.1:18080/",
+                "format": "plain-text",
+                "samples": 49, "failures": 33,
+                "availability_percent": 32.6530612244898, "meets_target": false,
+                "daily": [
+                    {"date": "2026-11-26", "samples": 10, "failures": 0, "availability_percent": 100.0, "meets_target": true},
+                    {"date": "2026-11-27", "samples": 39, "failures": 33, "availability_percent": 15.4, "meets_target": false}
+                ],
+                "coverage": {
+                    "start": "2026-11-26T18:31:24.229Z", "end": "2026-11-27T18:32:12.585Z",
+                    "median_interval_seconds": 1.006,
+                    "holes": [{"start": "2026-11-26T19:00:00Z", "end": "2026-11-27T18:31:00Z", "seconds": 84660.0}]
+                },
+                "first_failure": {"time": "2026-11-27T18:31:40.356Z", "line": 18, "text": "API check failed: 502 Bad Gateway | `x`"},
+                "longest_streak": {
+                    "length": 33,
+                    "start": {"time": "2026-11-27T18:31:40.356Z", "line": 18, "text": "failed"},
+                    "end": {"time": "2026-11-27T18:32:12.585Z", "line": 50, "text": "failed"},
+                    "seconds": 32.229, "recovered_at": null
+                },
+                "recoveries": [], "recoveries_total": 0, "last_recovery": null,
+                "failing_at_end": true,
+                "error_classes": [{"class": "bad-gateway", "label": "502 Bad Gateway", "count": 33, "percent": 100.0, "example": "502 | <b>"}],
+                "latency": {"samples": 16, "p50_ms": 2.0, "p90_ms": 9.0, "p99_ms": 12.0, "max_ms": 12.0},
+                "buckets": [],
+                "onset": {"failures_began": "2026-11-27T18:31:40.356Z", "relative": [], "recovered_at": null, "time_to_recover_seconds": null, "sentence": "Failures began 1 s after `mcp-api` was recreated."},
+                "summary": "uptime-monitor: 32.7 % availability over 49 checks."
+            }],
+            "probes": [{
+                "url": "http://127.0.0.1:18080/", "checked_at": "2026-11-27T18:33:00Z",
+                "tries": 5, "failed_tries": 5, "answer": "502 Bad Gateway", "class": "bad-gateway",
+                "answers": [["502 Bad Gateway", 5]], "latency_median_ms": 3.0,
+                "source": "probes/probes.jsonl", "sentence": "answers 502"
+            }],
+            "markers": []
+        })
+    }
+
+    #[test]
+    fn the_monitoring_section_shows_the_figures_in_both_formats() {
+        let (_, analysis) = sample::incident();
+        let mut context = tera::Context::from_serialize(&analysis).unwrap();
+        context.insert("monitoring", &monitoring_figures());
+        context.insert("chart_svg", "<svg id=\"availability\"></svg>");
+        let tera = TEMPLATES.as_ref().unwrap();
+
+        let markdown = tera.render("report.md", &context).unwrap();
+        let section = &markdown
+            [markdown.find("## Monitoring").unwrap()..markdown.find("## Solutions").unwrap()];
+        for expected in [
+            "### uptime \\| monitor",
+            "| Availability | 32.7 % against a target of 95.0 %: missed |",
+            "| Longest failure streak | 33 checks, 2026-11-27 18:31:40–18:32:12 UTC (32 s), still failing at the last check |",
+            "**Onset.** Failures began 1 s after `mcp-api` was recreated.",
+            "| 2026-11-27 | 39 | 33 | 15.4 % | missed |",
+            "- 2026-11-26 19:00:00–2026-11-27 18:31:00 UTC (23 h 31 min)",
+            "| `http://127.0.0.1:18080/` | 2026-11-27 18:33:00 UTC | 502 Bad Gateway | 5 of 5 | 3 ms |",
+        ] {
+            assert!(section.contains(expected), "{expected:?} not in:\n{section}");
+        }
+        for (columns, rows) in tables(section) {
+            for row in rows {
+                assert_eq!(row.len(), columns, "row {row:?}");
+            }
+        }
+
+        let html = tera.render("report.html", &context).unwrap();
+        assert!(html.contains("<figure class=\"chart\"><svg id=\"availability\"></svg></figure>"));
+        assert!(html.contains("<h3>uptime | monitor</h3>"));
+        assert!(html.contains("<code>502 | &lt;b&gt;</code>"));
+        assert!(html.contains("Failures began 1 s after <code>mcp-api</code> was recreated."));
+    }
 }
