@@ -578,10 +578,11 @@ fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
             }
             Affected {
                 service: service.to_string(),
-                state: match evidence.container(service) {
-                    Some(c) => state_phrase(c),
-                    None => "not a container (host process or loose log)".to_string(),
-                },
+                state: non_container_state(evidence, service).unwrap_or_else(|| {
+                    evidence
+                        .container(service)
+                        .map_or_else(|| "not a container".to_string(), state_phrase)
+                }),
                 role: if parts.is_empty() {
                     "failing, no finding explains it".to_string()
                 } else {
@@ -590,6 +591,26 @@ fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
             }
         })
         .collect()
+}
+
+/// What a service that is not a container is: a log read on the host, or a
+/// monitor named after its history file.
+fn non_container_state(evidence: &Evidence, service: &str) -> Option<String> {
+    if evidence.container(service).is_some() {
+        return None;
+    }
+    if let Some(log) = evidence.logs.iter().find(|l| l.service == service) {
+        return Some(format!("no container; its log is {}", log.display));
+    }
+    evidence
+        .monitoring
+        .iter()
+        .find(|m| {
+            std::path::Path::new(&m.source)
+                .file_stem()
+                .is_some_and(|stem| service.starts_with(&*stem.to_string_lossy()))
+        })
+        .map(|m| format!("monitor of {}, history {}", m.target, m.source))
 }
 
 fn solutions(analysis: &Analysis) -> Solutions {
@@ -1348,6 +1369,18 @@ mod tests {
         let impact = summary.impact.as_ref().unwrap();
         assert!(impact.ongoing);
         assert_eq!(analysis.write_up.status.label, "Root cause identified");
+        let host_nginx = summary
+            .affected
+            .iter()
+            .find(|a| a.service == "nginx (host)")
+            .unwrap();
+        assert!(
+            host_nginx
+                .state
+                .starts_with("no container; its log is logs/nginx/"),
+            "{}",
+            host_nginx.state
+        );
         let roles: Vec<(&str, &str)> = summary
             .affected
             .iter()
