@@ -706,7 +706,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             [only] => (only.clone(), Vec::new()),
             _ => (
                 format!(
-                    "Fix {service} for all {} causes, then rebuild and redeploy it once:",
+                    "Fix {service} for all {} causes below, then rebuild and redeploy it once.",
                     causes.len()
                 ),
                 fixes,
@@ -1467,6 +1467,48 @@ mod tests {
         assert!(
             !month.iter().any(|t| t.starts_with("Monitor ")),
             "{month:#?}"
+        );
+    }
+
+    #[test]
+    fn a_service_with_several_causes_is_fixed_and_redeployed_once() {
+        let (evidence, mut analysis) = sample::incident();
+        let mut level = analysis.root_causes[0].clone();
+        level.rank = analysis.root_causes.len() + 1;
+        level.finding.kind = "log-level-misconfig";
+        level.finding.remediation = Remediation::new("Set LOG_LEVEL=INFO.");
+        analysis.root_causes.push(level);
+        let today = write_up(&evidence, &analysis).next_steps.today;
+        let api = today
+            .iter()
+            .find(|a| a.text.starts_with("Fix mcp-api"))
+            .unwrap();
+        assert_eq!(
+            api.text,
+            "Fix mcp-api for all 2 causes below, then rebuild and redeploy it once."
+        );
+        assert_eq!(
+            api.details,
+            [
+                "Add pandas to the requirements of mcp-api and rebuild its image.",
+                "Set LOG_LEVEL=INFO."
+            ]
+        );
+        assert_eq!(
+            api.because,
+            "root causes #1 (missing-module), #3 (log-level-misconfig)"
+        );
+        // Still one rollback for the service, right after its fix.
+        let position = today.iter().position(|a| a == api).unwrap();
+        assert!(today[position + 1]
+            .text
+            .starts_with("If the fix cannot ship today, roll mcp-api back"));
+        assert_eq!(
+            today
+                .iter()
+                .filter(|a| a.text.contains("roll mcp-api back"))
+                .count(),
+            1
         );
     }
 
