@@ -233,7 +233,10 @@ mod tests {
         let html = render(&hostile(), Format::Html).unwrap();
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
         assert!(html.contains("api | *broken* `module` and ` stray &lt;b&gt;x&lt;&#x2F;b&gt;"));
-        let lower = html.to_ascii_lowercase();
+        // The chart's SVG namespace is a name, not a request.
+        let lower = html
+            .to_ascii_lowercase()
+            .replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
         for forbidden in [
             "<script", "<link", " src=", "http://", "https://", "@import", "url(",
         ] {
