@@ -6,7 +6,7 @@
 
 mod filters;
 mod html;
-pub mod markdown;
+mod markdown;
 
 use std::path::Path;
 use std::sync::LazyLock;
