@@ -1577,6 +1577,31 @@ mod tests {
     }
 
     #[test]
+    fn a_healthy_stack_gets_a_short_write_up_with_nothing_to_do() {
+        let evidence = crate::testing::fixture("healthy-stack");
+        let analysis = crate::analyze::analyze(&evidence);
+        assert_eq!(analysis.verdict, Verdict::Healthy);
+        let w = &analysis.write_up;
+        assert_eq!(w.status.label, "Healthy");
+        let running = format!(
+            "All {} containers are running, none restarted or unhealthy",
+            evidence.containers.len()
+        );
+        assert!(
+            w.status.sentence.starts_with(&running),
+            "{}",
+            w.status.sentence
+        );
+        assert_eq!(w.summary.headline, "No incident found");
+        assert_eq!(w.summary.problem, [format!("{running}.")]);
+        assert!(w.summary.root_cause.is_none() && w.summary.impact.is_none());
+        assert!(w.summary.affected.is_empty());
+        assert!(w.solutions.immediate.is_empty() && w.solutions.short_term.is_empty());
+        assert!(w.next_steps.today.is_empty() && w.next_steps.this_week.is_empty());
+        assert!(w.next_steps.this_month.is_empty());
+    }
+
+    #[test]
     fn durations_and_names_read_naturally() {
         assert_eq!(human_duration(0), "0 s");
         assert_eq!(human_duration(125), "2 min 5 s");

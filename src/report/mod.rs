@@ -245,6 +245,21 @@ mod tests {
     }
 
     #[test]
+    fn red_herrings_are_listed_as_seen_but_not_blamed() {
+        let evidence = crate::testing::fixture("red-herring");
+        let analysis = crate::analyze::analyze(&evidence);
+        assert_eq!(analysis.verdict, crate::analyze::Verdict::Healthy);
+        let markdown = render(&analysis, Format::Md).unwrap();
+        assert!(markdown.contains("> **Status: Healthy.**"), "{markdown}");
+        assert!(markdown.contains("No root cause was found."));
+        let dismissed = markdown.find("### Seen but not blamed");
+        assert_eq!(dismissed.is_some(), !analysis.dismissed.is_empty());
+        for d in &analysis.dismissed {
+            assert!(markdown[dismissed.unwrap()..].contains(&format!("`{}`", d.kind)));
+        }
+    }
+
+    #[test]
     fn the_same_analysis_renders_byte_identical() {
         let (_, analysis) = sample::incident();
         let (_, again) = sample::incident();
