@@ -9,9 +9,11 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 
 use coroner::analyze::{self, detectors, Analysis, Verdict};
-use coroner::collect::bundle;
-use coroner::evidence::time::{parse_any, AssumedZone};
-use coroner::evidence::Window;
+use coroner::collect::probe::{self, ProbeOptions};
+use coroner::collect::{bundle, prometheus};
+use coroner::evidence::monitoring;
+use coroner::evidence::time::{parse_any, parse_rfc3339, AssumedZone};
+use coroner::evidence::{Evidence, ProbeResult, Window};
 use coroner::report::{self, Format};
 
 /// Exit codes, documented in README.md.
@@ -38,7 +40,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Investigate an evidence bundle and write the report.
-    Investigate(InvestigateArgs),
+    Investigate(Box<InvestigateArgs>),
     /// List the detectors, one line each.
     Detectors,
     /// Print a detector's documentation.
@@ -69,6 +71,25 @@ struct InvestigateArgs {
     /// Zone for timestamps that carry none: `UTC`, `+02:00`, `-0500`.
     #[arg(long, default_value = "UTC")]
     tz: String,
+    /// Probe this URL now (5 tries, backoff) and save the answers in the bundle. Repeatable.
+    #[arg(long, value_name = "URL")]
+    probe: Vec<String>,
+    /// Fetch a monitoring history from this Prometheus (e.g. http://127.0.0.1:9090).
+    #[arg(long, value_name = "URL", requires = "prometheus_query")]
+    prometheus: Option<String>,
+    /// The PromQL query for --prometheus, e.g. `probe_success` (1 = success, 0 = failure).
+    #[arg(long, value_name = "QUERY", requires = "prometheus")]
+    prometheus_query: Option<String>,
+    /// Resolution of the --prometheus query: each point counts as one check, so use the probe interval
+    /// (`15s`, `1m`). Default: 15s, coarser when the window would exceed Prometheus's 11,000 points.
+    #[arg(long, value_name = "STEP", requires = "prometheus")]
+    prometheus_step: Option<String>,
+    /// The availability target in percent.
+    #[arg(long, value_name = "PERCENT", default_value_t = coroner::analyze::monitoring::DEFAULT_TARGET_PERCENT)]
+    slo: f64,
+    /// Name what a monitoring history checks when the file does not: `uptime.log=http://127.0.0.1:18080/`. Repeatable.
+    #[arg(long, value_name = "FILE=URL")]
+    monitor_target: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -106,7 +127,7 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(exit::HEALTHY)
         }
-        Command::Investigate(args) => investigate(args),
+        Command::Investigate(args) => investigate(*args),
     }
 }
 
@@ -121,8 +142,45 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
         since: parse_time_arg("--since", args.since.as_deref(), zone)?,
         until: parse_time_arg("--until", args.until.as_deref(), zone)?,
     };
-    let evidence = bundle::load(&args.bundle, zone, window)
+    if !(args.slo > 0.0 && args.slo <= 100.0) {
+        bail!(
+            "--slo {}: expected a percentage above 0 and at most 100",
+            args.slo
+        );
+    }
+    let unsaved_probes = run_probes(&args.bundle, &args.probe)?;
+    let mut evidence = bundle::load(&args.bundle, zone, window)
         .with_context(|| format!("cannot investigate {}", args.bundle.display()))?;
+    evidence.probes.extend(unsaved_probes);
+    evidence.availability_target = Some(args.slo);
+    for assignment in &args.monitor_target {
+        let Some((file, url)) = assignment.split_once('=') else {
+            bail!("--monitor-target {assignment:?}: expected FILE=URL");
+        };
+        if monitoring::set_target(&mut evidence.monitoring, file, url) == 0 {
+            let known: Vec<&str> = evidence
+                .monitoring
+                .iter()
+                .map(|s| s.source.as_str())
+                .collect();
+            bail!(
+                "--monitor-target {assignment:?}: no monitoring history {file:?} in the bundle (read: {})",
+                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+            );
+        }
+    }
+    if let (Some(url), Some(query)) = (&args.prometheus, &args.prometheus_query) {
+        let step = args
+            .prometheus_step
+            .as_deref()
+            .map(|s| {
+                prometheus::parse_step(s).with_context(|| {
+                    format!("--prometheus-step {s:?}: expected e.g. 15s, 1m or 60")
+                })
+            })
+            .transpose()?;
+        fetch_prometheus(&args.bundle, url, query, step, &mut evidence)?;
+    }
     for problem in &evidence.inventory.problems {
         eprintln!("coroner: warning: {problem}");
     }
@@ -149,6 +207,76 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
         Verdict::Healthy => exit::HEALTHY,
         _ => exit::PROBLEM_FOUND,
     })
+}
+
+/// Probes each URL now and saves the answers into the bundle. Answers that
+/// cannot be saved are returned, to be added to the evidence as they are.
+fn run_probes(bundle: &Path, urls: &[String]) -> Result<Vec<ProbeResult>> {
+    let mut unsaved = Vec::new();
+    for url in urls {
+        let started = chrono::Utc::now();
+        let mut results = probe::probe(url, &ProbeOptions::default())?;
+        if let Some(last) = results.last() {
+            eprintln!("probe: {} answers {}", last.url, last.answer);
+        }
+        if let Err(e) = probe::save(bundle, &mut results, started) {
+            eprintln!(
+                "coroner: warning: cannot save the probes of {url} in {}: {e}",
+                bundle.display()
+            );
+            for r in &mut results {
+                r.source = "live probe (not saved)".into();
+            }
+            unsaved.extend(results);
+        }
+    }
+    Ok(unsaved)
+}
+
+/// Fetches the window from Prometheus, saves the answer into the bundle
+/// and reads it as a saved answer would be read.
+fn fetch_prometheus(
+    bundle: &Path,
+    url: &str,
+    query: &str,
+    step: Option<std::time::Duration>,
+    evidence: &mut Evidence,
+) -> Result<()> {
+    let meta = evidence.meta.window.clone().unwrap_or_default();
+    let meta_time = |t: Option<&String>| t.and_then(|t| parse_rfc3339(t));
+    let until = evidence
+        .window
+        .until
+        .or_else(|| meta_time(meta.until.as_ref()))
+        .unwrap_or_else(chrono::Utc::now);
+    let since = evidence
+        .window
+        .since
+        .or_else(|| meta_time(meta.since.as_ref()))
+        .unwrap_or(until - chrono::Duration::hours(24));
+    let step = step.unwrap_or_else(|| {
+        prometheus::step_for(since, until).max(std::time::Duration::from_secs(15))
+    });
+    let body = prometheus::fetch(url, query, since, until, step)?;
+    let display = prometheus::bundle_path(query);
+    if let Err(e) = prometheus::save(bundle, query, &body) {
+        eprintln!(
+            "coroner: warning: cannot save the Prometheus answer in {}: {e}",
+            bundle.display()
+        );
+    }
+    let series = monitoring::parse_prometheus(&body, &display, &mut evidence.inventory.problems)
+        .map_err(|e| anyhow::anyhow!("Prometheus at {url}: {e}"))?;
+    // A saved answer to the same query was read with the bundle: the live one replaces it.
+    evidence.monitoring.retain(|s| s.source != display);
+    if !series.is_empty() {
+        evidence
+            .inventory
+            .gaps
+            .retain(|g| g.what != "monitoring history");
+    }
+    evidence.monitoring.extend(series);
+    Ok(())
 }
 
 fn parse_time_arg(

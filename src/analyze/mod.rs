@@ -7,6 +7,7 @@
 
 pub mod detector;
 pub mod detectors;
+pub mod monitoring;
 pub mod rank;
 pub mod scan;
 pub mod services;
@@ -83,6 +84,8 @@ pub struct Analysis {
     /// Findings dismissed because the service they concern is healthy (red herrings).
     pub dismissed: Vec<Finding>,
     pub timeline: Vec<timeline::Entry>,
+    /// Availability, failure streaks and live probes, set against the root cause.
+    pub monitoring: monitoring::MonitoringFigures,
     pub services: Vec<services::ServiceRow>,
     pub gaps: Vec<Gap>,
     pub inputs: Inventory,
@@ -103,7 +106,11 @@ pub fn analyze(evidence: &Evidence) -> Analysis {
     let mut findings: Vec<Finding> = registry.iter().flat_map(|d| d.detect(&cx)).collect();
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
     let ranked = rank::rank(evidence, findings);
-    let timeline = timeline::build(evidence, &ranked);
+    let mut timeline = timeline::build(evidence, &ranked);
+    let monitoring = monitoring::analyze(evidence, &ranked.root_causes);
+    timeline.extend(monitoring::timeline_entries(&monitoring));
+    timeline.sort();
+    timeline.dedup();
     let services = services::table(evidence);
     inputs.problems.sort();
     inputs.problems.dedup();
@@ -114,6 +121,7 @@ pub fn analyze(evidence: &Evidence) -> Analysis {
         symptoms: ranked.symptoms,
         dismissed: ranked.dismissed,
         timeline,
+        monitoring,
         services,
         gaps: inputs.gaps.clone(),
         inputs,

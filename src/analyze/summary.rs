@@ -51,6 +51,9 @@ pub struct Summary {
     pub root_cause: Option<String>,
     /// What set it off, when a deploy shortly before the first failure shows it.
     pub trigger: Option<String>,
+    /// When users' checks began to fail, against the root cause: the
+    /// monitoring source whose failures began closest to it.
+    pub onset: Option<String>,
     /// When the trouble began and ended, as far as the evidence shows.
     pub impact: Option<Impact>,
     /// Every service that failed or showed a symptom, and in what state.
@@ -283,6 +286,14 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
         }
         problem.push(finding_sentence(&s.finding));
     }
+    // What the endpoints answer now, when they were probed.
+    problem.extend(
+        analysis
+            .monitoring
+            .probes
+            .iter()
+            .map(|p| p.sentence.clone()),
+    );
     let top = analysis.root_causes.first();
     let failing: Vec<&str> = evidence
         .containers
@@ -309,6 +320,7 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
         problem,
         root_cause: top.map(root_cause_sentence),
         trigger: top.and_then(|r| trigger_sentence(evidence, &r.finding)),
+        onset: onset(analysis),
         impact: impact(evidence, analysis),
         affected: affected(evidence, analysis),
     }
@@ -495,6 +507,27 @@ fn after(seconds: i64) -> String {
     } else {
         format!("{} later", human_duration(seconds))
     }
+}
+
+/// The onset of the monitoring source whose failures began closest to the
+/// root cause: a months-long history tells less about this incident than a
+/// monitor that started failing seconds after it.
+fn onset(analysis: &Analysis) -> Option<String> {
+    analysis
+        .monitoring
+        .sources
+        .iter()
+        .filter_map(|s| s.onset.as_ref())
+        .min_by(|a, b| {
+            let distance = |o: &super::monitoring::Onset| {
+                o.relative
+                    .iter()
+                    .map(|r| r.seconds.abs())
+                    .fold(f64::INFINITY, f64::min)
+            };
+            distance(a).total_cmp(&distance(b))
+        })
+        .map(|o| o.sentence.clone())
 }
 
 /// The image the same container name ran before, and when that container last
@@ -1192,7 +1225,7 @@ fn lower_first(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod sample {
     use super::super::detector::{Finding, Horizon, Quote, Remediation, Role};
-    use super::super::{analyze, rank, timeline, Analysis};
+    use super::super::{analyze, monitoring, rank, timeline, Analysis};
     use crate::evidence::time::leading_timestamp;
     use crate::evidence::Evidence;
     use crate::testing::{fixture, fixture_path};
@@ -1316,6 +1349,7 @@ pub(crate) mod sample {
         analysis.root_causes = ranked.root_causes;
         analysis.symptoms = ranked.symptoms;
         analysis.dismissed = ranked.dismissed;
+        analysis.monitoring = monitoring::analyze(&evidence, &analysis.root_causes);
         analysis.write_up = super::write_up(&evidence, &analysis);
         (evidence, analysis)
     }
@@ -1395,6 +1429,17 @@ mod tests {
                 ("qdrant", "failing, no finding explains it"),
             ]
         );
+    }
+
+    #[test]
+    fn the_onset_comes_from_the_monitor_that_failed_closest_to_the_cause() {
+        let (_, analysis) = sample::incident();
+        let sources = &analysis.monitoring.sources;
+        let live = sources.iter().find(|s| s.name == "uptime-monitor").unwrap();
+        let history = sources.iter().find(|s| s.name == "api-uptime-9d").unwrap();
+        let onset = analysis.write_up.summary.onset.as_deref().unwrap();
+        assert_eq!(onset, live.onset.as_ref().unwrap().sentence);
+        assert_ne!(onset, history.onset.as_ref().unwrap().sentence);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use regex::Regex;
 use walkdir::WalkDir;
 
 use crate::evidence::monitoring::{self, HistoryFormat};
+use crate::evidence::probe;
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, Event, Evidence, Gap, IgnoredFile, Image, InputProblem,
     Listener, LogKind, LogSource, RecognisedFile, Window,
@@ -44,6 +45,7 @@ enum FileKind {
     Listeners,
     Log(LogKind),
     Monitoring(HistoryFormat),
+    Probes,
 }
 
 impl FileKind {
@@ -58,9 +60,8 @@ impl FileKind {
             FileKind::Log(LogKind::NginxError) => "nginx error log",
             FileKind::Log(LogKind::NginxAccess) => "nginx access log",
             FileKind::Log(LogKind::Plain) => "plain log",
-            FileKind::Monitoring(HistoryFormat::JsonLines) => "monitoring history (JSON lines)",
-            FileKind::Monitoring(HistoryFormat::Csv) => "monitoring history (CSV)",
-            FileKind::Monitoring(HistoryFormat::PlainText) => "monitoring history (text)",
+            FileKind::Monitoring(format) => format.describe(),
+            FileKind::Probes => "live probes (coroner --probe)",
         }
     }
 }
@@ -140,8 +141,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             }
             FileKind::Monitoring(format) => {
                 monitoring::load(path, &display, format, zone, &mut ev.inventory.problems)
-                    .map(|s| ev.monitoring.push(s))
-                    .map_err(|e| format!("cannot read: {e}"))
+                    .map(|s| ev.monitoring.extend(s))
+            }
+            FileKind::Probes => {
+                probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
             }
         };
         match outcome {
@@ -162,6 +165,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     for series in &mut ev.monitoring {
         series.samples.retain(|s| window.contains(s.time));
     }
+    // Probes tell what endpoints answer now, after any window: they are kept whole.
+    ev.probes.sort_by(|a, b| {
+        (&a.url, a.time, a.attempt, &a.source).cmp(&(&b.url, b.time, b.attempt, &b.source))
+    });
     record_gaps(&mut ev);
     Ok(ev)
 }
@@ -311,6 +318,8 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
         Some(FileKind::Events)
     } else if display == "host/listeners.txt" {
         Some(FileKind::Listeners)
+    } else if display.starts_with("probes/") && display.ends_with(".jsonl") {
+        Some(FileKind::Probes)
     } else {
         None
     };
@@ -337,6 +346,9 @@ fn classify_content(text: &str, first: &str) -> Option<FileKind> {
         {
             return Some(FileKind::Events);
         }
+    }
+    if probe::sniff(first) {
+        return Some(FileKind::Probes);
     }
     if let Some(format) = monitoring::sniff(text) {
         return Some(FileKind::Monitoring(format));

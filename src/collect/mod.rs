@@ -2,3 +2,5 @@
 //! [`crate::evidence::Evidence`] and draws no conclusions from it.
 
 pub mod bundle;
+pub mod probe;
+pub mod prometheus;

@@ -10,6 +10,7 @@ pub mod image;
 pub mod listeners;
 pub mod logs;
 pub mod monitoring;
+pub mod probe;
 pub mod redact;
 pub mod time;
 
@@ -24,6 +25,7 @@ pub use image::Image;
 pub use listeners::Listener;
 pub use logs::{LogKind, LogSource};
 pub use monitoring::MonitoringSeries;
+pub use probe::ProbeResult;
 pub use time::AssumedZone;
 
 /// Everything gathered for one investigation.
@@ -37,10 +39,14 @@ pub struct Evidence {
     pub listeners: Vec<Listener>,
     pub logs: Vec<LogSource>,
     pub monitoring: Vec<MonitoringSeries>,
+    /// Live probes of endpoints (`--probe`), saved in or read from the bundle.
+    pub probes: Vec<ProbeResult>,
     pub inventory: Inventory,
     pub zone: AssumedZone,
     /// The time window asked for (`--since`/`--until`), if any.
     pub window: Window,
+    /// The availability target asked for (`--slo`, percent); `None` means the default.
+    pub availability_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]

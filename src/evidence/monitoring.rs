@@ -1,29 +1,40 @@
 //! Monitoring histories: one sample per check, success or failure.
 //!
-//! Read from JSON lines, CSV with a header, or plain-text monitor logs. Field
-//! names vary between tools, so each role is recognised under its common
-//! names (see [`FIELD_NAMES`]). A row that cannot be read is reported with
-//! its file and line and skipped; the rest of the file still counts.
+//! Read from JSON lines, JSON arrays of rows, CSV with a header, plain-text
+//! monitor logs, Prometheus `query_range` responses and Gatus endpoint
+//! statuses (docs/monitoring-formats.md shows each shape). Field names vary
+//! between tools, so each role is recognised under its common names (see
+//! [`FIELD_NAMES`]). A row that cannot be read is reported with its file and
+//! line and skipped; the rest of the file still counts. Messages and
+//! targets are masked with [`redact_text`] on entry.
+//!
+//! This module only reads what the monitors recorded. Figures (availability,
+//! streaks, error classes) are the analyzer's.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{BufRead, BufReader};
+use std::num::{NonZeroU16, NonZeroU32};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::redact::redact_text;
 use super::time::{leading_timestamp, parse_any, AssumedZone};
 use super::InputProblem;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MonitoringSeries {
     /// The monitored target: a URL when the history names one, else the file stem.
     pub target: String,
+    /// Bundle-relative file the samples came from.
     pub source: String,
     pub format: HistoryFormat,
+    /// Sorted by time.
     pub samples: Vec<Sample>,
     /// Distinct error messages; samples refer to them by index to keep a
     /// million-row history small.
@@ -34,25 +45,209 @@ pub struct MonitoringSeries {
 #[serde(rename_all = "kebab-case")]
 pub enum HistoryFormat {
     JsonLines,
+    /// One JSON array of row objects, e.g. `sqlite3 -json` of Uptime Kuma's `heartbeat` table.
+    JsonArray,
     Csv,
     PlainText,
+    /// A Prometheus `/api/v1/query_range` response (`resultType` `matrix`).
+    Prometheus,
+    /// Gatus `/api/v1/endpoints/statuses` (or one endpoint's `/statuses`).
+    Gatus,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+impl HistoryFormat {
+    pub fn describe(self) -> &'static str {
+        match self {
+            HistoryFormat::JsonLines => "monitoring history (JSON lines)",
+            HistoryFormat::JsonArray => "monitoring history (JSON array)",
+            HistoryFormat::Csv => "monitoring history (CSV)",
+            HistoryFormat::PlainText => "monitoring history (text)",
+            HistoryFormat::Prometheus => "monitoring history (Prometheus query_range)",
+            HistoryFormat::Gatus => "monitoring history (Gatus statuses)",
+        }
+    }
+
+    /// Whether [`Sample::line`] is a line of the file. For documents that
+    /// nest their samples (Prometheus, Gatus) it is the sample's position in
+    /// its series instead.
+    pub fn has_file_lines(self) -> bool {
+        !matches!(self, HistoryFormat::Prometheus | HistoryFormat::Gatus)
+    }
+}
+
+/// One check. 32 bytes: a million-row history takes 32 MB.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sample {
     pub time: DateTime<Utc>,
-    pub ok: bool,
-    pub status: Option<u16>,
-    pub latency_ms: Option<f32>,
-    /// Index into [`MonitoringSeries::messages`].
-    pub message: Option<u32>,
-    /// Line in the source file, for quoting.
+    /// 1-based line in the source file (see [`HistoryFormat::has_file_lines`]).
     pub line: u32,
+    /// Index + 1 into [`MonitoringSeries::messages`].
+    message: Option<NonZeroU32>,
+    latency_ms: Option<f32>,
+    status: Option<NonZeroU16>,
+    pub ok: bool,
+}
+
+impl Sample {
+    pub fn new(
+        time: DateTime<Utc>,
+        ok: bool,
+        status: Option<u16>,
+        latency_ms: Option<f32>,
+        message: Option<u32>,
+        line: u32,
+    ) -> Sample {
+        Sample {
+            time,
+            line,
+            message: message.and_then(|m| NonZeroU32::new(m.saturating_add(1))),
+            latency_ms,
+            status: status.and_then(NonZeroU16::new),
+            ok,
+        }
+    }
+
+    /// The HTTP status code the check got, if it got one.
+    pub fn status(&self) -> Option<u16> {
+        self.status.map(NonZeroU16::get)
+    }
+
+    pub fn latency_ms(&self) -> Option<f32> {
+        self.latency_ms
+    }
+
+    /// Index into [`MonitoringSeries::messages`].
+    pub fn message_index(&self) -> Option<usize> {
+        self.message.map(|m| m.get() as usize - 1)
+    }
 }
 
 impl MonitoringSeries {
     pub fn message(&self, sample: &Sample) -> Option<&str> {
-        sample.message.map(|i| self.messages[i as usize].as_str())
+        sample
+            .message_index()
+            .and_then(|i| self.messages.get(i))
+            .map(String::as_str)
+    }
+
+    /// The file line to cite for a sample, when the format has lines.
+    pub fn file_line(&self, sample: &Sample) -> Option<u64> {
+        self.format
+            .has_file_lines()
+            .then_some(u64::from(sample.line))
+    }
+
+    /// The error class of a failed sample.
+    pub fn error_class(&self, sample: &Sample) -> ErrorClass {
+        ErrorClass::of(sample.status(), self.message(sample))
+    }
+}
+
+/// Why a check failed, as far as its status code and message tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorClass {
+    /// 502 Bad Gateway: a proxy could not reach its upstream.
+    BadGateway,
+    /// 503 Service Unavailable.
+    ServiceUnavailable,
+    /// 504 Gateway Timeout: a proxy's upstream did not answer in time.
+    GatewayTimeout,
+    /// Any other 5xx.
+    ServerError,
+    /// 4xx.
+    ClientError,
+    /// No answer in time (no status code).
+    Timeout,
+    ConnectionRefused,
+    Dns,
+    Tls,
+    Other,
+}
+
+impl ErrorClass {
+    /// Classifies a failed check from its status code, else its message.
+    pub fn of(status: Option<u16>, message: Option<&str>) -> ErrorClass {
+        match status {
+            Some(502) => return ErrorClass::BadGateway,
+            Some(503) => return ErrorClass::ServiceUnavailable,
+            Some(504) => return ErrorClass::GatewayTimeout,
+            Some(500..=599) => return ErrorClass::ServerError,
+            Some(400..=499) => return ErrorClass::ClientError,
+            _ => {}
+        }
+        let Some(message) = message else {
+            return ErrorClass::Other;
+        };
+        let lower = message.to_ascii_lowercase();
+        let any = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+        // The message may carry the code a status field did not: `HTTP Error 502: Bad Gateway`.
+        if let Some(code) = http_code(message) {
+            if code >= 400 {
+                return ErrorClass::of(Some(code), None);
+            }
+        }
+        // Wording of glibc (`Name or service not known`, `Temporary failure in
+        // name resolution`), musl (`Name does not resolve`), Go (`no such
+        // host`), Node (`ENOTFOUND`, `EAI_AGAIN`), curl (`Could not resolve
+        // host`) and hyper (`dns error`): /work/shared/failure-signatures.md 10.4.
+        if any(&[
+            "name or service not known",
+            "name resolution",
+            "name does not resolve",
+            "no such host",
+            "enotfound",
+            "eai_again",
+            "could not resolve host",
+            "dns error",
+            "failed to lookup address",
+            "getaddrinfo",
+            "nodename nor servname",
+        ]) {
+            return ErrorClass::Dns;
+        }
+        // errno 111 under glibc and musl (`Connection refused`, `Unknown
+        // error`), Node's `ECONNREFUSED`: failure-signatures.md 5 and 10.2.
+        if any(&["connection refused", "econnrefused", "errno 111", "(111:"]) {
+            return ErrorClass::ConnectionRefused;
+        }
+        if any(&[
+            "certificate",
+            "ssl",
+            "tls",
+            "handshake",
+            "x509",
+            "self signed",
+            "self-signed",
+        ]) {
+            return ErrorClass::Tls;
+        }
+        if any(&[
+            "timed out",
+            "timeout",
+            "time-out",
+            "etimedout",
+            "deadline exceeded",
+        ]) {
+            return ErrorClass::Timeout;
+        }
+        ErrorClass::Other
+    }
+
+    /// The class as the report names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ErrorClass::BadGateway => "502 Bad Gateway",
+            ErrorClass::ServiceUnavailable => "503 Service Unavailable",
+            ErrorClass::GatewayTimeout => "504 Gateway Timeout",
+            ErrorClass::ServerError => "other 5xx",
+            ErrorClass::ClientError => "4xx",
+            ErrorClass::Timeout => "timeout",
+            ErrorClass::ConnectionRefused => "connection refused",
+            ErrorClass::Dns => "DNS failure",
+            ErrorClass::Tls => "TLS failure",
+            ErrorClass::Other => "other error",
+        }
     }
 }
 
@@ -106,6 +301,8 @@ pub const FIELD_NAMES: &[(Field, &[&str])] = &[
         Field::Target,
         &["url", "target", "endpoint", "monitor", "name", "instance"],
     ),
+    // Uptime Kuma heartbeats name their monitor by number only.
+    (Field::MonitorId, &["monitor_id", "monitorid"]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,34 +313,57 @@ pub enum Field {
     Latency,
     Message,
     Target,
+    MonitorId,
 }
 
 fn field_of(name: &str) -> Option<Field> {
-    let lower = name.trim().trim_matches('"').to_ascii_lowercase();
+    let name = name.trim().trim_matches('"');
     FIELD_NAMES
         .iter()
-        .find(|(_, names)| names.contains(&lower.as_str()))
+        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
         .map(|(f, _)| *f)
 }
 
-/// Guesses the format of a monitoring history from its first lines, or `None`
-/// when they do not look like one.
+fn is_history_row(keys: impl Iterator<Item = Field>) -> bool {
+    let fields: Vec<Field> = keys.collect();
+    let has_outcome = fields.contains(&Field::Ok) || fields.contains(&Field::Code);
+    fields.contains(&Field::Time) && has_outcome
+}
+
+/// Guesses the format of a monitoring history from its first bytes, or
+/// `None` when they do not look like one.
 pub fn sniff(head: &str) -> Option<HistoryFormat> {
     let first = head.lines().find(|l| !l.trim().is_empty())?.trim();
+    let document = head.trim_start();
+    // Whole documents may be one long line, cut off in `head`: recognise them by their keys.
+    if document.starts_with('{') || document.starts_with('[') {
+        // A saved error answer is recognised too, so that its error is reported.
+        let prometheus_error = head.contains("\"errorType\"") && head.contains("\"error\"");
+        if (head.contains("\"resultType\"") || prometheus_error) && head.contains("\"status\"") {
+            return Some(HistoryFormat::Prometheus);
+        }
+        if head.contains("\"results\"")
+            && (head.contains("\"conditionResults\"") || head.contains("\"key\""))
+        {
+            return Some(HistoryFormat::Gatus);
+        }
+    }
+    if let Some(rest) = document.strip_prefix('[') {
+        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+        let row = values.next()?.ok()?;
+        let obj = row.as_object()?;
+        return is_history_row(obj.keys().filter_map(|k| field_of(k)))
+            .then_some(HistoryFormat::JsonArray);
+    }
     if first.starts_with('{') {
         let v: Value = serde_json::from_str(first).ok()?;
         let obj = v.as_object()?;
-        let fields: Vec<Field> = obj.keys().filter_map(|k| field_of(k)).collect();
-        let has_outcome = fields.contains(&Field::Ok) || fields.contains(&Field::Code);
-        return (fields.contains(&Field::Time) && has_outcome).then_some(HistoryFormat::JsonLines);
+        return is_history_row(obj.keys().filter_map(|k| field_of(k)))
+            .then_some(HistoryFormat::JsonLines);
     }
     if first.contains(',') || first.contains(';') {
-        let fields: Vec<Field> = split_csv(first, delimiter(first))
-            .iter()
-            .filter_map(|c| field_of(c))
-            .collect();
-        let has_outcome = fields.contains(&Field::Ok) || fields.contains(&Field::Code);
-        if fields.contains(&Field::Time) && has_outcome {
+        let columns = split_csv(first, delimiter(first));
+        if is_history_row(columns.iter().filter_map(|c| field_of(c))) {
             return Some(HistoryFormat::Csv);
         }
     }
@@ -163,38 +383,149 @@ fn mentions_checks(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Reads a monitoring history. Problems with single rows are pushed to `problems`.
+/// Reads a monitoring history: one series per target it names. Problems
+/// with single rows are pushed to `problems`; an error means the file as a
+/// whole could not be read.
 pub fn load(
     path: &Path,
     display: &str,
     format: HistoryFormat,
     zone: AssumedZone,
     problems: &mut Vec<InputProblem>,
-) -> io::Result<MonitoringSeries> {
-    let reader = BufReader::with_capacity(256 * 1024, File::open(path)?);
-    let mut series = MonitoringSeries {
-        target: Path::new(display)
-            .file_stem()
-            .map_or_else(|| display.to_string(), |s| s.to_string_lossy().into_owned()),
-        source: display.to_string(),
-        format,
-        samples: Vec::new(),
-        messages: Vec::new(),
-    };
-    let mut interner: HashMap<String, u32> = HashMap::new();
+) -> Result<Vec<MonitoringSeries>, String> {
+    match format {
+        HistoryFormat::JsonLines | HistoryFormat::Csv | HistoryFormat::PlainText => {
+            load_lines(path, display, format, zone, problems)
+        }
+        HistoryFormat::JsonArray => {
+            let text = read_text(path)?;
+            Ok(parse_json_array(&text, display, zone, problems))
+        }
+        HistoryFormat::Prometheus => parse_prometheus(&read_text(path)?, display, problems),
+        HistoryFormat::Gatus => parse_gatus(&read_text(path)?, display, problems),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Points every series read from `file` (a bundle-relative path or a file
+/// name) at `target`, for histories that do not name what they monitor.
+/// Returns how many series changed.
+pub fn set_target(series: &mut [MonitoringSeries], file: &str, target: &str) -> usize {
+    let mut changed = 0;
+    for s in series
+        .iter_mut()
+        .filter(|s| s.source == file || Path::new(&s.source).file_name().is_some_and(|n| n == file))
+    {
+        s.target = redact_text(target).into_owned();
+        changed += 1;
+    }
+    changed
+}
+
+/// Gathers samples into one series per target, interning messages.
+struct SeriesBuilder {
+    source: String,
+    format: HistoryFormat,
+    default_target: String,
+    series: Vec<(MonitoringSeries, HashMap<Box<str>, u32>)>,
+    /// Index into `series` by target; `None` is the default target.
+    by_target: HashMap<Option<String>, usize>,
+}
+
+impl SeriesBuilder {
+    fn new(display: &str, format: HistoryFormat) -> Self {
+        SeriesBuilder {
+            source: display.to_string(),
+            format,
+            default_target: Path::new(display)
+                .file_stem()
+                .map_or_else(|| display.to_string(), |s| s.to_string_lossy().into_owned()),
+            series: Vec::new(),
+            by_target: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, row: Row, line: u32) {
+        let index = match self.by_target.get(&row.target) {
+            Some(&i) => i,
+            None => {
+                let target =
+                    redact_text(row.target.as_deref().unwrap_or(&self.default_target)).into_owned();
+                self.series.push((
+                    MonitoringSeries {
+                        target,
+                        source: self.source.clone(),
+                        format: self.format,
+                        samples: Vec::new(),
+                        messages: Vec::new(),
+                    },
+                    HashMap::new(),
+                ));
+                self.by_target
+                    .insert(row.target.clone(), self.series.len() - 1);
+                self.series.len() - 1
+            }
+        };
+        let (series, interner) = &mut self.series[index];
+        // Keyed by the text as read, so each distinct message is masked once.
+        let message = row.message.map(|m| match interner.get(m.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = series.messages.len() as u32;
+                series.messages.push(redact_text(&m).into_owned());
+                interner.insert(m.into_boxed_str(), i);
+                i
+            }
+        });
+        series.samples.push(Sample::new(
+            row.time,
+            row.ok,
+            row.status,
+            row.latency_ms,
+            message,
+            line,
+        ));
+    }
+
+    fn finish(self) -> Vec<MonitoringSeries> {
+        self.series
+            .into_iter()
+            .map(|(mut s, _)| {
+                s.samples.sort_by_key(|sample| (sample.time, sample.line));
+                s
+            })
+            .collect()
+    }
+}
+
+fn load_lines(
+    path: &Path,
+    display: &str,
+    format: HistoryFormat,
+    zone: AssumedZone,
+    problems: &mut Vec<InputProblem>,
+) -> Result<Vec<MonitoringSeries>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let reader = BufReader::with_capacity(256 * 1024, file);
+    let mut builder = SeriesBuilder::new(display, format);
     let mut header: Option<(Vec<Option<Field>>, char)> = None;
-    let mut target_seen: Option<String> = None;
+    // A plain-text monitor often names its URL once, in a start-up line.
+    let mut url_in_text: Option<String> = None;
     let mut line_no = 0u32;
     for raw in reader.split(b'\n') {
         line_no += 1;
-        let raw = raw?;
+        let raw = raw.map_err(|e| format!("read failed at line {line_no}: {e}"))?;
         let text = String::from_utf8_lossy(&raw);
         let text = text.trim_end_matches('\r');
         if text.trim().is_empty() {
             continue;
         }
         let parsed = match format {
-            HistoryFormat::JsonLines => parse_json_row(text, zone),
             HistoryFormat::Csv => match &header {
                 None => {
                     let d = delimiter(text);
@@ -203,43 +534,349 @@ pub fn load(
                 }
                 Some((columns, d)) => parse_csv_row(text, columns, *d, zone),
             },
-            HistoryFormat::PlainText => parse_plain_row(text, zone),
+            HistoryFormat::PlainText => {
+                if url_in_text.is_none() {
+                    url_in_text = first_url(text);
+                }
+                parse_plain_row(text, zone)
+            }
+            _ => parse_json_row(text, zone),
         };
         match parsed {
-            Ok(Some(row)) => {
-                if target_seen.is_none() {
-                    target_seen = row.target;
-                }
-                let message = row.message.map(|m| {
-                    let m = redact_text(&m).into_owned();
-                    let next = interner.len() as u32;
-                    *interner.entry(m.clone()).or_insert_with(|| {
-                        series.messages.push(m);
-                        next
-                    })
-                });
-                series.samples.push(Sample {
-                    time: row.time,
-                    ok: row.ok,
-                    status: row.status,
-                    latency_ms: row.latency_ms,
-                    message,
-                    line: line_no,
-                });
-            }
+            Ok(Some(row)) => builder.push(row, line_no),
             Ok(None) => {}
-            Err(why) => problems.push(InputProblem {
-                source: display.to_string(),
-                line: Some(u64::from(line_no)),
-                message: why,
-            }),
+            Err(why) => problems.push(problem(display, Some(u64::from(line_no)), why)),
         }
     }
-    if let Some(t) = target_seen {
-        series.target = redact_text(&t).into_owned();
+    if let Some(url) = url_in_text {
+        builder.default_target = url;
+        for (series, _) in &mut builder.series {
+            series.target = redact_text(&builder.default_target).into_owned();
+        }
     }
-    series.samples.sort_by_key(|s| s.time);
-    Ok(series)
+    Ok(builder.finish())
+}
+
+/// A JSON array of row objects, each read like a JSON-lines row. The
+/// elements are read one at a time so each is cited by the line it starts on.
+fn parse_json_array(
+    text: &str,
+    display: &str,
+    zone: AssumedZone,
+    problems: &mut Vec<InputProblem>,
+) -> Vec<MonitoringSeries> {
+    let mut builder = SeriesBuilder::new(display, HistoryFormat::JsonArray);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut line = 1u32;
+    let advance_to = |pos: &mut usize, to: usize, line: &mut u32| {
+        *line += memchr::memchr_iter(b'\n', &bytes[*pos..to]).count() as u32;
+        *pos = to;
+    };
+    let skip_ws = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+    };
+    let start = skip_ws(0);
+    if bytes.get(start) != Some(&b'[') {
+        problems.push(problem(display, Some(1), "not a JSON array".into()));
+        return Vec::new();
+    }
+    advance_to(&mut pos, start + 1, &mut line);
+    loop {
+        let next = skip_ws(pos);
+        advance_to(&mut pos, next, &mut line);
+        match bytes.get(pos) {
+            Some(b']') => break,
+            Some(b',') => {
+                let after_comma = pos + 1;
+                advance_to(&mut pos, after_comma, &mut line);
+                continue;
+            }
+            None => {
+                problems.push(problem(
+                    display,
+                    Some(u64::from(line)),
+                    "the JSON array is not closed".into(),
+                ));
+                break;
+            }
+            Some(_) => {}
+        }
+        let mut values = serde_json::Deserializer::from_slice(&bytes[pos..]).into_iter::<Value>();
+        match values.next() {
+            Some(Ok(value)) => {
+                let end = pos + values.byte_offset();
+                match row_from_object(&value, zone) {
+                    Ok(Some(row)) => builder.push(row, line),
+                    Ok(None) => {}
+                    Err(why) => problems.push(problem(display, Some(u64::from(line)), why)),
+                }
+                advance_to(&mut pos, end, &mut line);
+            }
+            Some(Err(e)) => {
+                // The rest of a broken array cannot be found reliably: stop here.
+                problems.push(problem(
+                    display,
+                    Some(u64::from(line) + e.line().saturating_sub(1) as u64),
+                    format!("invalid JSON: {e}; the rest of the file was not read"),
+                ));
+                break;
+            }
+            None => break,
+        }
+    }
+    builder.finish()
+}
+
+#[derive(Deserialize)]
+struct PrometheusResponse {
+    status: String,
+    #[serde(default)]
+    data: Option<PrometheusData>,
+    #[serde(default, rename = "errorType")]
+    error_type: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PrometheusData {
+    #[serde(rename = "resultType")]
+    result_type: String,
+    #[serde(default)]
+    result: Vec<PrometheusResult>,
+}
+
+#[derive(Deserialize)]
+struct PrometheusResult {
+    #[serde(default)]
+    metric: BTreeMap<String, String>,
+    #[serde(default)]
+    values: Vec<Value>,
+}
+
+/// Labels that name what a series monitors, best first: the blackbox
+/// exporter's probed `instance` (or `target`), else the scrape `job`.
+const PROMETHEUS_TARGET_LABELS: &[&str] = &["instance", "target", "url", "job"];
+
+/// Reads a Prometheus `query_range` response: one series per result. A
+/// value of 0 is a failed check and 1 a successful one; fractions (from
+/// `avg_over_time`) count as successful from 0.5 up. Results of
+/// `probe_http_status_code` are read as status codes instead.
+///
+/// The live path (`--prometheus`) parses the same text, so both give the same figures.
+pub fn parse_prometheus(
+    text: &str,
+    display: &str,
+    problems: &mut Vec<InputProblem>,
+) -> Result<Vec<MonitoringSeries>, String> {
+    let response: PrometheusResponse = serde_json::from_str(text)
+        .map_err(|e| format!("not a Prometheus API response (line {}): {e}", e.line()))?;
+    if response.status != "success" {
+        return Err(format!(
+            "Prometheus answered {}: {}: {}",
+            response.status,
+            response
+                .error_type
+                .as_deref()
+                .unwrap_or("unknown error type"),
+            response.error.as_deref().unwrap_or("no error message")
+        ));
+    }
+    let data = response.data.ok_or("the Prometheus response has no data")?;
+    if data.result_type != "matrix" {
+        return Err(format!(
+            "the Prometheus response is a {} (an instant query); a range query (query_range) gives a matrix",
+            data.result_type
+        ));
+    }
+    if data.result.is_empty() {
+        problems.push(problem(
+            display,
+            None,
+            "the Prometheus query matched no series".into(),
+        ));
+    }
+    let mut out = Vec::new();
+    for (index, result) in data.result.into_iter().enumerate() {
+        let name = result
+            .metric
+            .get("__name__")
+            .cloned()
+            .unwrap_or_else(|| "value".to_string());
+        let is_status_code = name == "probe_http_status_code";
+        let selector = prometheus_selector(&name, &result.metric);
+        let target = PROMETHEUS_TARGET_LABELS
+            .iter()
+            .find_map(|l| result.metric.get(*l))
+            .cloned()
+            .unwrap_or_else(|| selector.clone());
+        let mut builder = SeriesBuilder::new(display, HistoryFormat::Prometheus);
+        builder.default_target = target;
+        for (i, pair) in result.values.iter().enumerate() {
+            let position = i as u32 + 1;
+            match prometheus_sample(pair, is_status_code) {
+                Ok((time, ok, status, value)) => builder.push(
+                    Row {
+                        time,
+                        ok,
+                        status,
+                        latency_ms: None,
+                        message: (!ok).then(|| format!("{selector} = {value}")),
+                        target: None,
+                    },
+                    position,
+                ),
+                Err(why) => problems.push(problem(
+                    display,
+                    None,
+                    format!("result {index}, value {position}: {why}"),
+                )),
+            }
+        }
+        out.extend(builder.finish());
+    }
+    Ok(out)
+}
+
+fn prometheus_selector(name: &str, labels: &BTreeMap<String, String>) -> String {
+    let inner: Vec<String> = labels
+        .iter()
+        .filter(|(k, _)| k.as_str() != "__name__")
+        .map(|(k, v)| format!("{k}={v:?}"))
+        .collect();
+    format!("{name}{{{}}}", inner.join(","))
+}
+
+/// `[1795800209.123, "1"]` → time, success, status code, the value as written.
+fn prometheus_sample(
+    pair: &Value,
+    is_status_code: bool,
+) -> Result<(DateTime<Utc>, bool, Option<u16>, String), String> {
+    let (Some(ts), Some(value)) = (
+        pair.get(0).and_then(Value::as_f64),
+        pair.get(1).and_then(Value::as_str),
+    ) else {
+        return Err(format!(
+            "expected [unix time, \"value\"], found {}",
+            truncate(&pair.to_string(), 80)
+        ));
+    };
+    let time = DateTime::from_timestamp_millis((ts * 1000.0).round() as i64)
+        .ok_or_else(|| format!("time {ts} is out of range"))?;
+    let number: f64 = value
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| format!("value {value:?} is not a finite number"))?;
+    if is_status_code {
+        let code = number as u16;
+        let status = (code > 0).then_some(code);
+        return Ok((time, (200..400).contains(&code), status, value.to_string()));
+    }
+    Ok((time, number >= 0.5, None, value.to_string()))
+}
+
+/// Reads Gatus endpoint statuses: an object (one endpoint) or an array.
+/// Gatus writes `duration` in nanoseconds (Go's `time.Duration`).
+fn parse_gatus(
+    text: &str,
+    display: &str,
+    problems: &mut Vec<InputProblem>,
+) -> Result<Vec<MonitoringSeries>, String> {
+    let doc: Value =
+        serde_json::from_str(text).map_err(|e| format!("invalid JSON (line {}): {e}", e.line()))?;
+    let endpoints: Vec<&Value> = match &doc {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let mut out = Vec::new();
+    for (e, endpoint) in endpoints.iter().enumerate() {
+        let results = endpoint
+            .get("results")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let label = ["group", "name"]
+            .iter()
+            .filter_map(|k| endpoint.get(*k).and_then(Value::as_str))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("/");
+        let hostname = results
+            .iter()
+            .find_map(|r| r.get("hostname").and_then(Value::as_str))
+            .filter(|h| !h.is_empty());
+        let mut builder = SeriesBuilder::new(display, HistoryFormat::Gatus);
+        builder.default_target = match (hostname, label.is_empty()) {
+            (Some(h), _) => h.to_string(),
+            (None, false) => label.clone(),
+            (None, true) => format!("endpoint {}", e + 1),
+        };
+        for (i, result) in results.iter().enumerate() {
+            let position = i as u32 + 1;
+            match gatus_row(result) {
+                Ok(row) => builder.push(row, position),
+                Err(why) => problems.push(problem(
+                    display,
+                    None,
+                    format!("endpoint {label:?}, result {position}: {why}"),
+                )),
+            }
+        }
+        out.extend(builder.finish());
+    }
+    Ok(out)
+}
+
+fn gatus_row(result: &Value) -> Result<Row, String> {
+    let time_text = result
+        .get("timestamp")
+        .and_then(Value::as_str)
+        .ok_or("no timestamp")?;
+    let time = parse_any(time_text, AssumedZone::default())
+        .ok_or_else(|| format!("unreadable timestamp {time_text:?}"))?;
+    let ok = result
+        .get("success")
+        .and_then(Value::as_bool)
+        .ok_or("no success field")?;
+    let status = result
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .filter(|s| *s > 0);
+    let latency_ms = result
+        .get("duration")
+        .and_then(Value::as_f64)
+        .map(|ns| (ns / 1e6) as f32);
+    let mut reasons: Vec<String> = result
+        .get("errors")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    reasons.extend(
+        result
+            .get("conditionResults")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|c| c.get("success").and_then(Value::as_bool) == Some(false))
+            .filter_map(|c| c.get("condition").and_then(Value::as_str))
+            .map(|c| format!("condition failed: {c}")),
+    );
+    Ok(Row {
+        time,
+        ok,
+        status,
+        latency_ms,
+        message: (!ok && !reasons.is_empty()).then(|| reasons.join("; ")),
+        target: None,
+    })
 }
 
 struct Row {
@@ -248,6 +885,7 @@ struct Row {
     status: Option<u16>,
     latency_ms: Option<f32>,
     message: Option<String>,
+    /// The row's own target; `None` uses the file's.
     target: Option<String>,
 }
 
@@ -259,6 +897,7 @@ struct Fields {
     latency: Option<String>,
     message: Option<String>,
     target: Option<String>,
+    monitor_id: Option<String>,
 }
 
 impl Fields {
@@ -270,6 +909,7 @@ impl Fields {
             Field::Latency => &mut self.latency,
             Field::Message => &mut self.message,
             Field::Target => &mut self.target,
+            Field::MonitorId => &mut self.monitor_id,
         };
         if slot.is_none() && !value.is_empty() {
             *slot = Some(value);
@@ -281,12 +921,20 @@ impl Fields {
         let time = parse_any(&time_text, zone)
             .ok_or_else(|| format!("unreadable timestamp {time_text:?}"))?;
         // A `status` column may hold an HTTP code rather than up/down.
-        let (ok_text, code_text) = match (self.ok, self.code) {
+        let (mut ok_text, code_text) = match (self.ok, self.code) {
             (Some(ok), None) if ok.len() == 3 && ok.bytes().all(|b| b.is_ascii_digit()) => {
                 (None, Some(ok))
             }
             pair => pair,
         };
+        if self.monitor_id.is_some() {
+            // Uptime Kuma: 0 down, 1 up, 2 pending (failing, being retried), 3 maintenance.
+            match ok_text.as_deref().map(str::trim) {
+                Some("2") => ok_text = Some("0".into()),
+                Some("3") => return Ok(None),
+                _ => {}
+            }
+        }
         let status = match code_text {
             Some(c) => Some(
                 c.trim()
@@ -309,18 +957,27 @@ impl Fields {
             Some(l) => Some(
                 l.trim()
                     .trim_end_matches("ms")
+                    .trim()
                     .parse::<f32>()
-                    .map_err(|_| format!("unreadable latency {l:?}"))?,
+                    .ok()
+                    .filter(|v| v.is_finite() && *v >= 0.0)
+                    .ok_or_else(|| format!("unreadable latency {l:?}"))?,
             ),
             None => None,
         };
+        let target = self
+            .target
+            .or_else(|| self.monitor_id.map(|id| format!("monitor {id}")));
+        let message = self.message.filter(|m| !m.is_empty() && m != "null");
+        // Some monitors put the code only in the message: `HTTP Error 502: Bad Gateway`.
+        let status = status.or_else(|| message.as_deref().and_then(http_code));
         Ok(Some(Row {
             time,
             ok,
             status,
             latency_ms,
-            message: self.message.filter(|m| !m.is_empty()),
-            target: self.target,
+            message,
+            target,
         }))
     }
 }
@@ -337,6 +994,10 @@ fn parse_ok(text: &str) -> Option<bool> {
 
 fn parse_json_row(text: &str, zone: AssumedZone) -> Result<Option<Row>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    row_from_object(&value, zone)
+}
+
+fn row_from_object(value: &Value, zone: AssumedZone) -> Result<Option<Row>, String> {
     let obj = value.as_object().ok_or("not a JSON object")?;
     let mut fields = Fields::default();
     for (key, v) in obj {
@@ -376,6 +1037,21 @@ fn parse_csv_row(
     fields.into_row(zone)
 }
 
+static LATENCY_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(\d+(?:\.\d+)?) ?ms\b").expect("static regex"));
+
+static URL_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s"'<>()\[\],]+"#).expect("static regex"));
+
+fn first_url(text: &str) -> Option<String> {
+    if !text.contains("://") {
+        return None;
+    }
+    URL_IN_TEXT
+        .find(text)
+        .map(|m| m.as_str().trim_end_matches(['.', ';', ':']).to_string())
+}
+
 /// `2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway (consecutive failures: 12)`
 fn parse_plain_row(text: &str, zone: AssumedZone) -> Result<Option<Row>, String> {
     let Some((time, offset)) = leading_timestamp(text, zone) else {
@@ -387,11 +1063,14 @@ fn parse_plain_row(text: &str, zone: AssumedZone) -> Result<Option<Row>, String>
         return Ok(None);
     };
     let message = rest.trim_start_matches([' ', '-', ':']).to_string();
+    let latency_ms = LATENCY_IN_TEXT
+        .captures(rest)
+        .and_then(|c| c[1].parse::<f32>().ok());
     Ok(Some(Row {
         time,
         ok,
         status: http_code(rest),
-        latency_ms: None,
+        latency_ms,
         message: (!ok).then_some(message),
         target: None,
     }))
@@ -439,8 +1118,9 @@ fn is_word_boundary(text: &str, start: usize, len: usize) -> bool {
     before && after
 }
 
-/// The first stand-alone three-digit HTTP status code in a line (`502 Bad Gateway`, `HTTP 200`).
-fn http_code(line: &str) -> Option<u16> {
+/// The first stand-alone three-digit HTTP status code in a line (`502 Bad
+/// Gateway`, `HTTP 200`, `HTTP Error 502: Bad Gateway`, `status: 503`).
+pub fn http_code(line: &str) -> Option<u16> {
     let bytes = line.as_bytes();
     (0..bytes.len().saturating_sub(2)).find_map(|i| {
         let digits = &bytes[i..i + 3];
@@ -452,11 +1132,17 @@ fn http_code(line: &str) -> Option<u16> {
             return None;
         }
         let code: u16 = line[i..i + 3].parse().ok()?;
-        let followed_by_reason = line[i + 3..].starts_with(' ')
-            && line[i + 4..].starts_with(|c: char| c.is_ascii_uppercase());
-        let preceded_by_http = line[..i].to_ascii_uppercase().trim_end().ends_with("HTTP")
-            || line[..i].trim_end().ends_with("status")
-            || line[..i].trim_end().ends_with("status:");
+        let after = &line[i + 3..];
+        let followed_by_reason = (after.starts_with(' ') || after.starts_with(": "))
+            && after
+                .trim_start_matches([':', ' '])
+                .starts_with(|c: char| c.is_ascii_uppercase());
+        let before = line[..i].trim_end().to_ascii_uppercase();
+        let preceded_by_http = before.ends_with("HTTP")
+            || before.ends_with("HTTP ERROR")
+            || before.ends_with("STATUS")
+            || before.ends_with("STATUS CODE")
+            || before.ends_with("STATUS:");
         ((100..600).contains(&code) && (followed_by_reason || preceded_by_http)).then_some(code)
     })
 }
@@ -492,12 +1178,30 @@ fn split_csv(line: &str, delimiter: char) -> Vec<String> {
     cells
 }
 
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+fn problem(source: &str, line: Option<u64>, message: String) -> InputProblem {
+    InputProblem {
+        source: source.to_string(),
+        line,
+        message,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
 
-    fn load_text(content: &str, format: HistoryFormat) -> (MonitoringSeries, Vec<InputProblem>) {
+    fn load_text(
+        content: &str,
+        format: HistoryFormat,
+    ) -> (Vec<MonitoringSeries>, Vec<InputProblem>) {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(content.as_bytes()).unwrap();
         let mut problems = Vec::new();
@@ -512,54 +1216,217 @@ mod tests {
         (s, problems)
     }
 
+    /// Every format: two good samples (ok, then a 502), one bad row cited by
+    /// its line (or its position for nested documents), and the target.
     #[test]
-    fn reads_every_format_and_reports_bad_rows_with_their_line() {
-        let cases: &[(&str, HistoryFormat, usize, usize)] = &[
-            (
-                "{\"timestamp\":\"2025-10-10T07:00:00Z\",\"ok\":true,\"status_code\":200,\"latency_ms\":12}\n{\"time\":\"2025-10-10T07:01:00Z\",\"success\":false,\"code\":502,\"error\":\"502 Bad Gateway\"}\n{broken\n",
-                HistoryFormat::JsonLines, 2, 1,
-            ),
-            (
-                "time,status,http_status,response_time,message\n2025-10-10 07:00:00,up,200,15,\n2025-10-10 07:01:00,down,502,3,Bad Gateway\nnot-a-time,up,200,1,\n",
-                HistoryFormat::Csv, 2, 1,
-            ),
-            (
-                "2025-10-10 07:01:02,345 - monitor - INFO - API check ok: 200 OK\n2025-10-10 07:02:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway (consecutive failures: 12)\ngarbage line\n",
-                HistoryFormat::PlainText, 2, 1,
-            ),
+    fn reads_every_format_and_reports_bad_rows_where_they_are() {
+        struct Case {
+            content: &'static str,
+            format: HistoryFormat,
+            bad_line: Option<u64>,
+            target: &'static str,
+        }
+        let cases = [
+            Case {
+                content: "{\"timestamp\":\"2025-10-10T07:00:00Z\",\"url\":\"http://127.0.0.1:18080/\",\"ok\":true,\"status_code\":200,\"latency_ms\":12}\n{\"time\":\"2025-10-10T07:01:00Z\",\"url\":\"http://127.0.0.1:18080/\",\"success\":false,\"code\":502,\"error\":\"502 Bad Gateway\"}\n{broken\n",
+                format: HistoryFormat::JsonLines,
+                bad_line: Some(3),
+                target: "http://127.0.0.1:18080/",
+            },
+            Case {
+                content: "time,status,http_status,response_time,message\n2025-10-10 07:00:00,up,200,15,\n2025-10-10 07:01:00,down,502,3,Bad Gateway\nnot-a-time,up,200,1,\n",
+                format: HistoryFormat::Csv,
+                bad_line: Some(4),
+                target: "x",
+            },
+            Case {
+                content: "2025-10-10 07:00:59,000 - monitor - INFO - monitor started: checking http://api.internal:8000/health every 1s\n2025-10-10 07:01:02,345 - monitor - INFO - API check ok: 200 OK (4 ms)\n2025-10-10 07:02:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway (consecutive failures: 12)\ngarbage line\n",
+                format: HistoryFormat::PlainText,
+                bad_line: Some(4),
+                target: "http://api.internal:8000/health",
+            },
+            // sqlite3 -json of Uptime Kuma's heartbeat table: 3 = maintenance is skipped.
+            Case {
+                content: "[{\"id\":1,\"monitor_id\":3,\"status\":1,\"msg\":\"200 - OK\",\"time\":\"2025-10-10 07:00:00.120\",\"ping\":41,\"important\":1},\n{\"id\":2,\"monitor_id\":3,\"status\":0,\"msg\":\"Request failed with status code 502\",\"time\":\"2025-10-10 07:01:00.118\",\"ping\":null,\"important\":1},\n{\"id\":3,\"monitor_id\":3,\"status\":3,\"msg\":\"\",\"time\":\"2025-10-10 07:02:00.000\",\"ping\":null,\"important\":0},\n{\"id\":4,\"monitor_id\":3,\"status\":7,\"msg\":\"\",\"time\":\"2025-10-10 07:03:00.000\",\"ping\":null,\"important\":0}]\n",
+                format: HistoryFormat::JsonArray,
+                bad_line: Some(4),
+                target: "monitor 3",
+            },
+            Case {
+                content: r#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"probe_success","instance":"http://127.0.0.1:18080/","job":"blackbox"},"values":[[1760079600,"1"],[1760079660,"0"],[1760079720,"NaN"]]}]}}"#,
+                format: HistoryFormat::Prometheus,
+                bad_line: None,
+                target: "http://127.0.0.1:18080/",
+            },
+            Case {
+                content: r#"[{"name":"api","group":"core","key":"core_api","results":[{"status":200,"hostname":"mcp-api","duration":4000000,"conditionResults":[{"condition":"[STATUS] == 200","success":true}],"success":true,"timestamp":"2025-10-10T07:00:00Z"},{"status":502,"hostname":"mcp-api","duration":3000000,"conditionResults":[{"condition":"[STATUS] == 200","success":false}],"success":false,"timestamp":"2025-10-10T07:01:00Z"},{"status":200,"success":true}]}]"#,
+                format: HistoryFormat::Gatus,
+                bad_line: None,
+                target: "mcp-api",
+            },
         ];
-        for (content, format, samples, problems) in cases {
-            let (series, found) = load_text(content, *format);
-            assert_eq!(series.samples.len(), *samples, "{format:?}");
-            assert_eq!(found.len(), *problems, "{format:?}: {found:?}");
-            assert!(series.samples[0].ok && !series.samples[1].ok, "{format:?}");
-            assert_eq!(series.samples[1].status, Some(502), "{format:?}");
+        for case in cases {
+            let format = case.format;
+            let (series, found) = load_text(case.content, format);
+            assert_eq!(series.len(), 1, "{format:?}");
+            let s = &series[0];
+            assert_eq!(s.samples.len(), 2, "{format:?}");
+            assert_eq!(found.len(), 1, "{format:?}: {found:?}");
+            assert_eq!(found[0].line, case.bad_line, "{format:?}: {found:?}");
+            assert_eq!(found[0].source, "monitoring/x.log");
+            assert!(s.samples[0].ok && !s.samples[1].ok, "{format:?}");
+            if format != HistoryFormat::Prometheus {
+                assert_eq!(s.samples[1].status(), Some(502), "{format:?}");
+            }
+            assert_eq!(s.target, case.target, "{format:?}");
             assert_eq!(
-                found[0].line,
-                Some(3 + u64::from(*format == HistoryFormat::Csv)),
+                s.error_class(&s.samples[1]),
+                if format == HistoryFormat::Prometheus {
+                    ErrorClass::Other
+                } else {
+                    ErrorClass::BadGateway
+                },
                 "{format:?}"
             );
         }
     }
 
     #[test]
-    fn sniffs_histories_and_rejects_other_text() {
-        assert_eq!(
-            sniff("{\"ts\": 1700000000, \"up\": 1}\n"),
-            Some(HistoryFormat::JsonLines)
+    fn plain_text_latency_and_json_rows_with_several_targets() {
+        let (series, _) = load_text(
+            "2025-10-10 07:01:02,345 - monitor - INFO - API check OK: 200 OK (4 ms)\n",
+            HistoryFormat::PlainText,
         );
-        assert_eq!(
-            sniff("date;success\n2025-01-01;1\n"),
-            Some(HistoryFormat::Csv)
+        assert_eq!(series[0].samples[0].latency_ms(), Some(4.0));
+        let (series, problems) = load_text(
+            "{\"ts\":1760079600,\"target\":\"a:80\",\"up\":1}\n{\"ts\":1760079600,\"target\":\"b:80\",\"up\":0,\"error\":\"dial tcp: lookup b on 127.0.0.11:53: no such host\"}\n",
+            HistoryFormat::JsonLines,
         );
+        assert!(problems.is_empty());
+        let targets: Vec<&str> = series.iter().map(|s| s.target.as_str()).collect();
+        assert_eq!(targets, ["a:80", "b:80"]);
         assert_eq!(
-            sniff(
-                "2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway\n"
+            series[1].error_class(&series[1].samples[0]),
+            ErrorClass::Dns
+        );
+    }
+
+    #[test]
+    fn whole_file_errors_name_the_cause() {
+        let mut problems = Vec::new();
+        let err = parse_prometheus(
+            r#"{"status":"error","errorType":"bad_data","error":"invalid parameter \"query\": 1:1: parse error"}"#,
+            "m.json",
+            &mut problems,
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("bad_data") && err.contains("parse error"),
+            "{err}"
+        );
+        let err = parse_prometheus(
+            r#"{"status":"success","data":{"resultType":"vector","result":[]}}"#,
+            "m.json",
+            &mut problems,
+        )
+        .unwrap_err();
+        assert!(err.contains("query_range"), "{err}");
+        let (_, problems) = load_text(
+            "[{\"time\":\"2025-10-10T07:00:00Z\",\"ok\":true},\n{\"time\": oops}\n]",
+            HistoryFormat::JsonArray,
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2), "{problems:?}");
+    }
+
+    #[test]
+    fn secrets_in_targets_and_messages_are_masked() {
+        let mut problems = Vec::new();
+        let series = parse_prometheus(
+            r#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","instance":"https://probe:s3cr3t@api.example/"},"values":[[1760079600,"0"]]}]}}"#,
+            "m.json",
+            &mut problems,
+        )
+        .unwrap();
+        assert_eq!(series[0].target, "https://probe:[REDACTED]@api.example/");
+        let (series, _) = load_text(
+            "{\"ts\":1760079600,\"url\":\"https://user:hunter2@api.example/health?token=abc123\",\"ok\":false,\"error\":\"401 Unauthorized password=hunter2\"}\n",
+            HistoryFormat::JsonLines,
+        );
+        let s = &series[0];
+        assert!(
+            !s.target.contains("hunter2") && !s.target.contains("abc123"),
+            "{}",
+            s.target
+        );
+        assert!(!s.messages[0].contains("hunter2"), "{}", s.messages[0]);
+    }
+
+    #[test]
+    fn classifies_errors_by_code_then_by_message() {
+        let cases: &[(Option<u16>, &str, ErrorClass)] = &[
+            (Some(502), "", ErrorClass::BadGateway),
+            (Some(503), "", ErrorClass::ServiceUnavailable),
+            (
+                None,
+                "HTTP Error 504: Gateway Time-out",
+                ErrorClass::GatewayTimeout,
             ),
-            Some(HistoryFormat::PlainText)
-        );
-        assert_eq!(sniff("2025-10-10 07:01:02,345 ERROR app crashed\n"), None);
-        assert_eq!(sniff("{\"Type\":\"container\",\"Action\":\"die\"}\n"), None);
+            (Some(500), "", ErrorClass::ServerError),
+            (Some(404), "", ErrorClass::ClientError),
+            (
+                None,
+                "<urlopen error [Errno 111] Connection refused>",
+                ErrorClass::ConnectionRefused,
+            ),
+            (
+                None,
+                "connect ECONNREFUSED 127.0.0.1:18080",
+                ErrorClass::ConnectionRefused,
+            ),
+            (
+                None,
+                "<urlopen error [Errno -2] Name or service not known>",
+                ErrorClass::Dns,
+            ),
+            (None, "getaddrinfo ENOTFOUND test.com", ErrorClass::Dns),
+            (None, "timed out", ErrorClass::Timeout),
+            (
+                None,
+                "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed",
+                ErrorClass::Tls,
+            ),
+            (None, "keyword not found", ErrorClass::Other),
+        ];
+        for (status, message, expected) in cases {
+            assert_eq!(
+                ErrorClass::of(*status, Some(message)),
+                *expected,
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn sniffs_histories_and_rejects_other_text() {
+        let cases: &[(&str, Option<HistoryFormat>)] = &[
+            ("{\"ts\": 1700000000, \"up\": 1}\n", Some(HistoryFormat::JsonLines)),
+            ("date;success\n2025-01-01;1\n", Some(HistoryFormat::Csv)),
+            ("2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway\n", Some(HistoryFormat::PlainText)),
+            ("[\n  {\"time\": \"2025-10-10 07:00:00\", \"status\": 1, \"monitor_id\": 1}", Some(HistoryFormat::JsonArray)),
+            ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"up\"},\"values\":[[17", Some(HistoryFormat::Prometheus)),
+            ("[{\"name\":\"api\",\"key\":\"core_api\",\"results\":[{\"status\":200", Some(HistoryFormat::Gatus)),
+            (
+                "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}",
+                Some(HistoryFormat::Prometheus),
+            ),
+            ("2025-10-10 07:01:02,345 ERROR app crashed\n", None),
+            ("{\"Type\":\"container\",\"Action\":\"die\"}\n", None),
+            ("[{\"Id\":\"x\",\"State\":{}}]", None),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(sniff(head), *expected, "{head}");
+        }
     }
 
     #[test]
@@ -570,5 +1437,26 @@ mod tests {
         );
         assert_eq!(http_code("took 120 ms"), None);
         assert_eq!(http_code("HTTP 503"), Some(503));
+        assert_eq!(http_code("HTTP Error 502: Bad Gateway"), Some(502));
+    }
+
+    #[test]
+    fn a_sample_stays_small() {
+        assert_eq!(std::mem::size_of::<Sample>(), 32);
+    }
+
+    #[test]
+    fn a_target_can_be_set_for_a_file_that_names_none() {
+        let (mut series, _) = load_text(
+            "2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway\n",
+            HistoryFormat::PlainText,
+        );
+        assert_eq!(series[0].target, "x");
+        assert_eq!(
+            set_target(&mut series, "x.log", "http://127.0.0.1:18080/"),
+            1
+        );
+        assert_eq!(series[0].target, "http://127.0.0.1:18080/");
+        assert_eq!(set_target(&mut series, "other.log", "http://a/"), 0);
     }
 }

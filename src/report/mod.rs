@@ -4,6 +4,7 @@
 //! Markdown and HTML come from the tera templates in `templates/`, compiled
 //! into the binary so it runs anywhere.
 
+pub mod chart;
 mod filters;
 mod html;
 mod markdown;
@@ -114,7 +115,12 @@ fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportErro
     let tera = TEMPLATES
         .as_ref()
         .map_err(|e| ReportError::Template(e.clone()))?;
-    let context = tera::Context::from_serialize(analysis)?;
+    let mut context = tera::Context::from_serialize(analysis)?;
+    // Inline SVG, already escaped: templates insert it with `| safe`.
+    context.insert(
+        "chart_svg",
+        &chart::availability_svg(&analysis.monitoring).unwrap_or_default(),
+    );
     Ok(tera.render(name, &context)?)
 }
 
