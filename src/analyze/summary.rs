@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::detector::{Finding, Horizon, Remediation};
+use super::monitoring::describe_duration;
 use super::{Analysis, RootCause, Verdict};
 use crate::evidence::time::format_utc;
 use crate::evidence::{Container, Evidence};
@@ -440,11 +441,7 @@ fn root_cause_sentence(r: &RootCause) -> String {
 fn trigger_sentence(evidence: &Evidence, cause: &Finding) -> Option<String> {
     let c = evidence.container(&cause.service)?;
     let created = c.created?;
-    let (failed, how) = first_failure(evidence, c, cause)?;
-    let lag = (failed - created).num_seconds();
-    if !(0..=DEPLOY_TRIGGER_SECONDS).contains(&lag) {
-        return None;
-    }
+    let failure = failed_after_deploy(evidence, c, cause)?;
     let image = match evidence.image_of(c) {
         Some(i) => match i.created {
             Some(built) => format!(
@@ -460,53 +457,64 @@ fn trigger_sentence(evidence: &Evidence, cause: &Finding) -> Option<String> {
     let replaced = previous_image(evidence, c)
         .map(|(image, _)| format!(", replacing {image}"))
         .unwrap_or_default();
+    let when = if failure.seconds < 1.0 {
+        "within a second".to_string()
+    } else {
+        format!("{} later", describe_duration(failure.seconds))
+    };
     Some(format!(
-        "{} was created from {image} at {}{replaced}; it {how} {}.",
+        "{} was created from {image} at {}{replaced}; it {} {when}.",
         c.name,
         human_time(created),
-        after(lag)
+        failure.how
     ))
 }
 
-/// When a container first failed after its creation: its first `die` event
-/// (with the exit code), else the first sight of the cause.
-fn first_failure(
+/// A container that failed soon after it was (re)created: a deploy that
+/// went wrong.
+struct DeployFailure {
+    /// Seconds from the container's creation to its first failure.
+    seconds: f64,
+    /// `first exited (code 2)` or `first failed`.
+    how: String,
+}
+
+impl DeployFailure {
+    /// `mcp-api first exited (code 2) within a second of its creation`.
+    fn describe(&self, container: &str) -> String {
+        let when = if self.seconds < 1.0 {
+            "within a second of its creation".to_string()
+        } else {
+            format!("{} after its creation", describe_duration(self.seconds))
+        };
+        format!("{container} {} {when}", self.how)
+    }
+}
+
+/// When a container first failed after its creation (its first `die` event,
+/// else the first sight of the cause), if that was within
+/// [`DEPLOY_TRIGGER_SECONDS`].
+fn failed_after_deploy(
     evidence: &Evidence,
     c: &Container,
     cause: &Finding,
-) -> Option<(DateTime<Utc>, String)> {
+) -> Option<DeployFailure> {
     let created = c.created?;
     let died = evidence.events_of(c).find(|e| {
         e.action == "die" && e.time >= created && (c.id.is_empty() || e.actor_id == c.id)
     });
-    match (died, cause.first_seen) {
-        (Some(e), seen) if seen.is_none_or(|s| e.time <= s) => Some((
+    let (failed, how) = match (died, cause.first_seen) {
+        (Some(e), seen) if seen.is_none_or(|s| e.time <= s) => (
             e.time,
             e.exit_code().map_or("first exited".to_string(), |code| {
                 format!("first exited (code {code})")
             }),
-        )),
-        (_, Some(seen)) if seen >= created => Some((seen, "first failed".to_string())),
-        _ => None,
-    }
-}
-
-/// `within a second of its creation`, `3 s after its creation`.
-fn after_creation(seconds: i64) -> String {
-    if seconds < 1 {
-        "within a second of its creation".to_string()
-    } else {
-        format!("{} after its creation", human_duration(seconds))
-    }
-}
-
-/// `within a second`, `3 s later`.
-fn after(seconds: i64) -> String {
-    if seconds < 1 {
-        "within a second".to_string()
-    } else {
-        format!("{} later", human_duration(seconds))
-    }
+        ),
+        (_, Some(seen)) if seen >= created => (seen, "first failed".to_string()),
+        _ => return None,
+    };
+    let seconds = (failed - created).num_milliseconds() as f64 / 1000.0;
+    (seconds <= DEPLOY_TRIGGER_SECONDS as f64).then_some(DeployFailure { seconds, how })
 }
 
 /// The onset of the monitoring source whose failures began closest to the
@@ -565,7 +573,7 @@ fn impact(evidence: &Evidence, analysis: &Analysis) -> Option<Impact> {
     Some(Impact {
         start: format_utc(start),
         end: format_utc(end),
-        duration: human_duration((end - start).num_seconds()),
+        duration: describe_duration((end - start).num_milliseconds() as f64 / 1000.0),
         ongoing: evidence.containers.iter().any(|c| c.is_failing()),
     })
 }
@@ -763,13 +771,9 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         let Some(c) = evidence.container(service) else {
             continue;
         };
-        let after_deploy = causes.iter().any(|r| {
-            first_failure(evidence, c, &r.finding)
-                .zip(c.created)
-                .is_some_and(|((failed, _), created)| {
-                    (0..=DEPLOY_TRIGGER_SECONDS).contains(&(failed - created).num_seconds())
-                })
-        });
+        let after_deploy = causes
+            .iter()
+            .any(|r| failed_after_deploy(evidence, c, &r.finding).is_some());
         if let (true, Some((image, until))) = (after_deploy, previous_image(evidence, c)) {
             steps.today.push(Action {
                 text: format!(
@@ -856,19 +860,16 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         if seen.contains(&c.name.as_str()) {
             continue;
         }
+        seen.push(&c.name);
         let earliest = analysis
             .root_causes
             .iter()
             .filter(|other| other.finding.service == c.name)
-            .filter_map(|other| first_failure(evidence, c, &other.finding))
-            .min_by_key(|(time, _)| *time);
-        if let (Some((failed, how)), Some(created)) = (earliest, c.created) {
-            let lag = (failed - created).num_seconds();
-            if (0..=DEPLOY_TRIGGER_SECONDS).contains(&lag) {
-                deployed_broken.push(format!("{} {how} {}", c.name, after_creation(lag)));
-            }
+            .filter_map(|other| failed_after_deploy(evidence, c, &other.finding))
+            .min_by(|a, b| a.seconds.total_cmp(&b.seconds));
+        if let Some(failure) = earliest {
+            deployed_broken.push(failure.describe(&c.name));
         }
-        seen.push(&c.name);
     }
     if !deployed_broken.is_empty() {
         push_unique(
@@ -1161,20 +1162,6 @@ fn clock_after(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
         end.format("%H:%M:%S").to_string()
     } else {
         human_time(end)
-    }
-}
-
-/// `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`.
-pub fn human_duration(seconds: i64) -> String {
-    let s = seconds.max(0);
-    match s {
-        0..60 => format!("{s} s"),
-        60..3600 if s % 60 == 0 => format!("{} min", s / 60),
-        60..3600 => format!("{} min {} s", s / 60, s % 60),
-        3600..86400 if s % 3600 / 60 == 0 => format!("{} h", s / 3600),
-        3600..86400 => format!("{} h {} min", s / 3600, s % 3600 / 60),
-        _ if s % 86400 / 3600 == 0 => format!("{} d", s / 86400),
-        _ => format!("{} d {} h", s / 86400, s % 86400 / 3600),
     }
 }
 
@@ -1648,10 +1635,6 @@ mod tests {
 
     #[test]
     fn durations_and_names_read_naturally() {
-        assert_eq!(human_duration(0), "0 s");
-        assert_eq!(human_duration(125), "2 min 5 s");
-        assert_eq!(human_duration(7200), "2 h");
-        assert_eq!(human_duration(3 * 86400 + 4 * 3600 + 59), "3 d 4 h");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(
             lower_first("Give mcp-api more memory"),

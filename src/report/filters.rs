@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use tera::{Tera, Value};
 
-use crate::analyze::summary::{human_duration, human_time, percent, thousands};
+use crate::analyze::monitoring::describe_duration;
+use crate::analyze::summary::{human_time, percent, thousands};
 use crate::evidence::time::parse_rfc3339;
 
 pub fn register(tera: &mut Tera) {
@@ -45,9 +46,7 @@ pub fn register(tera: &mut Tera) {
     });
     tera.register_filter("duration", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(
-            v.as_f64()
-                .map(|s| human_duration(s.round() as i64))
-                .unwrap_or_default(),
+            v.as_f64().map(describe_duration).unwrap_or_default(),
         ))
     });
     tera.register_filter("fixed", |v: &Value, args: &HashMap<String, Value>| {
