@@ -832,16 +832,16 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         });
     }
 
+    // Later steps of each fix, by when; the immediate ones are today's fix.
     for r in &analysis.root_causes {
-        for step in r
-            .finding
-            .remediation
-            .steps
-            .iter()
-            .filter(|s| s.horizon == Horizon::ShortTerm)
-        {
+        for step in &r.finding.remediation.steps {
+            let list = match step.horizon {
+                Horizon::Immediate => continue,
+                Horizon::ShortTerm => &mut steps.this_week,
+                Horizon::MediumTerm => &mut steps.this_month,
+            };
             push_unique(
-                &mut steps.this_week,
+                list,
                 Action {
                     text: step.text.clone(),
                     because: because_cause(r),
@@ -901,24 +901,6 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         );
     }
 
-    for r in &analysis.root_causes {
-        for step in r
-            .finding
-            .remediation
-            .steps
-            .iter()
-            .filter(|s| s.horizon == Horizon::MediumTerm)
-        {
-            push_unique(
-                &mut steps.this_month,
-                Action {
-                    text: step.text.clone(),
-                    because: because_cause(r),
-                    details: Vec::new(),
-                },
-            );
-        }
-    }
     if !analysis.root_causes.is_empty() || !analysis.symptoms.is_empty() {
         if evidence.monitoring.is_empty() {
             let published: Vec<String> = evidence
