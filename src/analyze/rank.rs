@@ -172,7 +172,10 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let verdict = match root_causes.first() {
         Some(top) if top.finding.confidence >= IDENTIFIED => Verdict::RootCauseIdentified,
         Some(_) => Verdict::Suspected,
-        None if linked.is_empty() => Verdict::Healthy,
+        // A failing container is not healthy even when no detector knows why.
+        None if linked.is_empty() && !evidence.containers.iter().any(|c| c.is_failing()) => {
+            Verdict::Healthy
+        }
         None => Verdict::Inconclusive,
     };
     Ranked {
