@@ -295,3 +295,43 @@ fn a_damaged_bundle_still_gives_a_report_that_names_each_problem() {
     // The rest of the bundle was still read.
     assert!(markdown.contains("| `mcp-api` |"), "{markdown}");
 }
+
+/// The main example's api carries a password, a token and a database URL
+/// with credentials in its environment; no report format may show them, and
+/// each variable's name must still be visible with its value masked.
+#[test]
+fn secrets_in_the_evidence_never_reach_a_report() {
+    let inspect =
+        std::fs::read_to_string(bundle("main-incident").join("docker/containers/mcp-api.json"))
+            .unwrap();
+    let secrets: Vec<&str> = ["fixture-secret-pw", "fixture-token-123", "fixture-url-pw"]
+        .into_iter()
+        .filter(|s| inspect.contains(s))
+        .collect();
+    assert_eq!(
+        secrets.len(),
+        3,
+        "the fixture no longer holds the secrets this test guards"
+    );
+    let cwd = tempfile::tempdir().unwrap();
+    for format in ["md", "html", "json"] {
+        let out = investigate(
+            "main-incident",
+            &["--format", format, "--output", "-"],
+            cwd.path(),
+        );
+        assert_eq!(out.status.code(), Some(PROBLEM_FOUND), "{}", stderr(&out));
+        // tera's HTML escaping writes `/` as `&#x2F;`.
+        let report = stdout(&out).replace("&#x2F;", "/");
+        for secret in &secrets {
+            assert!(!report.contains(secret), "{format} report leaks {secret}");
+        }
+        for masked in [
+            "DATABASE_PASSWORD=[REDACTED]",
+            "API_TOKEN=[REDACTED]",
+            "postgresql://app:[REDACTED]@db:5432/app",
+        ] {
+            assert!(report.contains(masked), "{format} report lacks {masked}");
+        }
+    }
+}

@@ -135,6 +135,22 @@ pub struct Technical {
     pub ports: Vec<PortInUse>,
     pub images: Vec<ImageInfo>,
     pub networks: Vec<NetworkMember>,
+    /// How each failing container is configured, secrets masked.
+    pub configurations: Vec<ContainerConfig>,
+}
+
+/// The configuration of a failing container, as `docker container inspect`
+/// shows it; environment values whose names look secret are masked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContainerConfig {
+    pub container: String,
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+    pub working_dir: String,
+    pub user: String,
+    pub restart_policy: String,
+    pub env: Vec<String>,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1098,7 +1114,23 @@ fn technical(evidence: &Evidence) -> Technical {
         })
         .collect();
     networks.sort_by(|a, b| (&a.network, &a.container).cmp(&(&b.network, &b.container)));
+    let configurations = evidence
+        .containers
+        .iter()
+        .filter(|c| c.is_failing())
+        .map(|c| ContainerConfig {
+            container: c.name.clone(),
+            entrypoint: c.entrypoint.clone(),
+            cmd: c.cmd.clone(),
+            working_dir: c.working_dir.clone(),
+            user: c.user.clone(),
+            restart_policy: c.restart_policy.clone(),
+            env: c.env.clone(),
+            source: c.source.clone(),
+        })
+        .collect();
     Technical {
+        configurations,
         host: meta.host.clone(),
         engine_version: meta.engine_version.clone(),
         api_version: meta.api_version.clone(),
