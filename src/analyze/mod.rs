@@ -11,6 +11,7 @@ pub mod monitoring;
 pub mod rank;
 pub mod scan;
 pub mod services;
+pub mod summary;
 pub mod timeline;
 
 use chrono::{DateTime, Utc};
@@ -55,6 +56,9 @@ pub struct Symptom {
     pub finding: Finding,
     /// The rank of the root cause that explains it, if one does.
     pub explained_by: Option<usize>,
+    /// Links between the symptom and its root cause's service: 1 for a
+    /// symptom of that service itself, 2 for one pointing at it, and so on.
+    pub hops: Option<usize>,
     /// The service the symptom points at, when the link was resolved.
     pub upstream_service: Option<String>,
 }
@@ -88,6 +92,9 @@ pub struct Analysis {
     pub services: Vec<services::ServiceRow>,
     pub gaps: Vec<Gap>,
     pub inputs: Inventory,
+    /// Status, executive summary, solutions, next steps and technical details.
+    #[serde(flatten)]
+    pub write_up: summary::WriteUp,
 }
 
 /// Runs every registered detector over the evidence.
@@ -110,7 +117,7 @@ pub fn analyze(evidence: &Evidence) -> Analysis {
     let services = services::table(evidence);
     inputs.problems.sort();
     inputs.problems.dedup();
-    Analysis {
+    let mut analysis = Analysis {
         about: about(evidence, &timeline),
         verdict: ranked.verdict,
         root_causes: ranked.root_causes,
@@ -121,7 +128,10 @@ pub fn analyze(evidence: &Evidence) -> Analysis {
         services,
         gaps: inputs.gaps.clone(),
         inputs,
-    }
+        write_up: summary::WriteUp::default(),
+    };
+    analysis.write_up = summary::write_up(evidence, &analysis);
+    analysis
 }
 
 /// The window is what the user asked for, else what the bundle says it

@@ -6,7 +6,8 @@
 //! is explained by the best cause of the service it points at, following
 //! other symptoms on the way (monitor → proxy → api). Causes logged by a
 //! container that is running, healthy and never restarted are dismissed:
-//! it survived them, so they did not cause the incident.
+//! it survived them, so they did not cause the incident, unless a symptom
+//! points at it.
 
 use std::collections::BTreeMap;
 
@@ -30,10 +31,22 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let mut causes: Vec<Finding> = Vec::new();
     let mut symptoms: Vec<Finding> = Vec::new();
     let mut dismissed: Vec<Finding> = Vec::new();
+    // A service others fail to reach did not survive its causes, however
+    // healthy it looks itself (a server bound to the wrong address).
+    let pointed_at: Vec<String> = findings
+        .iter()
+        .filter(|f| f.role == Role::Symptom)
+        .flat_map(|s| {
+            s.targets
+                .iter()
+                .filter_map(|t| resolve(evidence, t, &s.service))
+        })
+        .collect();
     for f in findings {
-        let survived = evidence
-            .container(&f.service)
-            .is_some_and(|c| c.is_healthy());
+        let survived = !pointed_at.contains(&f.service)
+            && evidence
+                .container(&f.service)
+                .is_some_and(|c| c.is_healthy());
         match f.role {
             Role::Cause if survived => dismissed.push(f),
             Role::Cause => causes.push(f),
@@ -66,7 +79,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         let explains = symptoms
             .iter()
             .filter(|s| {
-                explaining_service(evidence, s, &symptoms, 0).as_deref() == Some(c.service.as_str())
+                explaining_service(evidence, s, &symptoms, 0)
+                    .is_some_and(|(svc, _)| svc == c.service)
             })
             .count();
         c.confidence
@@ -112,7 +126,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
                 .targets
                 .iter()
                 .find_map(|t| resolve(evidence, t, &s.service));
-            let cause_service = explaining_service(evidence, s, &symptoms, 0);
+            let (cause_service, hops) = explaining_service(evidence, s, &symptoms, 0)
+                .map_or((None, 0), |(svc, hops)| (Some(svc), hops));
             let explained_by = cause_service.and_then(|svc| {
                 root_causes
                     .iter()
@@ -122,6 +137,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
             Symptom {
                 finding: s.clone(),
                 explained_by,
+                hops: explained_by.map(|_| hops),
                 upstream_service: upstream,
             }
         })
@@ -129,12 +145,14 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     linked.sort_by(|a, b| {
         (
             a.explained_by.unwrap_or(usize::MAX),
+            a.hops,
             a.finding.first_seen,
             a.finding.kind,
             &a.finding.service,
         )
             .cmp(&(
                 b.explained_by.unwrap_or(usize::MAX),
+                b.hops,
                 b.finding.first_seen,
                 b.finding.kind,
                 &b.finding.service,
@@ -146,18 +164,18 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         }
     }
     for r in &mut root_causes {
-        r.chain = std::iter::once(format!("{}: {}", r.finding.service, r.finding.title))
-            .chain(r.explains.iter().map(|&i| {
-                let s = &linked[i].finding;
-                format!("{}: {}", s.service, s.title)
-            }))
+        r.chain = std::iter::once(chain_link(&r.finding))
+            .chain(r.explains.iter().map(|&i| chain_link(&linked[i].finding)))
             .collect();
     }
 
     let verdict = match root_causes.first() {
         Some(top) if top.finding.confidence >= IDENTIFIED => Verdict::RootCauseIdentified,
         Some(_) => Verdict::Suspected,
-        None if linked.is_empty() => Verdict::Healthy,
+        // A failing container is not healthy even when no detector knows why.
+        None if linked.is_empty() && !evidence.containers.iter().any(|c| c.is_failing()) => {
+            Verdict::Healthy
+        }
         None => Verdict::Inconclusive,
     };
     Ranked {
@@ -165,6 +183,16 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         root_causes,
         symptoms: linked,
         dismissed,
+    }
+}
+
+/// One link of a causal chain: the finding's title, prefixed with its
+/// service unless the title already names it.
+fn chain_link(f: &Finding) -> String {
+    if f.title.contains(&f.service) {
+        f.title.clone()
+    } else {
+        format!("{}: {}", f.service, f.title)
     }
 }
 
@@ -191,18 +219,22 @@ fn primary_cause_per_service(causes: &[Finding]) -> BTreeMap<String, usize> {
 /// The service whose causes explain `symptom`: the one it points at,
 /// followed through other symptoms (a monitor's URL → the proxy → its
 /// upstream), or its own service when it points nowhere.
+///
+/// Also returns how many links separate the symptom from that service: 1
+/// for a symptom of the service itself (its crash-loop), 2 for one pointing
+/// at it (the proxy's 502s), 3 for one pointing at that (the monitor).
 fn explaining_service(
     evidence: &Evidence,
     symptom: &Finding,
     all: &[Finding],
     depth: usize,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let pointed = symptom
         .targets
         .iter()
         .find_map(|t| resolve(evidence, t, &symptom.service));
     let Some(service) = pointed else {
-        return Some(symptom.service.clone());
+        return Some((symptom.service.clone(), depth + 1));
     };
     if depth < 4 {
         if let Some(next) = all
@@ -212,23 +244,29 @@ fn explaining_service(
             return explaining_service(evidence, next, all, depth + 1);
         }
     }
-    Some(service)
+    Some((service, depth + 2))
 }
 
-/// Maps what a symptom points at to a service name: a URL, `host:port`, an
-/// IP, a container name or a network alias.
-pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+/// The host and port a target names: `http://user@db:5432/x` → (`db`,
+/// 5432), `[::1]:80` → (`::1`, 80), `php` → (`php`, none).
+pub fn split_target(target: &str) -> (&str, Option<u16>) {
     let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
     let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
     let authority = authority
         .rsplit_once('@')
         .map_or(authority, |(_, host)| host);
-    let (host, port) = match authority.rsplit_once(':') {
+    match authority.rsplit_once(':') {
         Some((h, p)) if !h.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
             (h.trim_matches(['[', ']']), p.parse::<u16>().ok())
         }
         _ => (authority.trim_matches(['[', ']']), None),
-    };
+    }
+}
+
+/// Maps what a symptom points at to a service name: a URL, `host:port`, an
+/// IP, a container name or a network alias.
+pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> {
+    let (host, port) = split_target(target);
     let loopback = matches!(
         host,
         "127.0.0.1" | "localhost" | "::1" | "0.0.0.0" | "host.docker.internal"
@@ -243,6 +281,11 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
     }) {
         if c.name != from {
             return Some(c.name.clone());
+        }
+    }
+    if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
+        if let Some(name) = former_holder(evidence, ip, port, from) {
+            return Some(name);
         }
     }
     if loopback {
@@ -278,4 +321,53 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
         }
     }
     None
+}
+
+/// The container an address no one holds now most likely belonged to. A
+/// stopped container keeps its network attachment but loses its address, so
+/// a peer that still dials the old address (a proxy that resolved the name
+/// once) points at the one stopped container on the caller's network,
+/// preferring one that exposes the port dialled.
+fn former_holder(
+    evidence: &Evidence,
+    ip: std::net::Ipv4Addr,
+    port: Option<u16>,
+    from: &str,
+) -> Option<String> {
+    let caller = evidence.container(from)?;
+    // The caller's networks whose addresses share the /16 of `ip` (Docker's pools hand out /16s or smaller).
+    let networks: Vec<&str> = caller
+        .networks
+        .iter()
+        .filter(|n| {
+            n.ip.parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|own| own.octets()[..2] == ip.octets()[..2])
+        })
+        .map(|n| n.network.as_str())
+        .collect();
+    let stopped: Vec<&crate::evidence::Container> = evidence
+        .containers
+        .iter()
+        .filter(|c| c.name != from && !c.state.running)
+        .filter(|c| {
+            c.networks
+                .iter()
+                .any(|n| networks.contains(&n.network.as_str()))
+        })
+        .collect();
+    let exposing: Vec<&&crate::evidence::Container> = stopped
+        .iter()
+        .filter(|c| {
+            port.is_some_and(|port| {
+                c.ports
+                    .iter()
+                    .any(|b| b.container_port.split('/').next() == Some(port.to_string().as_str()))
+            })
+        })
+        .collect();
+    match (exposing.as_slice(), stopped.as_slice()) {
+        ([only], _) => Some(only.name.clone()),
+        ([], [only]) => Some(only.name.clone()),
+        _ => None,
+    }
 }

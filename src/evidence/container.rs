@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::redact::{redact_env_entry, redact_text};
+use super::redact::{redact_env_entry, redact_labels, redact_list, redact_text};
 use super::time::parse_docker_time;
 
 #[derive(Debug, Clone, Serialize)]
@@ -405,8 +405,8 @@ impl raw::Inspect {
             },
             restart_count: self.restart_count,
             restart_policy,
-            entrypoint: redact_all(self.config.entrypoint),
-            cmd: redact_all(self.config.cmd),
+            entrypoint: redact_list(self.config.entrypoint),
+            cmd: redact_list(self.config.cmd),
             env: self
                 .config
                 .env
@@ -415,16 +415,8 @@ impl raw::Inspect {
                 .collect(),
             working_dir: self.config.working_dir,
             user: self.config.user,
-            labels: self
-                .config
-                .labels
-                .into_iter()
-                .map(|(k, v)| {
-                    let v = redact_text(&v).into_owned();
-                    (k, v)
-                })
-                .collect(),
-            healthcheck: redact_all(self.config.healthcheck.map(|h| h.test).unwrap_or_default()),
+            labels: redact_labels(self.config.labels),
+            healthcheck: redact_list(self.config.healthcheck.map(|h| h.test).unwrap_or_default()),
             ports,
             networks: self
                 .network_settings
@@ -456,11 +448,4 @@ impl raw::Inspect {
             source: source.to_string(),
         }
     }
-}
-
-fn redact_all(items: Vec<String>) -> Vec<String> {
-    items
-        .into_iter()
-        .map(|s| redact_text(&s).into_owned())
-        .collect()
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::container::{lenient, OneOrMany};
-use super::redact::{redact_env_entry, redact_text};
+use super::redact::{redact_env_entry, redact_labels, redact_list};
 use super::time::parse_docker_time;
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,21 +38,13 @@ impl Image {
                 id: r.id,
                 tags: r.repo_tags,
                 created: parse_docker_time(&r.created),
-                entrypoint: r.config.entrypoint,
-                cmd: r.config.cmd,
+                entrypoint: redact_list(r.config.entrypoint),
+                cmd: redact_list(r.config.cmd),
                 env: r.config.env.iter().map(|e| redact_env_entry(e)).collect(),
                 working_dir: r.config.working_dir,
                 user: r.config.user,
-                healthcheck: r.config.healthcheck.map(|h| h.test).unwrap_or_default(),
-                labels: r
-                    .config
-                    .labels
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let v = redact_text(&v).into_owned();
-                        (k, v)
-                    })
-                    .collect(),
+                healthcheck: redact_list(r.config.healthcheck.map(|h| h.test).unwrap_or_default()),
+                labels: redact_labels(r.config.labels),
                 architecture: r.architecture,
                 os: r.os,
                 size: r.size,

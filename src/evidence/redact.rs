@@ -6,6 +6,7 @@
 //! knows which setting was involved.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -47,6 +48,25 @@ pub fn redact_env_entry(entry: &str) -> String {
         Some((name, value)) => format!("{name}={}", redact_text(value)),
         None => entry.to_string(),
     }
+}
+
+/// Masks secrets in every item of a command line or healthcheck.
+pub fn redact_list(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|s| redact_text(&s).into_owned())
+        .collect()
+}
+
+/// Masks secrets in label values (labels often carry connection strings).
+pub fn redact_labels(labels: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    labels
+        .into_iter()
+        .map(|(k, v)| {
+            let v = redact_text(&v).into_owned();
+            (k, v)
+        })
+        .collect()
 }
 
 static URL_CREDENTIALS: LazyLock<Regex> = LazyLock::new(|| {

@@ -4,14 +4,18 @@
 //! Markdown and HTML come from the tera templates in `templates/`, compiled
 //! into the binary so it runs anywhere.
 
+pub mod chart;
+mod filters;
+mod html;
+mod markdown;
+
 use std::path::Path;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use tera::Tera;
 
 use crate::analyze::Analysis;
-
-pub mod chart;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -87,7 +91,9 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
     }
 }
 
-fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportError> {
+/// The templates, parsed once. A template that does not parse is a bug in
+/// this build, reported when the first report is rendered.
+static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     let mut tera = Tera::default();
     tera.add_raw_templates([
         ("report.md", include_str!("../../templates/report.md.tera")),
@@ -95,9 +101,20 @@ fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportErro
             "report.html",
             include_str!("../../templates/report.html.tera"),
         ),
-    ])?;
+    ])
+    .map_err(|e| ReportError::from(e).to_string())?;
     // Markdown is not HTML: only the HTML template escapes.
     tera.autoescape_on(vec!["report.html"]);
+    markdown::register(&mut tera);
+    html::register(&mut tera);
+    filters::register(&mut tera);
+    Ok(tera)
+});
+
+fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportError> {
+    let tera = TEMPLATES
+        .as_ref()
+        .map_err(|e| ReportError::Template(e.clone()))?;
     let mut context = tera::Context::from_serialize(analysis)?;
     // Inline SVG, already escaped: templates insert it with `| safe`.
     context.insert(
@@ -105,4 +122,273 @@ fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportErro
         &chart::availability_svg(&analysis.monitoring).unwrap_or_default(),
     );
     Ok(tera.render(name, &context)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    use super::*;
+    use crate::analyze::detector::{Horizon, Remediation};
+    use crate::analyze::summary::{sample, write_up};
+
+    const HOSTILE_QUOTE: &str = "GET /a|b?q=`x` ``y`` -> 502\n| leading pipe and <script>alert(1)</script> http://evil.example/x";
+    const HOSTILE_TITLE: &str = "api | *broken* `module` and ` stray <b>x</b>";
+
+    /// The main example with evidence text that would break a careless renderer.
+    fn hostile() -> Analysis {
+        let (evidence, mut analysis) = sample::incident();
+        let top = &mut analysis.root_causes[0].finding;
+        top.title = HOSTILE_TITLE.to_string();
+        top.evidence[0].text = HOSTILE_QUOTE.to_string();
+        top.evidence[0].source = "logs/a|b.log".to_string();
+        top.remediation = Remediation::new("Fix it.").step(
+            Horizon::Immediate,
+            "Run this.",
+            &["printf '```|```\\n'".to_string()],
+        );
+        analysis.write_up = write_up(&evidence, &analysis);
+        analysis
+    }
+
+    /// Every table of a Markdown document: its column count and, per row,
+    /// the text of each cell.
+    fn tables(markdown: &str) -> Vec<(usize, Vec<Vec<String>>)> {
+        let mut out: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+        let mut cell: Option<String> = None;
+        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Table(columns)) => out.push((columns.len(), Vec::new())),
+                Event::Start(Tag::TableHead | Tag::TableRow) => {
+                    out.last_mut().unwrap().1.push(Vec::new())
+                }
+                Event::Start(Tag::TableCell) => cell = Some(String::new()),
+                Event::End(TagEnd::TableCell) => {
+                    let text = cell.take().unwrap();
+                    out.last_mut().unwrap().1.last_mut().unwrap().push(text);
+                }
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn markdown_tables_keep_their_shape_and_the_text_survives() {
+        let markdown = render(&hostile(), Format::Md).unwrap();
+        let tables = tables(&markdown);
+        assert!(tables.len() >= 8, "{} tables", tables.len());
+        for (columns, rows) in &tables {
+            for row in rows {
+                assert_eq!(row.len(), *columns, "row {row:?}");
+            }
+        }
+        let cells: Vec<&String> = tables.iter().flat_map(|t| t.1.iter().flatten()).collect();
+        // A multi-line quote is shown one line a code span, joined by <br>.
+        let (first, second) = HOSTILE_QUOTE.split_once('\n').unwrap();
+        let quote = format!("{first}<br>{second}");
+        assert!(cells.iter().any(|c| **c == quote), "quote lost: {cells:#?}");
+        assert!(
+            cells.iter().any(|c| **c == "logs/a|b.log:26"),
+            "source lost"
+        );
+    }
+
+    #[test]
+    fn markdown_prose_and_code_blocks_survive_hostile_text() {
+        let markdown = render(&hostile(), Format::Md).unwrap();
+        let mut headings = Vec::new();
+        let mut code_blocks = Vec::new();
+        let (mut in_heading, mut in_code) = (false, false);
+        for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => {
+                    in_heading = true;
+                    headings.push(String::new());
+                }
+                Event::End(TagEnd::Heading(_)) => in_heading = false,
+                Event::Start(Tag::CodeBlock(_)) => {
+                    in_code = true;
+                    code_blocks.push(String::new());
+                }
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) if in_heading => {
+                    headings.last_mut().unwrap().push_str(&t)
+                }
+                Event::Text(t) if in_code => code_blocks.last_mut().unwrap().push_str(&t),
+                _ => {}
+            }
+        }
+        assert!(
+            headings.iter().any(|h| h == &format!("1. {HOSTILE_TITLE}")),
+            "{headings:#?}"
+        );
+        assert!(
+            code_blocks.iter().any(|c| c == "printf '```|```\\n'\n"),
+            "{code_blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn html_escapes_evidence_and_requests_nothing() {
+        let html = render(&hostile(), Format::Html).unwrap();
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+        assert!(html.contains("api | *broken* `module` and ` stray &lt;b&gt;x&lt;&#x2F;b&gt;"));
+        // The chart's SVG namespace is a name, not a request.
+        let lower = html
+            .to_ascii_lowercase()
+            .replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
+        for forbidden in [
+            "<script", "<link", " src=", "http://", "https://", "@import", "url(",
+        ] {
+            assert!(!lower.contains(forbidden), "the page holds {forbidden:?}");
+        }
+    }
+
+    #[test]
+    fn red_herrings_are_listed_as_seen_but_not_blamed() {
+        let evidence = crate::testing::fixture("red-herring");
+        let analysis = crate::analyze::analyze(&evidence);
+        assert_eq!(analysis.verdict, crate::analyze::Verdict::Healthy);
+        let markdown = render(&analysis, Format::Md).unwrap();
+        assert!(markdown.contains("> **Status: Healthy.**"), "{markdown}");
+        assert!(markdown.contains("No root cause was found."));
+        let dismissed = markdown.find("### Seen but not blamed");
+        assert_eq!(dismissed.is_some(), !analysis.dismissed.is_empty());
+        for d in &analysis.dismissed {
+            assert!(markdown[dismissed.unwrap()..].contains(&format!("`{}`", d.kind)));
+        }
+    }
+
+    #[test]
+    fn the_same_analysis_renders_byte_identical() {
+        let (_, analysis) = sample::incident();
+        let (_, again) = sample::incident();
+        for format in [Format::Md, Format::Html, Format::Json] {
+            let first = render(&analysis, format).unwrap();
+            assert_eq!(first, render(&again, format).unwrap(), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn json_carries_the_documented_fields() {
+        let (_, analysis) = sample::incident();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&analysis, Format::Json).unwrap()).unwrap();
+        assert_eq!(json["schema_version"], SCHEMA_VERSION);
+        assert_eq!(json["verdict"], "root-cause-identified");
+        let top = &json["root_causes"][0];
+        for field in [
+            "kind",
+            "service",
+            "confidence",
+            "evidence",
+            "remediation",
+            "rank",
+            "chain",
+        ] {
+            assert!(!top[field].is_null(), "root_causes[0].{field}");
+        }
+        assert_eq!(top["kind"], "missing-module");
+        assert_eq!(
+            top["evidence"][0]["source"],
+            "docker/containers/mcp-api.log"
+        );
+        let symptom = &json["symptoms"][0];
+        assert_eq!(symptom["kind"], "upstream-unavailable");
+        assert_eq!(symptom["explained_by"], 1);
+        for list in ["timeline", "services", "gaps", "dismissed"] {
+            assert!(json[list].is_array(), "{list}");
+        }
+        for section in ["status", "summary", "solutions", "next_steps", "technical"] {
+            assert!(json[section].is_object(), "{section}");
+        }
+        assert_eq!(json["solutions"]["immediate"][0]["fixes"][0]["rank"], 1);
+    }
+
+    /// Monitoring figures shaped as the analyzer serialises them, one
+    /// source with a streak still going on and one probe.
+    fn monitoring_figures() -> serde_json::Value {
+        serde_json::json!({
+            "target_percent": 95.0,
+            "sources": [{
+                "name": "uptime | monitor",
+                "source": "monitoring/uptime-monitor.log",
+                "target": "http://127.0.0.1:18080/",
+                "format": "plain-text",
+                "samples": 49, "failures": 33,
+                "availability_percent": 32.6530612244898, "meets_target": false,
+                "daily": [
+                    {"date": "2026-11-26", "samples": 10, "failures": 0, "availability_percent": 100.0, "meets_target": true},
+                    {"date": "2026-11-27", "samples": 39, "failures": 33, "availability_percent": 15.4, "meets_target": false}
+                ],
+                "coverage": {
+                    "start": "2026-11-26T18:31:24.229Z", "end": "2026-11-27T18:32:12.585Z",
+                    "median_interval_seconds": 1.006,
+                    "holes": [{"start": "2026-11-26T19:00:00Z", "end": "2026-11-27T18:31:00Z", "seconds": 84660.0}]
+                },
+                "first_failure": {"time": "2026-11-27T18:31:40.356Z", "line": 18, "text": "API check failed: 502 Bad Gateway | `x`"},
+                "longest_streak": {
+                    "length": 33,
+                    "start": {"time": "2026-11-27T18:31:40.356Z", "line": 18, "text": "failed"},
+                    "end": {"time": "2026-11-27T18:32:12.585Z", "line": 50, "text": "failed"},
+                    "seconds": 32.229, "recovered_at": null
+                },
+                "recoveries": [], "recoveries_total": 0, "last_recovery": null,
+                "failing_at_end": true,
+                "error_classes": [{"class": "bad-gateway", "label": "502 Bad Gateway", "count": 33, "percent": 100.0, "example": "502 | <b>"}],
+                "latency": {"samples": 16, "p50_ms": 2.0, "p90_ms": 9.0, "p99_ms": 12.0, "max_ms": 12.0},
+                "buckets": [],
+                "onset": {"failures_began": "2026-11-27T18:31:40.356Z", "relative": [], "recovered_at": null, "time_to_recover_seconds": null, "sentence": "Failures began 1 s after `mcp-api` was recreated."},
+                "summary": "uptime-monitor: 32.7 % availability over 49 checks."
+            }],
+            "probes": [{
+                "url": "http://127.0.0.1:18080/", "checked_at": "2026-11-27T18:33:00Z",
+                "tries": 5, "failed_tries": 5, "answer": "502 Bad Gateway", "class": "bad-gateway",
+                "answers": [["502 Bad Gateway", 5]], "latency_median_ms": 3.0,
+                "source": "probes/probes.jsonl", "sentence": "answers 502"
+            }],
+            "markers": []
+        })
+    }
+
+    #[test]
+    fn the_monitoring_section_shows_the_figures_in_both_formats() {
+        let (_, analysis) = sample::incident();
+        let mut context = tera::Context::from_serialize(&analysis).unwrap();
+        context.insert("monitoring", &monitoring_figures());
+        context.insert("chart_svg", "<svg id=\"availability\"></svg>");
+        let tera = TEMPLATES.as_ref().unwrap();
+
+        let markdown = tera.render("report.md", &context).unwrap();
+        let section = &markdown
+            [markdown.find("## Monitoring").unwrap()..markdown.find("## Solutions").unwrap()];
+        for expected in [
+            "### uptime \\| monitor",
+            "| Availability | 32.7 % against a target of 95.0 %: missed |",
+            "| Longest failure streak | 33 checks, 2026-11-27 18:31:40–18:32:12 UTC (32 s), still failing at the last check |",
+            "**Onset.** Failures began 1 s after `mcp-api` was recreated.",
+            "| 2026-11-27 | 39 | 33 | 15.4 % | missed |",
+            "- 2026-11-26 19:00:00–2026-11-27 18:31:00 UTC (23 h 31 min)",
+            "| `http://127.0.0.1:18080/` | 2026-11-27 18:33:00 UTC | 502 Bad Gateway | 5 of 5 | 3 ms |",
+        ] {
+            assert!(section.contains(expected), "{expected:?} not in:\n{section}");
+        }
+        for (columns, rows) in tables(section) {
+            for row in rows {
+                assert_eq!(row.len(), columns, "row {row:?}");
+            }
+        }
+
+        let html = tera.render("report.html", &context).unwrap();
+        assert!(html.contains("<figure class=\"chart\"><svg id=\"availability\"></svg></figure>"));
+        assert!(html.contains("<h3>uptime | monitor</h3>"));
+        assert!(html.contains("<code>502 | &lt;b&gt;</code>"));
+        assert!(html.contains("Failures began 1 s after <code>mcp-api</code> was recreated."));
+    }
 }

@@ -2,9 +2,23 @@
 //! documentation and tests; adding one means one new file and one line in
 //! [`all`].
 
+mod broken_entrypoint;
+mod common;
+mod crash_loop;
+mod dependency_unreachable;
+mod healthcheck_failing;
+mod infra_common;
+mod log_level_misconfig;
+mod missing_env_var;
+mod missing_module;
+mod missing_shared_library;
 mod monitoring_failures;
 mod oom_killed;
+mod permission_denied;
+mod port_conflict;
 mod probe_failing;
+mod unhealthy;
+mod upstream_unavailable;
 
 use super::detector::Detector;
 
@@ -12,6 +26,18 @@ use super::detector::Detector;
 pub fn all() -> Vec<&'static dyn Detector> {
     vec![
         &oom_killed::OomKilled,
+        &broken_entrypoint::BrokenEntrypoint,
+        &missing_module::MissingModule,
+        &missing_shared_library::MissingSharedLibrary,
+        &log_level_misconfig::LogLevelMisconfig,
+        &missing_env_var::MissingEnvVar,
+        &permission_denied::PermissionDenied,
+        &crash_loop::CrashLoop,
+        &port_conflict::PortConflict,
+        &healthcheck_failing::HealthcheckFailing,
+        &unhealthy::Unhealthy,
+        &upstream_unavailable::UpstreamUnavailable,
+        &dependency_unreachable::DependencyUnreachable,
         &monitoring_failures::MonitoringFailures,
         &probe_failing::ProbeFailing,
     ]

@@ -1,0 +1,465 @@
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::infra_common::{compose_up, configured_ports, own_events};
+use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
+use crate::analyze::rank::split_target;
+use crate::evidence::container::HealthProbe;
+use crate::evidence::Container;
+use crate::{detector_meta, documented_detector};
+
+documented_detector! {
+    /// Detects a container whose healthcheck keeps failing, and tells a
+    /// broken probe from a service that does not answer.
+    ///
+    /// Why it matters: an unhealthy container is taken out by whatever
+    /// trusts its health (compose `depends_on: condition: service_healthy`,
+    /// swarm, autoheal, load balancers), but the reason differs. When the
+    /// probe's own tool is missing from the image (`curl: not found`,
+    /// `executable file not found`) every probe fails before it reaches the
+    /// service, which may be perfectly fine: the healthcheck must be fixed,
+    /// not the service. `Connection refused` means nothing listens on the
+    /// probed port: when the container's environment sets another port
+    /// (`PORT=8080` while the probe calls `:8000`) the probe is outdated,
+    /// otherwise the service is down. `Health check exceeded timeout` means
+    /// the service hangs or the probe is too strict.
+    ///
+    /// Evidence: `State.Health` (status, `FailingStreak` and the last five
+    /// probe results with exit code and output) and `Config.Healthcheck` in
+    /// `docker container inspect`; the first `health_status: unhealthy`
+    /// event in `docker events` dates the start.
+    ///
+    /// Fix: for a broken probe, use a tool the image has (`wget`, or
+    /// `bash -c ':> /dev/tcp/127.0.0.1/PORT'`) in `healthcheck.test` and
+    /// re-create the container; for an outdated port, probe the port the
+    /// service listens on; for a service that does not answer, read its
+    /// logs and restart it, or raise the probe timeout if it is only slow.
+    pub struct HealthcheckFailing;
+    id = "healthcheck-failing", role = Cause, summary = "a container's healthcheck fails: a broken probe, or a service that does not answer";
+}
+
+/// Why the probes fail, from the output of the latest one.
+#[derive(Debug, PartialEq, Eq)]
+enum Failure {
+    /// The probe's program is not in the image.
+    ToolMissing(String),
+    Refused,
+    /// Refused on the probed port while the service is set to listen on another.
+    WrongPort {
+        probed: u16,
+        listening: u16,
+        entry: String,
+    },
+    TimedOut(String),
+    /// The service answered, with an error.
+    Other,
+}
+
+// Outputs from failure signatures §7: busybox and dash `sh: [N: ]curl: not
+// found`, bash `command not found`, runc `exec: "curl": executable file not
+// found in $PATH`, and moby health.go `Health check exceeded timeout (%v)`.
+static TOOL_MISSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)(?:^|: )(?:\S*sh): (?:\d+: |line \d+: )?(?P<shell>[^\s:]+): (?:command )?not found",
+        r#"|exec: "(?P<exec>[^"]+)": (?:executable file not found|stat \S+: no such file or directory)"#,
+    ))
+    .expect("static regex")
+});
+static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)connection refused|can't connect to remote host|failed to connect to|ECONNREFUSED",
+    )
+    .expect("static regex")
+});
+static TIMED_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Health check exceeded timeout \((?P<limit>[^)]+)\)").expect("static regex")
+});
+
+fn classify(probe: &HealthProbe) -> Failure {
+    if let Some(caps) = TOOL_MISSING.captures(&probe.output) {
+        let tool = caps
+            .name("shell")
+            .or_else(|| caps.name("exec"))
+            .map_or("", |m| m.as_str());
+        return Failure::ToolMissing(tool.rsplit('/').next().unwrap_or(tool).to_string());
+    }
+    if let Some(caps) = TIMED_OUT.captures(&probe.output) {
+        return Failure::TimedOut(caps["limit"].to_string());
+    }
+    if REFUSED.is_match(&probe.output) {
+        return Failure::Refused;
+    }
+    Failure::Other
+}
+
+impl Detector for HealthcheckFailing {
+    detector_meta!();
+
+    fn detect(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let ev = cx.evidence;
+        let mut out = Vec::new();
+        for c in &ev.containers {
+            let Some(health) = c.state.health.as_ref().filter(|h| h.status == "unhealthy") else {
+                continue;
+            };
+            let failed: Vec<&HealthProbe> =
+                health.log.iter().filter(|p| p.exit_code != 0).collect();
+            // `["CMD-SHELL", "curl -f …"]` reads `CMD-SHELL curl -f …`.
+            let probe = c.healthcheck.join(" ");
+            let failure = match failed.last().map_or(Failure::Other, |p| classify(p)) {
+                Failure::Refused => wrong_port(c, &probe).unwrap_or(Failure::Refused),
+                other => other,
+            };
+            let streak = health.failing_streak;
+            let title = match &failure {
+                Failure::ToolMissing(tool) => format!(
+                    "{}'s healthcheck is broken: `{tool}` is not in the image, so every probe fails before it reaches the service ({streak} failures in a row)",
+                    c.name
+                ),
+                Failure::Refused => format!(
+                    "{} does not answer its healthcheck: connection refused ({streak} failures in a row)",
+                    c.name
+                ),
+                Failure::WrongPort { probed, listening, entry } => format!(
+                    "{}'s healthcheck probes port {probed}, but the service is set to listen on {listening} ({entry}): connection refused ({streak} failures in a row)",
+                    c.name
+                ),
+                Failure::TimedOut(limit) => format!(
+                    "{} does not answer its healthcheck within {limit}: the service hangs or is too slow ({streak} failures in a row)",
+                    c.name
+                ),
+                Failure::Other => format!(
+                    "{} fails its healthcheck ({streak} failures in a row): {}",
+                    c.name,
+                    failed
+                        .last()
+                        .map_or("no probe output recorded", |p| first_line(&p.output))
+                ),
+            };
+            let mut f = Finding::new(Self::ID, Self::ROLE, &c.name, title);
+            f.confidence = match failure {
+                Failure::ToolMissing(_) | Failure::WrongPort { .. } => 0.9,
+                Failure::Refused | Failure::TimedOut(_) => 0.8,
+                Failure::Other => 0.7,
+            };
+            f.occurrences = streak.max(failed.len() as u64);
+            if !probe.is_empty() {
+                f.evidence
+                    .push(Quote::field(&c.source, "Config.Healthcheck.Test", &probe));
+            }
+            if let Failure::WrongPort { entry, .. } = &failure {
+                f.evidence
+                    .push(Quote::field(&c.source, "Config.Env", entry));
+            }
+            f.evidence.push(Quote::field(
+                &c.source,
+                "State.Health.Status",
+                &health.status,
+            ));
+            f.evidence.push(Quote::field(
+                &c.source,
+                "State.Health.FailingStreak",
+                streak,
+            ));
+            // Distinct outputs, each at its latest probe, with how many probes printed it.
+            let mut outputs: BTreeMap<(i64, &str), (u64, &HealthProbe)> = BTreeMap::new();
+            for p in &failed {
+                let entry = outputs
+                    .entry((p.exit_code, p.output.trim()))
+                    .or_insert((0, p));
+                entry.0 += 1;
+                entry.1 = p;
+            }
+            let mut probes: Vec<Quote> = outputs
+                .into_iter()
+                .map(|((code, output), (n, p))| {
+                    let mut q = Quote::field(
+                        &c.source,
+                        "State.Health.Log",
+                        format!("exit {code}: {}", output.replace('\n', " | ")),
+                    );
+                    q.timestamp = p.end.or(p.start);
+                    q.count = n;
+                    q
+                })
+                .collect();
+            probes.sort_by_key(|q| q.timestamp);
+            f.evidence.extend(probes);
+            let unhealthy_events: Vec<_> = own_events(ev, c)
+                .filter(|e| e.action == "health_status" && e.detail == "unhealthy")
+                .collect();
+            if let Some(first) = unhealthy_events.first() {
+                f.evidence.push(Quote {
+                    source: first.source.clone(),
+                    line: Some(first.line),
+                    timestamp: Some(first.time),
+                    text: format!("event health_status: unhealthy for {}", c.name),
+                    count: unhealthy_events.len() as u64,
+                });
+                f.seen_at(Some(first.time));
+            }
+            for p in &failed {
+                f.seen_at(p.end.or(p.start));
+            }
+            f.remediation = remedy(c, &failure, &probe);
+            out.push(f);
+        }
+        out
+    }
+}
+
+/// A refused probe on one port while the environment sets another.
+fn wrong_port(c: &Container, probe: &str) -> Option<Failure> {
+    let probed = probed_port(probe)?;
+    let configured = configured_ports(c);
+    if configured.iter().any(|(_, p)| *p == probed) {
+        return None;
+    }
+    let (entry, listening) = configured.first()?;
+    Some(Failure::WrongPort {
+        probed,
+        listening: *listening,
+        entry: entry.to_string(),
+    })
+}
+
+/// The healthcheck as a command to run by hand, with `from` port replaced by `to`.
+fn probe_by_hand(c: &Container, from: u16, to: u16) -> Option<String> {
+    let swap = |arg: &String| arg.replace(&format!(":{from}"), &format!(":{to}"));
+    let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
+    match c.healthcheck.split_first()? {
+        (kind, [command]) if kind == "CMD-SHELL" => Some(format!(
+            "docker exec {} sh -c {}",
+            c.name,
+            quote(&swap(command))
+        )),
+        (kind, args) if kind == "CMD" && !args.is_empty() => Some(format!(
+            "docker exec {} {}",
+            c.name,
+            args.iter()
+                .map(|a| quote(&swap(a)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+        _ => None,
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+/// The port the probe talks to, from a URL or `host:port` in its command.
+fn probed_port(probe: &str) -> Option<u16> {
+    probe
+        .split_whitespace()
+        .filter(|word| word.contains(':'))
+        .find_map(|word| split_target(word.trim_matches(['"', '\''])).1)
+}
+
+fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
+    let name = &c.name;
+    let health = format!("docker inspect --format '{{{{json .State.Health}}}}' {name}");
+    let mut apply: Vec<String> = compose_up(c).into_iter().collect();
+    apply.push(health.clone());
+    match failure {
+        Failure::ToolMissing(tool) => {
+            let port = probed_port(probe).map_or("PORT".to_string(), |p| p.to_string());
+            let url = probe
+                .split_whitespace()
+                .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+                .unwrap_or("");
+            let wget = if url.is_empty() {
+                String::new()
+            } else {
+                format!("[\"CMD-SHELL\", \"wget -q -O /dev/null {url} || exit 1\"] or ")
+            };
+            Remediation::new(format!(
+                "Fix {name}'s healthcheck: `{tool}` does not exist in the image; probe with a tool that does."
+            ))
+            .step(
+                Horizon::Immediate,
+                "See which probe tools the image has.",
+                &[format!("docker exec {name} sh -c 'command -v curl wget bash nc'")],
+            )
+            .step(
+                Horizon::ShortTerm,
+                format!("Replace the healthcheck test with one the image can run, e.g. {wget}[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"], then re-create the container and watch the probes pass."),
+                &apply,
+            )
+        }
+        Failure::WrongPort {
+            probed, listening, ..
+        } => {
+            let fixed = c
+                .healthcheck
+                .iter()
+                .skip(1)
+                .map(|arg| arg.replace(&format!(":{probed}"), &format!(":{listening}")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Remediation::new(format!(
+                "Make {name}'s healthcheck probe port {listening}, where the service listens."
+            ))
+            .step(
+                Horizon::Immediate,
+                format!("Confirm the service answers the probe on port {listening}."),
+                &probe_by_hand(c, *probed, *listening).into_iter().collect::<Vec<_>>(),
+            )
+            .step(
+                Horizon::ShortTerm,
+                format!("Change the healthcheck test to `{fixed}` (compose `healthcheck.test`, or `--health-cmd`), re-create the container and watch the probes pass."),
+                &apply,
+            )
+        }
+        Failure::Refused | Failure::TimedOut(_) | Failure::Other => {
+            let mut r = Remediation::new(format!(
+                "{name} itself does not answer its healthcheck: find out why from its logs, and restart it."
+            ))
+            .step(
+                Horizon::Immediate,
+                "Read what the service logged and run the probe by hand.",
+                &[
+                    format!("docker logs --timestamps --tail 100 {name}"),
+                    health,
+                ],
+            )
+            .step(
+                Horizon::Immediate,
+                "Restart the service once its logs show why it stopped answering.",
+                &[format!("docker restart {name}")],
+            );
+            if matches!(failure, Failure::TimedOut(_)) {
+                r = r.step(
+                    Horizon::ShortTerm,
+                    "If the service is only slow to answer, give the probe more time (healthcheck `timeout`, `start_period`) and re-create the container.",
+                    &apply,
+                );
+            }
+            r
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::run_detector;
+
+    fn probe(code: i64, output: &str) -> HealthProbe {
+        HealthProbe {
+            start: None,
+            end: None,
+            exit_code: code,
+            output: output.to_string(),
+        }
+    }
+
+    #[test]
+    fn qdrant_probe_is_broken_because_curl_is_not_in_the_image() {
+        let findings = run_detector(&HealthcheckFailing, "main-incident");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.service, "qdrant");
+        assert!(
+            f.title
+                .contains("healthcheck is broken: `curl` is not in the image"),
+            "{}",
+            f.title
+        );
+        assert!(f.evidence.iter().any(|q| {
+            q.text
+            == "Config.Healthcheck.Test: CMD-SHELL curl -f http://localhost:6333/healthz || exit 1"
+        }));
+        let outputs = f
+            .evidence
+            .iter()
+            .find(|q| q.text == "State.Health.Log: exit 1: /bin/sh: curl: not found")
+            .expect("probe output quoted");
+        assert_eq!(outputs.count, 5);
+        let event = f
+            .evidence
+            .iter()
+            .find(|q| q.text.starts_with("event health_status: unhealthy"))
+            .unwrap();
+        assert_eq!(f.first_seen, event.timestamp);
+        assert!(f.last_seen > f.first_seen);
+        let fix = &f.remediation.steps[1].text;
+        assert!(fix.contains("/dev/tcp/127.0.0.1/6333"), "{fix}");
+        assert!(
+            fix.contains("wget -q -O /dev/null http://localhost:6333/healthz"),
+            "{fix}"
+        );
+    }
+
+    #[test]
+    fn tells_a_broken_probe_from_a_service_that_does_not_answer() {
+        // Outputs verbatim from failure signatures §7.
+        let cases = [
+            ("/bin/sh: curl: not found\n", Failure::ToolMissing("curl".into())),
+            ("/bin/sh: 1: curl: not found\n", Failure::ToolMissing("curl".into())),
+            (
+                "OCI runtime exec failed: exec failed: unable to start container process: exec: \"curl\": executable file not found in $PATH: unknown",
+                Failure::ToolMissing("curl".into()),
+            ),
+            (
+                "wget: can't connect to remote host (127.0.0.1): Connection refused\nchecking\n",
+                Failure::Refused,
+            ),
+            (
+                "curl: (7) Failed to connect to localhost port 6333 after 0 ms: Couldn't connect to server",
+                Failure::Refused,
+            ),
+            ("Health check exceeded timeout (1s)", Failure::TimedOut("1s".into())),
+            ("curl: (22) The requested URL returned error: 500", Failure::Other),
+        ];
+        for (output, expected) in cases {
+            assert_eq!(classify(&probe(1, output)), expected, "{output}");
+        }
+    }
+
+    #[test]
+    fn a_probe_on_the_old_port_is_told_from_a_dead_service() {
+        let findings = run_detector(&HealthcheckFailing, "healthcheck-failing");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.service, "catalog");
+        assert!(
+            f.title.starts_with("catalog's healthcheck probes port 8000, but the service is set to listen on 8080 (PORT=8080): connection refused"),
+            "{}",
+            f.title
+        );
+        assert!(f.evidence.iter().any(|q| q.text
+            == "State.Health.Log: exit 1: wget: can't connect to remote host (127.0.0.1): Connection refused"));
+        assert_eq!(
+            f.remediation.steps[0].commands,
+            ["docker exec catalog sh -c 'wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1'"]
+        );
+        assert!(f.remediation.steps[1]
+            .text
+            .contains("`wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1`"));
+    }
+
+    #[test]
+    fn a_working_service_with_a_missing_probe_tool_is_a_broken_probe() {
+        let findings = run_detector(&HealthcheckFailing, "healthcheck-probe-missing");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0]
+                .title
+                .starts_with("search's healthcheck is broken: `curl` is not in the image"),
+            "{}",
+            findings[0].title
+        );
+    }
+
+    #[test]
+    fn healthy_stack_has_no_failing_healthcheck() {
+        assert!(run_detector(&HealthcheckFailing, "healthy-stack").is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! The HTML template's one filter of its own: `prose`, for the sentences the
+//! analyzer writes. It escapes the text exactly as autoescape would and
+//! shows text between a pair of backticks as `<code>`, like the Markdown
+//! report does. Its output is HTML, so tera does not escape it again.
+
+use std::collections::HashMap;
+
+use tera::{Tera, Value};
+
+use super::markdown::{backtick_segments, Segment};
+
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("prose", Prose);
+}
+
+struct Prose;
+
+impl tera::Filter for Prose {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = match value {
+            Value::String(s) => s.as_str(),
+            Value::Null => "",
+            other => return Ok(Value::String(tera::escape_html(&other.to_string()))),
+        };
+        Ok(Value::String(prose(text)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Escaped text with `<code>` for backtick pairs and `<br>` for line breaks.
+pub fn prose(text: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            backtick_segments(line)
+                .into_iter()
+                .map(|segment| match segment {
+                    Segment::Plain(plain) => tera::escape_html(plain),
+                    Segment::Code(code) => format!("<code>{}</code>", tera::escape_html(code)),
+                })
+                .collect()
+        })
+        .collect();
+    lines.join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_escapes_everything_and_marks_code() {
+        assert_eq!(
+            prose("use `a<b>` & <script>"),
+            "use <code>a&lt;b&gt;</code> &amp; &lt;script&gt;"
+        );
+        assert_eq!(prose("odd ` tick\nnext"), "odd ` tick<br>next");
+    }
+}
