@@ -3,6 +3,7 @@
 
 mod live_support;
 
+use coroner::analyze::{self, RootCause};
 use coroner::evidence::EntrypointForensics;
 use live_support::{container, lab, Collected, Lab, RootFs};
 
@@ -29,6 +30,25 @@ fn broken(lab: &mut Lab, fs: RootFs, entrypoint: &str) -> (Collected, Entrypoint
         .expect("forensics were collected for the failed container")
         .clone();
     (collected, forensics)
+}
+
+/// The broken-entrypoint root cause the analysis gives for the lab's `api`.
+fn diagnosis(lab: &Lab, collected: &Collected) -> RootCause {
+    let analysis = analyze::analyze(&collected.evidence);
+    analysis
+        .root_causes
+        .into_iter()
+        .find(|c| c.finding.kind == "broken-entrypoint" && c.finding.service == lab.name("api"))
+        .unwrap_or_else(|| panic!("no broken-entrypoint root cause for {}", lab.name("api")))
+}
+
+fn quotes(cause: &RootCause) -> Vec<String> {
+    cause
+        .finding
+        .evidence
+        .iter()
+        .map(|q| q.text.clone())
+        .collect()
 }
 
 fn log_of(collected: &Collected, container: &str) -> String {
@@ -69,6 +89,29 @@ fn a_crlf_entrypoint_is_recorded_with_its_carriage_return() {
         (interpreter.path.as_str(), interpreter.exists),
         ("/bin/sh", Some(true))
     );
+
+    // The certain diagnosis: the \r was read from the file, not guessed.
+    let cause = diagnosis(&lab, &collected);
+    assert_eq!(
+        cause.finding.title,
+        "line 1 of /docker_entrypoint.sh ends with \\r: the script has Windows line endings; convert it (dos2unix, or .gitattributes eol=lf) and rebuild"
+    );
+    assert!(cause.finding.confidence >= 0.99);
+    assert!(
+        quotes(&cause).contains(&"first_line: #!/bin/sh\\r".to_string()),
+        "{:?}",
+        quotes(&cause)
+    );
+    let forensics_quote = cause
+        .finding
+        .evidence
+        .iter()
+        .find(|q| q.text.starts_with("first_line"))
+        .unwrap();
+    assert_eq!(
+        forensics_quote.source,
+        format!("docker/forensics/{}.json", lab.name("api"))
+    );
 }
 
 #[test]
@@ -89,6 +132,17 @@ fn an_entrypoint_without_the_exec_bit_is_recorded_with_its_mode() {
     assert_eq!(f.mode.as_deref(), Some("0644"));
     assert_eq!(f.executable, Some(false));
     assert!(!f.crlf);
+    let cause = diagnosis(&lab, &collected);
+    assert!(
+        cause.finding.title.contains("lacks the execute permission"),
+        "{}",
+        cause.finding.title
+    );
+    assert!(
+        quotes(&cause).contains(&"mode: 0644".to_string()),
+        "{:?}",
+        quotes(&cause)
+    );
 }
 
 #[test]
@@ -96,7 +150,7 @@ fn a_missing_shebang_interpreter_is_recorded() {
     let Some(mut lab) = lab("nobash") else { return };
     let mut fs = RootFs::busybox();
     fs.file("app/start.sh", b"#!/bin/bash\nexec sleep 1\n", 0o755);
-    let (_, f) = broken(&mut lab, fs, "/app/start.sh");
+    let (collected, f) = broken(&mut lab, fs, "/app/start.sh");
     let interpreter = f.interpreter.as_ref().unwrap();
     assert_eq!(interpreter.from, "shebang");
     assert_eq!(
@@ -106,6 +160,12 @@ fn a_missing_shebang_interpreter_is_recorded() {
     assert_eq!(
         f.missing_interpreter().map(|i| i.path.as_str()),
         Some("/bin/bash")
+    );
+    // runc only says `no such file or directory`; the file says why.
+    let cause = diagnosis(&lab, &collected);
+    assert_eq!(
+        cause.finding.title,
+        "entrypoint /app/start.sh cannot start: its #! line asks for /bin/bash, which is not installed in the image"
     );
 }
 
@@ -125,6 +185,11 @@ fn a_dynamically_linked_binary_without_its_loader_is_recorded() {
     let loader = f.missing_interpreter().expect("the loader is missing");
     assert_eq!(loader.from, "elf");
     assert!(loader.path.starts_with("/lib"), "{}", loader.path);
+    let cause = diagnosis(&lab, &collected);
+    assert_eq!(
+        cause.finding.title,
+        format!("entrypoint /app/server cannot be executed although it exists: it is dynamically linked and its loader {} is not in the image", loader.path)
+    );
 }
 
 #[test]
@@ -151,6 +216,11 @@ fn a_binary_for_another_cpu_is_recorded_with_both_architectures() {
     );
     assert_eq!(f.engine_arch, "amd64");
     assert!(f.foreign_architecture());
+    let cause = diagnosis(&lab, &collected);
+    assert_eq!(
+        cause.finding.title,
+        "entrypoint /app/server is a AArch64 program (linux/arm64) but the engine runs linux/amd64: it was built for another CPU"
+    );
 }
 
 #[test]
@@ -178,5 +248,11 @@ fn a_bare_command_missing_from_path_lists_where_it_was_looked_for() {
         f.searched.contains(&"/bin/gunicorn".to_string()),
         "{:?}",
         f.searched
+    );
+    let cause = diagnosis(&lab, &collected);
+    assert!(
+        cause.finding.title.contains("'gunicorn' is not installed"),
+        "{}",
+        cause.finding.title
     );
 }

@@ -54,6 +54,15 @@ fn a_missing_python_module_is_in_the_collected_log() {
     assert_eq!(f.links, ["/usr/bin/python3.11"]);
     assert_eq!(f.format.as_deref(), Some("elf"));
     assert_eq!(f.interpreter.as_ref().and_then(|i| i.exists), Some(true));
+    let analysis = analyze::analyze(&collected.evidence);
+    assert!(
+        analysis
+            .root_causes
+            .iter()
+            .any(|c| c.finding.kind == "missing-module" && c.finding.service == name),
+        "{:#?}",
+        analysis.root_causes
+    );
 }
 
 #[test]
@@ -95,6 +104,14 @@ fn a_port_held_by_a_host_process_names_that_process() {
         .expect("the host listener is in the bundle");
     let me = format!("(pid {})", std::process::id());
     assert!(listener.holder().contains(&me), "{}", listener.holder());
+    // The report names this test process as the holder of the port.
+    let analysis = analyze::analyze(&collected.evidence);
+    let cause = analysis
+        .root_causes
+        .iter()
+        .find(|c| c.finding.kind == "port-conflict" && c.finding.service == web.name)
+        .unwrap_or_else(|| panic!("{:#?}", analysis.root_causes));
+    assert!(cause.finding.title.contains(&me), "{}", cause.finding.title);
     drop(holder);
 }
 
@@ -141,6 +158,18 @@ fn a_failing_healthcheck_is_collected_with_its_probe_output() {
     );
     // A running container is not examined: its entrypoint works.
     assert!(collected.evidence.forensics_of(svc).is_none());
+    let analysis = analyze::analyze(&collected.evidence);
+    // The probe cannot connect (nothing listens on 8080): the healthcheck
+    // fails (the cause) and the container is unhealthy (the symptom).
+    let kinds: Vec<&str> = analysis
+        .root_causes
+        .iter()
+        .map(|c| &c.finding)
+        .chain(analysis.symptoms.iter().map(|s| &s.finding))
+        .filter(|f| f.service == svc.name)
+        .map(|f| f.kind)
+        .collect();
+    assert!(kinds == ["healthcheck-failing", "unhealthy"], "{kinds:?}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::common::{
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
-use crate::evidence::Container;
+use crate::evidence::{Container, EntrypointForensics, Evidence};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -43,7 +43,12 @@ documented_detector! {
     ///   found`;
     /// - shell errors from the script named in `Config.Entrypoint`/`Cmd`:
     ///   `set: Illegal option -o pipefail` (a bash script run by dash),
-    ///   `Syntax error`, `cd: can't cd to`, `X: not found`.
+    ///   `Syntax error`, `cd: can't cd to`, `X: not found`;
+    /// - from a live collection, the file itself
+    ///   (`docker/forensics/<container>.json`): a first line ending in `\r`,
+    ///   the mode without an execute bit, a `#!` interpreter or ELF loader
+    ///   absent from the container, an ELF machine other than the engine's.
+    ///   These settle what the runtime's message leaves open.
     ///
     /// Fix: convert the script to LF line endings (`dos2unix`, and
     /// `*.sh text eol=lf` in `.gitattributes`), `chmod +x` it (and `RUN chmod
@@ -206,6 +211,18 @@ enum Problem {
         interpreter: String,
     },
     ExecFormat,
+    /// Read from the file (live collection): its first line ends with `\r`.
+    CrlfFirstLine,
+    /// Read from the file: an ELF program whose loader the image lacks.
+    LoaderMissing {
+        loader: String,
+    },
+    /// Read from the file: an ELF program for another CPU than the engine's.
+    ForeignArchitecture {
+        machine: String,
+        arch: String,
+        engine: String,
+    },
     /// The script runs, and its shell rejects a line.
     ShellError {
         line: Option<u32>,
@@ -336,7 +353,99 @@ impl Detector for BrokenEntrypoint {
             add_message(&mut case.finding, log, m);
         }
 
-        cases.into_values().map(|case| finish(cx, case)).collect()
+        refine_with_forensics(cx.evidence, cases.into_values())
+            .into_iter()
+            .map(|case| finish(cx, case))
+            .collect()
+    }
+}
+
+/// Settles each case with what the entrypoint file itself shows, when a live
+/// collection read it; cases that end up the same diagnosis become one.
+fn refine_with_forensics(evidence: &Evidence, cases: impl Iterator<Item = Case>) -> Vec<Case> {
+    let mut refined: BTreeMap<(String, String, Problem), Case> = BTreeMap::new();
+    for mut case in cases {
+        let forensics = evidence
+            .container(&case.finding.service)
+            .and_then(|c| evidence.forensics_of(c))
+            .filter(|f| {
+                f.exists && (same_file(&case.path, &f.path) || same_file(&case.path, &f.command))
+            });
+        if let Some((problem, facts)) = forensics.and_then(|f| read_from_file(&case.problem, f)) {
+            case.problem = problem;
+            case.finding.evidence.extend(facts);
+        }
+        let key = (
+            case.finding.service.clone(),
+            case.path.clone(),
+            case.problem.clone(),
+        );
+        match refined.entry(key) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(case);
+            }
+            std::collections::btree_map::Entry::Occupied(mut slot) => {
+                let kept = &mut slot.get_mut().finding;
+                kept.occurrences += case.finding.occurrences;
+                kept.seen_at(case.finding.first_seen);
+                kept.seen_at(case.finding.last_seen);
+                kept.evidence.extend(case.finding.evidence);
+            }
+        }
+    }
+    refined.into_values().collect()
+}
+
+/// The diagnosis the file proves for what the runtime reported, with the
+/// facts to quote; `None` when the file does not settle it.
+fn read_from_file(problem: &Problem, f: &EntrypointForensics) -> Option<(Problem, Vec<Quote>)> {
+    let quote = |field: &str, value: String| Quote::field(&f.source, field, value);
+    let missing = f.missing_interpreter();
+    match problem {
+        Problem::NotExecutable if f.executable == Some(false) => Some((
+            Problem::NotExecutable,
+            vec![quote("mode", f.mode.clone().unwrap_or_default())],
+        )),
+        Problem::Crlf { .. } | Problem::NoInterpreter if f.crlf => Some((
+            Problem::CrlfFirstLine,
+            vec![quote(
+                "first_line",
+                f.first_line.clone().unwrap_or_default(),
+            )],
+        )),
+        Problem::Crlf { .. } | Problem::NoInterpreter if missing.is_some() => {
+            let interpreter = missing?;
+            let fact = quote(
+                "interpreter",
+                format!("{} (not in the container)", interpreter.path),
+            );
+            let problem = if interpreter.from == "elf" {
+                Problem::LoaderMissing {
+                    loader: interpreter.path.clone(),
+                }
+            } else {
+                Problem::InterpreterMissing {
+                    interpreter: interpreter.path.clone(),
+                }
+            };
+            Some((problem, vec![fact]))
+        }
+        Problem::ExecFormat if f.foreign_architecture() => {
+            let elf = f.elf.as_ref()?;
+            let arch = elf.arch.clone()?;
+            Some((
+                Problem::ForeignArchitecture {
+                    machine: elf.machine.clone(),
+                    arch: arch.clone(),
+                    engine: f.engine_arch.clone(),
+                },
+                vec![
+                    quote("elf", format!("{}-bit {} ({arch})", elf.bits, elf.machine)),
+                    quote("engine_arch", f.engine_arch.clone()),
+                ],
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -549,29 +658,48 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             (
                 title,
                 if *proven { 0.9 } else { 0.75 },
-                Remediation::new(format!(
-                    "Convert {file} to Unix line endings (LF), rebuild the image and recreate {service}."
-                ))
-                .step(
-                    Horizon::Immediate,
-                    "Confirm it: a \\r before the \\n of the first line is the culprit.",
-                    &[show_head],
-                )
-                .step(
-                    Horizon::Immediate,
-                    format!("Convert {file} in the build context, rebuild and recreate the container."),
-                    &[vec![format!("dos2unix {}", shell_quote(&file))], rebuild.clone()].concat(),
-                )
-                .step(
-                    Horizon::ShortTerm,
-                    format!("Stop it coming back: a `.gitattributes` line `*.sh text eol=lf` (then `git add --renormalize .`), and optionally `RUN sed -i 's/\\r$//' {path}` in the Dockerfile."),
-                    &[
-                        "echo '*.sh text eol=lf' >> .gitattributes".to_string(),
-                        "git add --renormalize .".to_string(),
-                    ],
-                ),
+                crlf_remediation(&file, &service, &path, Some(show_head), &rebuild),
             )
         }
+        // Certain: the collector read the \r at the end of line 1.
+        Problem::CrlfFirstLine => (
+            format!("line 1 of {path} ends with \\r: the script has Windows line endings; convert it (dos2unix, or .gitattributes eol=lf) and rebuild"),
+            0.99,
+            crlf_remediation(&file, &service, &path, None, &rebuild),
+        ),
+        Problem::LoaderMissing { loader } => (
+            format!("{what} {path} cannot be executed although it exists: it is dynamically linked and its loader {loader} is not in the image"),
+            0.95,
+            Remediation::new(format!(
+                "Build {file} statically (e.g. CGO_ENABLED=0 for Go), or use a base image with the C library it was linked against ({loader} is glibc's or musl's loader)."
+            ))
+            .step(
+                Horizon::Immediate,
+                "See which loader and libraries the program asks for.",
+                &[show_type],
+            )
+            .step(
+                Horizon::Immediate,
+                "Rebuild the program statically or switch the base image to one with its C library, then rebuild and recreate the container.",
+                &rebuild,
+            ),
+        ),
+        Problem::ForeignArchitecture {
+            machine,
+            arch,
+            engine,
+        } => (
+            format!("{what} {path} is a {machine} program (linux/{arch}) but the engine runs linux/{engine}: it was built for another CPU"),
+            0.97,
+            Remediation::new(format!(
+                "Build the image for linux/{engine} (or for both platforms), then rebuild and recreate {service}."
+            ))
+            .step(
+                Horizon::Immediate,
+                format!("Rebuild for the engine's platform (`docker build --platform linux/{engine}`, or `docker buildx build --platform linux/amd64,linux/arm64` for both), then recreate the container."),
+                &rebuild,
+            ),
+        ),
         Problem::NoInterpreter => (
             format!("{what} {path} cannot be executed although it exists: its interpreter is missing (a binary whose ELF loader is not in the image, or a #! line ending with \\r)"),
             0.6,
@@ -670,6 +798,41 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             .push(Quote::field(&c.source, field, format!("{words:?}")));
     }
     finding
+}
+
+/// The fix for a script with Windows line endings; `confirm` shows the
+/// first line when it was not read already.
+fn crlf_remediation(
+    file: &str,
+    service: &str,
+    path: &str,
+    confirm: Option<String>,
+    rebuild: &[String],
+) -> Remediation {
+    let mut remediation = Remediation::new(format!(
+        "Convert {file} to Unix line endings (LF), rebuild the image and recreate {service}."
+    ));
+    if let Some(show_head) = confirm {
+        remediation = remediation.step(
+            Horizon::Immediate,
+            "Confirm it: a \\r before the \\n of the first line is the culprit.",
+            &[show_head],
+        );
+    }
+    remediation
+        .step(
+            Horizon::Immediate,
+            format!("Convert {file} in the build context, rebuild and recreate the container."),
+            &[vec![format!("dos2unix {}", shell_quote(file))], rebuild.to_vec()].concat(),
+        )
+        .step(
+            Horizon::ShortTerm,
+            format!("Stop it coming back: a `.gitattributes` line `*.sh text eol=lf` (then `git add --renormalize .`), and optionally `RUN sed -i 's/\\r$//' {path}` in the Dockerfile."),
+            &[
+                "echo '*.sh text eol=lf' >> .gitattributes".to_string(),
+                "git add --renormalize .".to_string(),
+            ],
+        )
 }
 
 /// Why a shell rejected a line of the script, and the fix.
