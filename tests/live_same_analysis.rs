@@ -169,12 +169,24 @@ fn live_and_bundle_investigations_agree_on_real_broken_containers() {
         if memory_limits { 6 } else { 5 },
         "{services:#?}"
     );
+    // Not a vacuous agreement: each broken container has its cause.
+    let causes = findings(&live, "root_causes");
+    let mut expected = vec![
+        ("broken-entrypoint".to_string(), lab.name("crlf")),
+        ("broken-entrypoint".to_string(), lab.name("noexec")),
+        ("healthcheck-failing".to_string(), lab.name("svc")),
+        ("port-conflict".to_string(), lab.name("web")),
+    ];
     if memory_limits {
-        assert!(
-            findings(&live, "root_causes").contains(&("oom-killed".into(), lab.name("hog"))),
-            "{live:#}"
-        );
+        expected.push(("oom-killed".to_string(), lab.name("hog")));
     }
+    for cause in &expected {
+        assert!(causes.contains(cause), "{cause:?} missing from {causes:#?}");
+    }
+    assert!(
+        !causes.iter().any(|(_, service)| *service == lab.name("ok")),
+        "{causes:#?}"
+    );
     // Both bundles hold the same files, forensics included.
     let files = |root: &std::path::Path| -> Vec<String> {
         let mut names: Vec<String> = walkdir(root);
