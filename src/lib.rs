@@ -3,7 +3,8 @@
 //!
 //! The pipeline is the architecture, one module a stage:
 //!
-//! - [`collect`]: gathers evidence (reads a bundle from disk) and nothing else.
+//! - [`collect`]: gathers evidence (a bundle on disk, the live Docker engine,
+//!   HTTP probes, Prometheus) and nothing else.
 //! - [`evidence`]: the model of what was gathered, parsed from Docker's own
 //!   formats, with secrets masked on entry.
 //! - [`analyze`]: detectors, ranking of root causes apart from symptoms, the
