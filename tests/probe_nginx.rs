@@ -227,6 +227,27 @@ fn a_proxy_answers_200_then_502_once_its_upstream_is_gone() {
             nginx.url()
         )
     );
+    // nginx's real error-log lines are the proxy's symptom, pointing at the upstream.
+    let proxy = analysis
+        .symptoms
+        .iter()
+        .find(|s| s.finding.kind == "upstream-unavailable")
+        .expect("nginx's error log is recognised as upstream-unavailable");
+    let upstream_address = format!("127.0.0.1:{}", upstream.port);
+    assert!(
+        proxy
+            .finding
+            .targets
+            .iter()
+            .any(|t| t.contains(&upstream_address)),
+        "{:?}",
+        proxy.finding.targets
+    );
+    assert!(proxy
+        .finding
+        .evidence
+        .iter()
+        .any(|q| q.source == "logs/nginx/error.log" && q.text.contains("Connection refused")));
 }
 
 #[test]
