@@ -1,6 +1,7 @@
-//! Small helpers shared by the application-level detectors: quoting a
-//! matched log message, quoting the inspect facts that show how a container
-//! fails, and writing the commands that rebuild and recreate it with a fix.
+//! Helpers shared by the detectors: quoting a matched log message and the
+//! inspect facts that show how a container fails, which engine events and
+//! configured ports belong to a container, and the commands that rebuild
+//! and recreate it with a fix.
 //!
 //! They decide nothing: which finding to make, and how sure it is, stays in
 //! each detector.
@@ -10,7 +11,7 @@ use std::borrow::Cow;
 use crate::analyze::detector::{Finding, Quote};
 use crate::analyze::scan::Message;
 use crate::evidence::redact::MASK;
-use crate::evidence::{Container, Evidence, LogSource};
+use crate::evidence::{Container, Event, Evidence, LogSource};
 
 /// Adds a matched message to a finding: its latest occurrence (what the
 /// latest restart shows), its time span and how often it appeared.
@@ -39,6 +40,29 @@ pub fn container_of<'a>(evidence: &'a Evidence, log: &LogSource) -> Option<&'a C
     evidence.container(&log.service)
 }
 
+/// The events of `c` itself: a container that was removed and re-created
+/// under the same name (a deploy) has a new id, and the old one's events
+/// are not this one's.
+pub fn own_events<'a>(evidence: &'a Evidence, c: &'a Container) -> impl Iterator<Item = &'a Event> {
+    evidence
+        .events_of(c)
+        .filter(move |e| c.id.is_empty() || e.actor_id.is_empty() || e.actor_id == c.id)
+}
+
+/// Ports a container is set to listen on through its environment
+/// (`PORT=8080`, `DB_PORT=5433`), with the entry that says so.
+pub fn configured_ports(c: &Container) -> Vec<(&str, u16)> {
+    c.env
+        .iter()
+        .filter_map(|entry| {
+            let (name, value) = entry.split_once('=')?;
+            let is_port = name == "PORT" || name.ends_with("_PORT");
+            let port = value.trim().parse().ok().filter(|_| is_port)?;
+            Some((entry.as_str(), port))
+        })
+        .collect()
+}
+
 /// What to change when the container is created again.
 #[derive(Debug, Default)]
 pub struct Change {
@@ -64,22 +88,7 @@ pub struct Change {
 /// command. Secret values are never written out: `-e NAME` passes the value
 /// from the shell that runs the command.
 pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) -> Vec<String> {
-    if let Some(project) = c.labels.get("com.docker.compose.project") {
-        let mut cmd = format!("docker compose -p {}", shell_quote(project));
-        if let Some(dir) = c.labels.get("com.docker.compose.project.working_dir") {
-            cmd.push_str(&format!(" --project-directory {}", shell_quote(dir)));
-        }
-        if let Some(files) = c.labels.get("com.docker.compose.project.config_files") {
-            for file in files.split(',').filter(|f| !f.is_empty()) {
-                cmd.push_str(&format!(" -f {}", shell_quote(file)));
-            }
-        }
-        cmd.push_str(" up -d --force-recreate");
-        if change.rebuild {
-            cmd.push_str(" --build");
-        }
-        cmd.push(' ');
-        cmd.push_str(&shell_quote(c.service_name()));
+    if let Some(cmd) = compose_recreate(c, change.rebuild) {
         return vec![cmd];
     }
 
@@ -193,6 +202,29 @@ pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) ->
         ));
     }
     out
+}
+
+/// The command that recreates `c` with compose from its (edited) compose
+/// file, building its image first when `rebuild` is set. `None` when compose
+/// did not make the container (no `com.docker.compose.project` label).
+pub fn compose_recreate(c: &Container, rebuild: bool) -> Option<String> {
+    let project = c.labels.get("com.docker.compose.project")?;
+    let mut cmd = format!("docker compose -p {}", shell_quote(project));
+    if let Some(dir) = c.labels.get("com.docker.compose.project.working_dir") {
+        cmd.push_str(&format!(" --project-directory {}", shell_quote(dir)));
+    }
+    if let Some(files) = c.labels.get("com.docker.compose.project.config_files") {
+        for file in files.split(',').filter(|f| !f.is_empty()) {
+            cmd.push_str(&format!(" -f {}", shell_quote(file)));
+        }
+    }
+    cmd.push_str(" up -d --force-recreate");
+    if rebuild {
+        cmd.push_str(" --build");
+    }
+    cmd.push(' ');
+    cmd.push_str(&shell_quote(c.service_name()));
+    Some(cmd)
 }
 
 /// `/var/lib/docker/volumes/NAME/_data` → `NAME`.
@@ -393,85 +425,5 @@ mod tests {
         assert_eq!(shell_quote("a b"), "'a b'");
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(shell_quote(""), "''");
-    }
-
-    /// Prints how much the application detectors' needles cost the one scan
-    /// pass, on a generated container log that looks like a busy Python web
-    /// service (access lines with 404 Not Found, tracebacks with frames,
-    /// dict KeyErrors, permission warnings). Run with
-    /// `cargo test --release -- --ignored --nocapture scan_cost`.
-    #[test]
-    #[ignore]
-    fn scan_cost_of_application_detectors() {
-        use std::io::Write;
-        use std::time::Instant;
-
-        use crate::analyze::detector::Detector;
-        use crate::analyze::detectors::all;
-        use crate::analyze::scan::scan;
-        use crate::collect::bundle;
-        use crate::evidence::{AssumedZone, Window};
-
-        const APP: &[&str] = &[
-            "broken-entrypoint",
-            "missing-module",
-            "missing-shared-library",
-            "log-level-misconfig",
-            "missing-env-var",
-            "permission-denied",
-        ];
-        let dir = tempfile::tempdir().unwrap();
-        let logs = dir.path().join("docker/containers");
-        std::fs::create_dir_all(&logs).unwrap();
-        let mut out = std::io::BufWriter::new(std::fs::File::create(logs.join("api.log")).unwrap());
-        let lines = 4_000_000u64;
-        for i in 0..lines {
-            let ts = format!(
-                "2026-11-27T18:{:02}:{:02}.{:09}Z",
-                (i / 60_000) % 60,
-                (i / 1000) % 60,
-                i % 1_000_000_000
-            );
-            match i % 1000 {
-                0 => {
-                    writeln!(out, "{ts} Traceback (most recent call last):").unwrap();
-                    writeln!(out, "{ts}   File \"/usr/local/lib/python3.11/site-packages/starlette/routing.py\", line {}, in handle", i % 700).unwrap();
-                    writeln!(out, "{ts}   File \"/app/handlers/orders.py\", line 42, in create").unwrap();
-                    writeln!(out, "{ts}     quantity = payload[\"quantity\"]").unwrap();
-                    writeln!(out, "{ts} KeyError: 'quantity'").unwrap();
-                }
-                1..=3 => writeln!(out, "{ts} WARNING:  cannot write cache file '/tmp/c{i}': Permission denied, continuing").unwrap(),
-                n if n % 7 == 0 => writeln!(out, "{ts} INFO:     172.18.0.{}:{} - \"GET /static/{i}.png HTTP/1.1\" 404 Not Found", n % 250, 40000 + n).unwrap(),
-                n => writeln!(out, "{ts} INFO:     172.18.0.{}:{} - \"POST /api/orders HTTP/1.1\" 200 OK (request {i}, user {})", n % 250, 40000 + n, i % 9973).unwrap(),
-            }
-        }
-        out.flush().unwrap();
-        drop(out);
-        let evidence = bundle::load(dir.path(), AssumedZone::default(), Window::default()).unwrap();
-        let bytes = evidence.logs.iter().map(|l| l.bytes).sum::<u64>();
-        let registry = all();
-        let others: Vec<&dyn Detector> = registry
-            .iter()
-            .copied()
-            .filter(|d| !APP.contains(&d.id()))
-            .collect();
-        for (label, detectors) in [
-            ("other detectors only", &others),
-            ("all detectors", &registry),
-        ] {
-            let mut best = f64::MAX;
-            let mut messages = 0;
-            for _ in 0..3 {
-                let start = Instant::now();
-                let hits = scan(&evidence, detectors, &mut Vec::new());
-                best = best.min(start.elapsed().as_secs_f64());
-                messages = hits.buckets.iter().map(|b| b.messages.len()).sum::<usize>();
-            }
-            println!(
-                "{label:>22}: {:.0} MiB in {best:.3} s = {:.0} MiB/s, {messages} distinct messages kept",
-                bytes as f64 / 1048576.0,
-                bytes as f64 / 1048576.0 / best
-            );
-        }
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 
 use chrono::{DateTime, Utc};
 
-use super::infra_common::{compose_up, own_events};
+use super::common::{compose_recreate, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::logs::clean_text;
 use crate::evidence::redact::redact_text;
@@ -551,7 +551,7 @@ fn remedy(
             .rsplit_once(':')
             .map_or(c.image.as_str(), |(r, _)| r);
         let mut commands = vec![format!("docker image ls {repository}")];
-        commands.extend(compose_up(c));
+        commands.extend(compose_recreate(c, false));
         let when = image
             .created
             .map(format_utc)

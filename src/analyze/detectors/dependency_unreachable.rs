@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::infra_common::{compose_up, configured_ports};
+use super::common::{compose_recreate, configured_ports};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Role, Signature,
 };
@@ -643,7 +643,7 @@ fn loopback_in_container(ev: &Evidence, caller: &Container, address: &Address) -
         .iter()
         .map(|s| Quote::field(&caller.source, "Config.Env", &s.entry))
         .collect();
-    let mut apply: Vec<String> = compose_up(caller).into_iter().collect();
+    let mut apply: Vec<String> = compose_recreate(caller, false).into_iter().collect();
     apply.push(format!(
         "docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {}",
         caller.name
@@ -869,7 +869,7 @@ fn bound_to_loopback(
         .map(|entry| Quote::field(&dep.source, "Config.Env", entry))
         .collect();
     quotes.extend(lines.into_iter().cloned());
-    let mut apply: Vec<String> = compose_up(dep).into_iter().collect();
+    let mut apply: Vec<String> = compose_recreate(dep, false).into_iter().collect();
     apply.push(format!("docker logs --tail 20 {}", dep.name));
     Some(Verdict {
         role: Role::Cause,

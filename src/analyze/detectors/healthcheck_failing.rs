@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::infra_common::{compose_up, configured_ports, own_events};
+use super::common::{compose_recreate, configured_ports, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::analyze::rank::split_target;
 use crate::evidence::container::HealthProbe;
@@ -265,7 +265,7 @@ fn probed_port(probe: &str) -> Option<u16> {
 fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
     let name = &c.name;
     let health = format!("docker inspect --format '{{{{json .State.Health}}}}' {name}");
-    let mut apply: Vec<String> = compose_up(c).into_iter().collect();
+    let mut apply: Vec<String> = compose_recreate(c, false).into_iter().collect();
     apply.push(health.clone());
     match failure {
         Failure::ToolMissing(tool) => {

@@ -7,7 +7,6 @@ mod common;
 mod crash_loop;
 mod dependency_unreachable;
 mod healthcheck_failing;
-mod infra_common;
 mod log_level_misconfig;
 mod missing_env_var;
 mod missing_module;

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::infra_common::{compose_up, own_events};
+use super::common::{compose_recreate, own_events};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
@@ -469,7 +469,7 @@ fn remedy(ev: &Evidence, service: &str, address: &Address, holder: &Holder<'_>) 
             format!("{}:", address.host)
         };
         let mut commands = vec![format!("ss -ltn 'sport = :{free}'")];
-        commands.extend(compose_up(c));
+        commands.extend(compose_recreate(c, false));
         r = r.step(
             Horizon::ShortTerm,
             format!("Or publish {service} on a free host port: change its port mapping to \"{ip}{free}:{container_port}\" (compose `ports:`, or `-p` of docker run), check that port is free and re-create the container."),

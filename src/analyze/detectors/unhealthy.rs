@@ -1,4 +1,4 @@
-use super::infra_common::own_events;
+use super::common::own_events;
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::{detector_meta, documented_detector};
 
