@@ -506,7 +506,22 @@ fn default_file_name(analysis: &Analysis, format: Format) -> String {
 
 /// Writes through a temporary file in the same directory and renames it
 /// into place, so a reader never sees a half-written report.
+///
+/// A symlink is followed, so the link survives. A destination that is not a
+/// regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never
+/// renamed over: replacing `/dev/null` with a file would break the host.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let resolved = std::fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(bytes))
+                .with_context(|| format!("cannot write {}", path.display()));
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

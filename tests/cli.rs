@@ -335,3 +335,30 @@ fn secrets_in_the_evidence_never_reach_a_report() {
         }
     }
 }
+
+/// Writing a report to a FIFO (or `/dev/null`, `/dev/stdout`) writes into it;
+/// the atomic rename used for regular files must never replace it.
+#[test]
+fn a_report_written_to_a_fifo_leaves_the_fifo_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = investigate(
+        "healthy-stack",
+        &["--format", "json", "--output", fifo.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(HEALTHY), "{}", stderr(&out));
+    // Checked before joining: a replaced FIFO would leave the reader waiting.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+    let report = reader.join().unwrap();
+    assert!(report.contains("\"verdict\": \"healthy\""), "{report}");
+}
