@@ -20,8 +20,7 @@ mod live_support;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
-use coroner::collect::docker::{collect_bundle, Endpoint, Progress, Request, Scope};
+use coroner::collect::docker::{collect_bundle, Endpoint, Progress, Request};
 use live_support::{container, lab, Lab, RootFs};
 
 const CONTAINERS: usize = 20;
@@ -82,21 +81,9 @@ fn main() {
 fn collect(lab: &Lab, max_log_bytes: u64) -> u64 {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("bundle");
-    let now = Utc::now();
-    let request = Request {
-        scope: Scope {
-            project: Some(lab.id.clone()),
-            services: Vec::new(),
-        },
-        since: now - chrono::Duration::hours(1),
-        until: now,
-        max_log_bytes,
-        concurrency: Request::DEFAULT_CONCURRENCY,
-        timeout: Request::DEFAULT_TIMEOUT,
-    };
     let summary = collect_bundle(
         &Endpoint::from_env(),
-        &request,
+        &lab.request(max_log_bytes),
         &target,
         &mut Progress::silent(),
     )

@@ -173,13 +173,10 @@ impl Lab {
         })
     }
 
-    /// Collects the lab's project with the live collector into a fresh
-    /// bundle and reads it back as `investigate --bundle` would.
-    pub fn collect(&self, max_log_bytes: u64) -> Collected {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("bundle");
+    /// A collection of the lab's project over the last hour.
+    pub fn request(&self, max_log_bytes: u64) -> Request {
         let now = Utc::now();
-        let request = Request {
+        Request {
             scope: Scope {
                 project: Some(self.id.clone()),
                 services: Vec::new(),
@@ -189,10 +186,17 @@ impl Lab {
             max_log_bytes,
             concurrency: Request::DEFAULT_CONCURRENCY,
             timeout: Request::DEFAULT_TIMEOUT,
-        };
+        }
+    }
+
+    /// Collects the lab's project with the live collector into a fresh
+    /// bundle and reads it back as `investigate --bundle` would.
+    pub fn collect(&self, max_log_bytes: u64) -> Collected {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("bundle");
         let summary = collect_bundle(
             &Endpoint::from_env(),
-            &request,
+            &self.request(max_log_bytes),
             &target,
             &mut Progress::for_stderr(),
         )
