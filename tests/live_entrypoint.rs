@@ -70,7 +70,8 @@ fn a_crlf_entrypoint_is_recorded_with_its_carriage_return() {
         0o755,
     );
     let (collected, f) = broken(&mut lab, fs, "/docker_entrypoint.sh");
-    // runc's message names a file that exists (failure-signatures.md 1.2).
+    // runc's message names a file that exists: the kernel could not find the
+    // interpreter `/bin/sh\r` (runc 1.1 libcontainer, exec error after start).
     assert!(
         log_of(&collected, &lab.name("api"))
             .contains("exec /docker_entrypoint.sh: no such file or directory"),

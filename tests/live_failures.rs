@@ -31,7 +31,7 @@ fn a_missing_python_module_is_in_the_collected_log() {
             .join(format!("docker/containers/{name}.log")),
     )
     .unwrap();
-    // CPython 3.11 (failure-signatures.md 2.1), each line with Docker's timestamp.
+    // CPython 3.11's traceback for a failed import, each line with Docker's timestamp.
     let last = log.lines().last().unwrap_or_default();
     assert!(
         last.ends_with(" ModuleNotFoundError: No module named 'yaml'"),

@@ -188,7 +188,7 @@ fn a_proxy_answers_200_then_502_once_its_upstream_is_gone() {
         assert_eq!(r.class, Some(ErrorClass::BadGateway));
     }
 
-    // nginx's own words for it: failure-signatures.md section 5.
+    // nginx's own words for it (src/http/ngx_http_upstream.c, "connect() failed").
     let error_log = std::fs::read_to_string(nginx.error_log()).unwrap();
     let refused = format!(
         "connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:{}/\"",

@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn splits_health_status_actions_and_keeps_exit_codes() {
-        // Shape from Engine 20.10.24 (API 1.41), see the failure-signatures notes.
+        // The shape `docker events --format '{{json .}}'` prints on Engine 20.10.24 (API 1.41).
         let line = r#"{"status":"health_status: unhealthy","id":"91bc","from":"sigtest:latest","Type":"container","Action":"health_status: unhealthy","Actor":{"ID":"91bc","Attributes":{"image":"sigtest:latest","name":"t_health"}},"scope":"local","time":1795800233,"timeNano":1795800233251537255}"#;
         let e = Event::parse_line(line, "docker/events.jsonl", 1).unwrap();
         assert_eq!(

@@ -190,7 +190,7 @@ impl ErrorClass {
         // Wording of glibc (`Name or service not known`, `Temporary failure in
         // name resolution`), musl (`Name does not resolve`), Go (`no such
         // host`), Node (`ENOTFOUND`, `EAI_AGAIN`), curl (`Could not resolve
-        // host`) and hyper (`dns error`): /work/shared/failure-signatures.md 10.4.
+        // host`) and hyper (`dns error`), as each prints a failed lookup.
         if any(&[
             "name or service not known",
             "name resolution",
@@ -207,7 +207,7 @@ impl ErrorClass {
             return ErrorClass::Dns;
         }
         // errno 111 under glibc and musl (`Connection refused`, `Unknown
-        // error`), Node's `ECONNREFUSED`: failure-signatures.md 5 and 10.2.
+        // error` in nginx's musl builds), Node's `ECONNREFUSED`.
         if any(&["connection refused", "econnrefused", "errno 111", "(111:"]) {
             return ErrorClass::ConnectionRefused;
         }
