@@ -5,11 +5,10 @@
 mod live_support;
 
 use std::collections::HashMap;
-use std::time::Duration;
 
-use bollard::models::{HealthConfig, PortBinding};
+use bollard::models::PortBinding;
 use coroner::analyze;
-use live_support::{container, lab, RootFs};
+use live_support::{container, lab, memory_hog, unhealthy_service, RootFs};
 
 #[test]
 fn a_missing_python_module_is_in_the_collected_log() {
@@ -119,25 +118,8 @@ fn a_port_held_by_a_host_process_names_that_process() {
 fn a_failing_healthcheck_is_collected_with_its_probe_output() {
     let Some(mut lab) = lab("health") else { return };
     let image = lab.import("svc", RootFs::busybox(), &[]);
-    let mut body = container(&image, &["sleep", "300"]);
-    body.healthcheck = Some(HealthConfig {
-        test: Some(vec![
-            "CMD-SHELL".into(),
-            "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1".into(),
-        ]),
-        interval: Some(1_000_000_000),
-        timeout: Some(1_000_000_000),
-        retries: Some(1),
-        ..HealthConfig::default()
-    });
-    lab.run("svc", body);
-    lab.wait_for("svc", Duration::from_secs(60), "unhealthy", |i| {
-        i.state
-            .as_ref()
-            .and_then(|s| s.health.as_ref())
-            .and_then(|h| h.status)
-            .is_some_and(|s| s.to_string() == "unhealthy")
-    });
+    lab.run("svc", unhealthy_service(&image));
+    lab.wait_unhealthy("svc");
 
     let collected = lab.collect(16 << 20);
     let svc = collected.evidence.container(&lab.name("svc")).unwrap();
@@ -188,15 +170,7 @@ fn an_oom_kill_is_collected_and_diagnosed() {
     // false for that run. Try a few containers; one must show the full picture.
     let mut killed = None;
     for attempt in ["hog", "hog2", "hog3"] {
-        // dd's 64 MiB buffer cannot fit in 16 MiB: PID 1 itself is killed.
-        let mut body = container(
-            &image,
-            &["dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"],
-        );
-        let limits = body.host_config.as_mut().unwrap();
-        limits.memory = Some(16 << 20);
-        limits.memory_swap = Some(16 << 20);
-        lab.run(attempt, body);
+        lab.run(attempt, memory_hog(&image));
         let state = lab.wait_exited(attempt).state.unwrap();
         assert_eq!(state.exit_code, Some(137), "{attempt} was not killed");
         if state.oom_killed == Some(true) {

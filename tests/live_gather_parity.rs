@@ -8,13 +8,11 @@ mod live_support;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
-use bollard::models::HealthConfig;
 use coroner::analyze;
 use coroner::collect::bundle;
 use coroner::evidence::{AssumedZone, Container, Evidence, Window};
-use live_support::{container, lab, RootFs, TEST_LABEL};
+use live_support::{container, lab, unhealthy_service, RootFs, TEST_LABEL};
 
 /// What must agree between the two collectors, per container.
 fn facts(c: &Container) -> String {
@@ -75,27 +73,10 @@ fn live_collection_matches_gather_bundle_on_the_same_containers() {
         "chatty",
         container(&image, &["sh", "-c", "seq 1 200; echo done >&2; exit 3"]),
     );
-    let mut svc = container(&image, &["sleep", "300"]);
-    svc.healthcheck = Some(HealthConfig {
-        test: Some(vec![
-            "CMD-SHELL".into(),
-            "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1".into(),
-        ]),
-        interval: Some(1_000_000_000),
-        timeout: Some(1_000_000_000),
-        retries: Some(1),
-        ..HealthConfig::default()
-    });
-    lab.run("svc", svc);
+    lab.run("svc", unhealthy_service(&image));
     lab.wait_exited("crlf");
     lab.wait_exited("chatty");
-    lab.wait_for("svc", Duration::from_secs(60), "unhealthy", |i| {
-        i.state
-            .as_ref()
-            .and_then(|s| s.health.as_ref())
-            .and_then(|h| h.status)
-            .is_some_and(|s| s.to_string() == "unhealthy")
-    });
+    lab.wait_unhealthy("svc");
 
     let dir = tempfile::tempdir().unwrap();
     let gathered_dir = dir.path().join("gathered");

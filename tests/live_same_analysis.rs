@@ -6,10 +6,9 @@
 mod live_support;
 
 use std::collections::HashMap;
-use std::time::Duration;
 
-use bollard::models::{HealthConfig, PortBinding};
-use live_support::{container, lab, run_binary, RootFs};
+use bollard::models::PortBinding;
+use live_support::{container, lab, memory_hog, run_binary, unhealthy_service, RootFs};
 use serde_json::Value;
 
 /// Runs this build's `coroner` binary.
@@ -66,42 +65,18 @@ fn live_and_bundle_investigations_agree_on_real_broken_containers() {
     )]));
     assert!(lab.run("web", web).is_some(), "the port is taken");
 
-    let mut svc = container(&image, &["sleep", "300"]);
-    svc.healthcheck = Some(HealthConfig {
-        test: Some(vec![
-            "CMD-SHELL".into(),
-            "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1".into(),
-        ]),
-        interval: Some(1_000_000_000),
-        timeout: Some(1_000_000_000),
-        retries: Some(1),
-        ..HealthConfig::default()
-    });
-    lab.run("svc", svc);
+    lab.run("svc", unhealthy_service(&image));
     lab.run("ok", container(&image, &["sleep", "300"]));
 
     let memory_limits = lab.block_on(lab.docker.info()).unwrap().memory_limit != Some(false);
     if memory_limits {
-        let mut hog = container(
-            &image,
-            &["dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"],
-        );
-        let limits = hog.host_config.as_mut().unwrap();
-        limits.memory = Some(16 << 20);
-        limits.memory_swap = Some(16 << 20);
-        lab.run("hog", hog);
+        lab.run("hog", memory_hog(&image));
         lab.wait_exited("hog");
     } else {
         eprintln!("no OOM case: this kernel does not support memory limits");
     }
     lab.wait_exited("crlf");
-    lab.wait_for("svc", Duration::from_secs(60), "unhealthy", |i| {
-        i.state
-            .as_ref()
-            .and_then(|s| s.health.as_ref())
-            .and_then(|h| h.status)
-            .is_some_and(|s| s.to_string() == "unhealthy")
-    });
+    lab.wait_unhealthy("svc");
 
     let dir = tempfile::tempdir().unwrap();
     let collected = dir.path().join("collected");

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use bollard::models::{ContainerCreateBody, ContainerInspectResponse, HostConfig};
+use bollard::models::{ContainerCreateBody, ContainerInspectResponse, HealthConfig, HostConfig};
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, ListContainersOptions, RemoveContainerOptions,
     RemoveImageOptions,
@@ -167,6 +167,16 @@ impl Lab {
     }
 
     /// Waits until the container has stopped running.
+    pub fn wait_unhealthy(&self, suffix: &str) -> ContainerInspectResponse {
+        self.wait_for(suffix, Duration::from_secs(60), "unhealthy", |i| {
+            i.state
+                .as_ref()
+                .and_then(|s| s.health.as_ref())
+                .and_then(|h| h.status)
+                .is_some_and(|s| s.to_string() == "unhealthy")
+        })
+    }
+
     pub fn wait_exited(&self, suffix: &str) -> ContainerInspectResponse {
         self.wait_for(suffix, Duration::from_secs(60), "exited", |i| {
             i.state.as_ref().and_then(|s| s.running) == Some(false)
@@ -444,4 +454,36 @@ pub fn container(image: &str, cmd: &[&str]) -> ContainerCreateBody {
         host_config: Some(HostConfig::default()),
         ..ContainerCreateBody::default()
     }
+}
+
+/// A service whose healthcheck asks port 8080, where nothing listens: it
+/// turns unhealthy after one failed probe a second.
+pub fn unhealthy_service(image: &str) -> ContainerCreateBody {
+    let mut body = container(image, &["sleep", "300"]);
+    body.healthcheck = Some(HealthConfig {
+        test: Some(vec![
+            "CMD-SHELL".into(),
+            "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1".into(),
+        ]),
+        interval: Some(1_000_000_000),
+        timeout: Some(1_000_000_000),
+        retries: Some(1),
+        ..HealthConfig::default()
+    });
+    body
+}
+
+/// A process that needs 64 MiB under a 16 MiB limit: the kernel kills PID 1.
+pub fn memory_hog(image: &str) -> ContainerCreateBody {
+    let mut body = container(
+        image,
+        &["dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"],
+    );
+    let limits = body
+        .host_config
+        .as_mut()
+        .expect("container() sets a host config");
+    limits.memory = Some(16 << 20);
+    limits.memory_swap = Some(16 << 20);
+    body
 }
