@@ -12,6 +12,8 @@ pub struct Listener {
     pub port: u16,
     /// Processes holding the socket, e.g. `nginx (pid 4242)`; empty when not readable.
     pub processes: Vec<String>,
+    /// The line as `ss` printed it, runs of spaces folded, for quoting.
+    pub text: String,
     pub source: String,
     pub line: u64,
 }
@@ -37,6 +39,7 @@ impl Listener {
             address,
             port,
             processes,
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
             source: source.to_string(),
             line,
         })

@@ -321,7 +321,7 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
             f.evidence
                 .push(Quote::field(&c.source, "State.Status", &c.state.status));
         }
-        Holder::Host(l) => f.evidence.push(quote_listener(ev, l)),
+        Holder::Host(l) => f.evidence.push(quote_listener(l)),
         Holder::SameNamespace | Holder::Unknown => {}
     }
     for t in conflict.times {
@@ -332,19 +332,12 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
 }
 
 /// The line of `host/listeners.txt` a listener came from, quoted verbatim.
-fn quote_listener(evidence: &Evidence, l: &Listener) -> Quote {
-    let verbatim = std::fs::read_to_string(evidence.root.join(&l.source))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .nth(l.line.saturating_sub(1) as usize)
-                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        });
+fn quote_listener(l: &Listener) -> Quote {
     Quote {
         source: l.source.clone(),
         line: Some(l.line),
         timestamp: None,
-        text: verbatim.unwrap_or_else(|| format!("LISTEN {}:{} {}", l.address, l.port, l.holder())),
+        text: l.text.clone(),
         count: 1,
     }
 }
