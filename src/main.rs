@@ -9,6 +9,7 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand};
 
 use chrono::{DateTime, Utc};
+use coroner::analyze::rules::Catalogue;
 use coroner::analyze::{self, detectors, Analysis, Verdict};
 use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope, Summary};
 use coroner::collect::probe::{self, ProbeOptions};
@@ -18,8 +19,11 @@ use coroner::evidence::time::{parse_any, parse_rfc3339, AssumedZone};
 use coroner::evidence::{Evidence, ProbeResult, Window};
 use coroner::report::{self, Format};
 
+#[path = "cli/rules.rs"]
+mod rule_commands;
+
 /// Exit codes, documented in README.md.
-mod exit {
+pub(crate) mod exit {
     /// The report was written and nothing is wrong.
     pub const HEALTHY: u8 = 0;
     /// The report was written and something is wrong (a root cause, a suspect, or unexplained symptoms).
@@ -49,10 +53,23 @@ enum Command {
     Collect(CollectArgs),
     /// List the detectors, one line each.
     Detectors,
-    /// Print a detector's documentation.
+    /// Print what a detector, a kind of failure or a rule looks for and how to fix it.
     Explain {
-        /// A detector id, as `coroner detectors` lists them.
+        /// A detector id (`coroner detectors`), a kind, or a rule id (`coroner rules`).
         id: String,
+        /// Also load the rule files of this directory (repeatable).
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// List the rule catalogue (id, kind, severity, family), or check rule files.
+    Rules {
+        /// Check these rule files or directories instead: syntax, kinds,
+        /// needles, placeholders, and every example and counterexample.
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        check: Vec<PathBuf>,
+        /// Also load the rule files of this directory (repeatable).
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
     },
 }
 
@@ -117,6 +134,10 @@ struct InvestigateArgs {
     /// Zone for timestamps that carry none: `UTC`, `+02:00`, `-0500`.
     #[arg(long, default_value = "UTC")]
     tz: String,
+    /// Also load the rule files (`*.toml`, docs/rules.md) of this directory;
+    /// repeatable. A file named like a built-in one replaces it.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
     /// Probe this URL now (5 tries, backoff) and save the answers in the bundle. Repeatable.
     #[arg(long, value_name = "URL")]
     probe: Vec<String>,
@@ -162,16 +183,18 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(exit::HEALTHY)
         }
-        Command::Explain { id } => {
-            let Some(d) = detectors::by_id(&id) else {
-                let known: Vec<&str> = detectors::all().iter().map(|d| d.id()).collect();
-                bail!("no detector {id:?}; known detectors: {}", known.join(", "));
-            };
-            println!("{} ({})\n", d.id(), d.summary());
-            for line in d.explain().lines() {
-                println!("{}", line.strip_prefix(' ').unwrap_or(line));
-            }
+        Command::Explain { id, rules } => {
+            let catalogue = Catalogue::with_extra(&rules)?;
+            print!("{}", rule_commands::explain(catalogue, &id)?);
             Ok(exit::HEALTHY)
+        }
+        Command::Rules { check, rules } => {
+            if check.is_empty() {
+                print!("{}", rule_commands::list(Catalogue::with_extra(&rules)?));
+                Ok(exit::HEALTHY)
+            } else {
+                rule_commands::check(&check)
+            }
         }
         Command::Investigate(args) => investigate(*args),
         Command::Collect(args) => collect(args),
@@ -180,6 +203,7 @@ fn run(cli: Cli) -> Result<u8> {
 
 fn investigate(args: InvestigateArgs) -> Result<u8> {
     let zone = parse_zone(&args.tz)?;
+    let catalogue = Catalogue::with_extra(&args.rules).context("--rules")?;
     let now = Utc::now();
     let since = parse_time_arg("--since", args.since.as_deref(), zone, now)?;
     let until = parse_time_arg("--until", args.until.as_deref(), zone, now)?;
@@ -253,7 +277,7 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
     for problem in &evidence.inventory.problems {
         eprintln!("coroner: warning: {problem}");
     }
-    let analysis = analyze::analyze(&evidence);
+    let analysis = analyze::analyze_with(&evidence, catalogue);
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))

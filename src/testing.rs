@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::analyze::detector::{Context, Detector, Finding};
+use crate::analyze::rules::Catalogue;
 use crate::analyze::scan;
 use crate::collect::bundle;
 use crate::evidence::{AssumedZone, Evidence, Window};
@@ -24,7 +25,7 @@ pub fn fixture(name: &str) -> Evidence {
 pub fn run_detector(detector: &dyn Detector, name: &str) -> Vec<Finding> {
     let evidence = fixture(name);
     let mut problems = Vec::new();
-    let hits = scan::scan(&evidence, &[detector], &mut problems);
+    let hits = scan::scan(&evidence, &[detector], Catalogue::none(), &mut problems);
     detector.detect(&Context {
         evidence: &evidence,
         hits: &hits,

@@ -115,6 +115,9 @@ pub struct Finding {
     /// For symptoms: what they point at (an upstream address, a host port, a
     /// service name), so the ranker can find the cause. Empty for causes.
     pub targets: Vec<String>,
+    /// The catalogue rule whose hits this finding reports, if a rule's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 impl Finding {
@@ -136,6 +139,7 @@ impl Finding {
             last_seen: None,
             occurrences: 0,
             targets: Vec::new(),
+            rule: None,
         }
     }
 

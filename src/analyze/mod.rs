@@ -9,6 +9,7 @@ pub mod detector;
 pub mod detectors;
 pub mod monitoring;
 pub mod rank;
+pub mod rules;
 pub mod scan;
 pub mod services;
 pub mod summary;
@@ -97,16 +98,22 @@ pub struct Analysis {
     pub write_up: summary::WriteUp,
 }
 
-/// Runs every registered detector over the evidence.
+/// Runs every registered detector and the built-in rule catalogue over the evidence.
 pub fn analyze(evidence: &Evidence) -> Analysis {
+    analyze_with(evidence, rules::Catalogue::builtin())
+}
+
+/// Runs every registered detector and the rules of `catalogue` over the evidence.
+pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -> Analysis {
     let registry = detectors::all();
     let mut inputs = evidence.inventory.clone();
-    let hits = scan::scan(evidence, &registry, &mut inputs.problems);
+    let hits = scan::scan(evidence, &registry, catalogue, &mut inputs.problems);
     let cx = Context {
         evidence,
         hits: &hits,
     };
     let mut findings: Vec<Finding> = registry.iter().flat_map(|d| d.detect(&cx)).collect();
+    detectors::catalogue::keep_detector_findings_first(evidence, &mut findings);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
     let ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);

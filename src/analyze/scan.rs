@@ -1,10 +1,15 @@
-//! One pass over every log: the signatures of all detectors are searched
-//! together, and matching lines are folded into distinct messages with a
-//! count, the first and the last occurrence.
+//! One pass over every log: the signatures of all detectors and the rules of
+//! the catalogue are searched together, and matching lines are folded into
+//! distinct messages with a count, the first and the last occurrence.
 //!
 //! Memory is bounded by the number of distinct findings, not by log size:
-//! each (detector, signature, log) keeps at most [`MAX_DISTINCT`] messages,
-//! and lines that differ only in numbers (pids, ports, counters) fold into one.
+//! each (detector signature or rule, log, service) keeps at most
+//! [`MAX_DISTINCT`] messages, and lines that differ only in numbers (pids,
+//! ports, counters) fold into one.
+//!
+//! A line that a harmless rule matches is not a hit of any other rule. In a
+//! `docker compose logs` paste each line is attributed to the service its
+//! `name  | ` prefix names.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +19,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::detector::{Detector, Quote};
-use crate::evidence::logs::{self, clean_text, CandidateLine};
+use super::rules::{Catalogue, Rule, Severity};
+use crate::evidence::logs::{self, clean_text, compose_prefix, CandidateLine};
 use crate::evidence::redact::redact_text;
 use crate::evidence::time::leading_timestamp;
 use crate::evidence::{Evidence, InputProblem, LogSource};
@@ -68,9 +74,39 @@ pub struct LogSummary {
     pub last: Option<DateTime<Utc>>,
 }
 
+/// The lines one rule matched in one service's part of one log.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleBucket {
+    #[serde(skip)]
+    pub rule: &'static Rule,
+    /// Index into [`Evidence::logs`].
+    pub log: usize,
+    /// The log's service, or the compose service a prefixed line names.
+    pub service: String,
+    pub messages: Vec<Message>,
+    /// Matching lines beyond [`MAX_DISTINCT`] distinct messages, counted only.
+    pub overflow: u64,
+}
+
+impl RuleBucket {
+    pub fn total(&self) -> u64 {
+        self.messages.iter().map(|m| m.count).sum::<u64>() + self.overflow
+    }
+
+    /// The most recent distinct message.
+    pub fn latest(&self) -> &Message {
+        self.messages
+            .iter()
+            .max_by_key(|m| m.last.line)
+            .expect("a bucket holds at least one message")
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct LogHits {
     pub buckets: Vec<Bucket>,
+    /// What the rule catalogue matched, in rule, log and service order.
+    pub rules: Vec<RuleBucket>,
     /// Parallel to [`Evidence::logs`].
     pub summaries: Vec<LogSummary>,
 }
@@ -115,58 +151,101 @@ fn quote(log: &LogSource, hit: &Hit, count: u64) -> Quote {
     }
 }
 
-/// A detector, the index of one of its signatures, and that signature's compiled regex.
-type Owner<'d> = (&'d dyn Detector, usize, Option<Regex>);
+/// What a needle stands for: a detector's signature (with its compiled
+/// regex) or a rule of the catalogue (index into its rules).
+enum Owner<'d> {
+    Signature(&'d dyn Detector, usize, Option<Regex>),
+    Rule(usize),
+}
 
 /// Distinct messages per (detector, signature, log), and the overflow count.
-type Folded = BTreeMap<(&'static str, &'static str, usize), (BTreeMap<String, Message>, u64)>;
+type Folded = BTreeMap<(&'static str, &'static str, usize), Distinct>;
+/// Distinct messages per (rule, log, service), and the overflow count.
+type FoldedRules = BTreeMap<(usize, usize, String), Distinct>;
+type Distinct = (BTreeMap<String, Message>, u64);
 
 struct Matcher<'d> {
     prefilter: AhoCorasick,
-    /// For each needle: the (detector, signature) pairs it belongs to.
+    /// For each needle: the signatures and rules it belongs to.
     owners: Vec<Vec<Owner<'d>>>,
 }
 
 impl<'d> Matcher<'d> {
-    fn new(detectors: &[&'d dyn Detector]) -> Self {
+    fn new(detectors: &[&'d dyn Detector], catalogue: &Catalogue) -> Self {
         let mut needles: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<Owner<'d>>> = Vec::new();
+        let mut slot_of = |needle: &str, owners: &mut Vec<Vec<Owner<'d>>>| {
+            let needle = needle.to_ascii_lowercase();
+            match needles.iter().position(|n| *n == needle) {
+                Some(slot) => slot,
+                None => {
+                    needles.push(needle);
+                    owners.push(Vec::new());
+                    needles.len() - 1
+                }
+            }
+        };
         for d in detectors {
             for (i, sig) in d.signatures().iter().enumerate() {
                 let regex = sig.pattern.map(|p| {
                     Regex::new(p)
                         .unwrap_or_else(|e| panic!("detector {} signature {}: {e}", d.id(), sig.id))
                 });
-                let needle = sig.needle.to_ascii_lowercase();
-                let slot = match needles.iter().position(|n| *n == needle) {
-                    Some(slot) => slot,
-                    None => {
-                        needles.push(needle);
-                        owners.push(Vec::new());
-                        needles.len() - 1
-                    }
-                };
-                owners[slot].push((*d, i, regex));
+                let slot = slot_of(sig.needle, &mut owners);
+                owners[slot].push(Owner::Signature(*d, i, regex));
+            }
+        }
+        for (index, rule) in catalogue.rules.iter().enumerate() {
+            for needle in &rule.needles {
+                let slot = slot_of(needle, &mut owners);
+                if !owners[slot]
+                    .iter()
+                    .any(|o| matches!(o, Owner::Rule(i) if *i == index))
+                {
+                    owners[slot].push(Owner::Rule(index));
+                }
             }
         }
         let prefilter = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&needles)
-            .expect("detector needles build an automaton");
+            .expect("needles build an automaton");
         Matcher { prefilter, owners }
     }
 }
 
-/// Searches every log of `evidence` for the signatures of `detectors`.
+fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit) {
+    let key = fold_key(&hit.text);
+    if let Some(m) = messages.get_mut(&key) {
+        m.count += 1;
+        m.last = hit.clone();
+    } else if messages.len() < MAX_DISTINCT {
+        messages.insert(
+            key,
+            Message {
+                count: 1,
+                first: hit.clone(),
+                last: hit.clone(),
+            },
+        );
+    } else {
+        *overflow += 1;
+    }
+}
+
+/// Searches every log of `evidence` for the signatures of `detectors` and
+/// the rules of `catalogue`.
 pub fn scan(
     evidence: &Evidence,
     detectors: &[&dyn Detector],
+    catalogue: &'static Catalogue,
     problems: &mut Vec<InputProblem>,
 ) -> LogHits {
-    let matcher = Matcher::new(detectors);
+    let matcher = Matcher::new(detectors, catalogue);
     let mut hits = LogHits::default();
     let mut folded: Folded = BTreeMap::new();
+    let mut folded_rules: FoldedRules = BTreeMap::new();
     for (log_index, log) in evidence.logs.iter().enumerate() {
         let mut pattern_ids: Vec<usize> = Vec::new();
         let result = logs::search(
@@ -183,55 +262,77 @@ pub fn scan(
                 pattern_ids.sort_unstable();
                 pattern_ids.dedup();
                 let cleaned = clean_text(candidate.bytes);
-                let (timestamp, message) = match leading_timestamp(&cleaned, evidence.zone) {
-                    Some((ts, offset)) => (Some(ts), cleaned[offset..].trim_start()),
-                    None => (None, cleaned.as_str()),
+                let (service, line) = match log.compose_prefixed {
+                    true => compose_prefix(&cleaned)
+                        .map_or((log.service.as_str(), cleaned.as_str()), |(s, rest)| {
+                            (s, rest)
+                        }),
+                    false => (log.service.as_str(), cleaned.as_str()),
+                };
+                let (timestamp, message) = match leading_timestamp(line, evidence.zone) {
+                    Some((ts, offset)) => (Some(ts), line[offset..].trim_start()),
+                    None => (None, line),
                 };
                 if timestamp.is_some_and(|t| !evidence.window.contains(t)) {
                     return;
                 }
                 let mut hit: Option<Hit> = None;
+                let mut make_hit = || Hit {
+                    line: candidate.number,
+                    timestamp,
+                    text: shorten(&redact_text(message)),
+                    before: candidate
+                        .before
+                        .iter()
+                        .filter(|b| !b.is_empty())
+                        .map(|b| {
+                            let text = clean_text(b);
+                            let body = leading_timestamp(&text, evidence.zone)
+                                .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
+                            shorten(&redact_text(body))
+                        })
+                        .collect(),
+                };
+                let rule_owners = || {
+                    pattern_ids.iter().flat_map(|&p| {
+                        matcher.owners[p].iter().filter_map(|o| match o {
+                            Owner::Rule(i) => Some(*i),
+                            Owner::Signature(..) => None,
+                        })
+                    })
+                };
+                let harmless = rule_owners().any(|i| {
+                    let rule = &catalogue.rules[i];
+                    rule.severity == Severity::Harmless && rule.regex().is_match(message)
+                });
+                if !harmless {
+                    let mut seen: Vec<usize> = Vec::new();
+                    for i in rule_owners() {
+                        if seen.contains(&i) || !catalogue.rules[i].regex().is_match(message) {
+                            continue;
+                        }
+                        seen.push(i);
+                        let hit = hit.get_or_insert_with(&mut make_hit);
+                        let (messages, overflow) = folded_rules
+                            .entry((i, log_index, service.to_string()))
+                            .or_default();
+                        fold(messages, overflow, hit);
+                    }
+                }
                 for &pattern in &pattern_ids {
-                    for (detector, sig_index, regex) in &matcher.owners[pattern] {
+                    for owner in &matcher.owners[pattern] {
+                        let Owner::Signature(detector, sig_index, regex) = owner else {
+                            continue;
+                        };
                         if regex.as_ref().is_some_and(|r| !r.is_match(message)) {
                             continue;
                         }
                         let sig = &detector.signatures()[*sig_index];
-                        let hit = hit.get_or_insert_with(|| Hit {
-                            line: candidate.number,
-                            timestamp,
-                            text: shorten(&redact_text(message)),
-                            before: candidate
-                                .before
-                                .iter()
-                                .filter(|b| !b.is_empty())
-                                .map(|b| {
-                                    let text = clean_text(b);
-                                    let body = leading_timestamp(&text, evidence.zone)
-                                        .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
-                                    shorten(&redact_text(body))
-                                })
-                                .collect(),
-                        });
+                        let hit = hit.get_or_insert_with(&mut make_hit);
                         let (messages, overflow) = folded
                             .entry((detector.id(), sig.id, log_index))
                             .or_default();
-                        let key = fold_key(&hit.text);
-                        if let Some(m) = messages.get_mut(&key) {
-                            m.count += 1;
-                            m.last = hit.clone();
-                        } else if messages.len() < MAX_DISTINCT {
-                            messages.insert(
-                                key,
-                                Message {
-                                    count: 1,
-                                    first: hit.clone(),
-                                    last: hit.clone(),
-                                },
-                            );
-                        } else {
-                            *overflow += 1;
-                        }
+                        fold(messages, overflow, hit);
                     }
                 }
             },
@@ -267,6 +368,17 @@ pub fn scan(
             detector,
             signature,
             log,
+            messages,
+            overflow,
+        });
+    }
+    for ((rule, log, service), (messages, overflow)) in folded_rules {
+        let mut messages: Vec<Message> = messages.into_values().collect();
+        messages.sort_by_key(|m| m.first.line);
+        hits.rules.push(RuleBucket {
+            rule: &catalogue.rules[rule],
+            log,
+            service,
             messages,
             overflow,
         });

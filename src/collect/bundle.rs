@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use walkdir::WalkDir;
 
+use crate::evidence::logs;
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
 use crate::evidence::{
@@ -83,7 +84,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
         window,
         ..Evidence::default()
     };
-    let mut loose_logs: Vec<(PathBuf, String, LogKind, u64)> = Vec::new();
+    let mut loose_logs: Vec<LooseLog> = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| BundleError::Unreadable {
             path: e
@@ -143,7 +144,14 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     .map_err(|e| format!("not an entrypoint forensics document: {e}"))
             }),
             FileKind::Log(log_kind) => {
-                loose_logs.push((path.to_path_buf(), display.clone(), log_kind, size));
+                loose_logs.push(LooseLog {
+                    path: path.to_path_buf(),
+                    compose_prefixed: !display.starts_with("docker/containers/")
+                        && logs::looks_compose_prefixed(&String::from_utf8_lossy(&head)),
+                    display: display.clone(),
+                    kind: log_kind,
+                    bytes: size,
+                });
                 Ok(())
             }
             FileKind::Monitoring(format) => {
@@ -181,10 +189,26 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     Ok(ev)
 }
 
+/// A log found in the bundle, before it is named after its service.
+struct LooseLog {
+    path: PathBuf,
+    display: String,
+    kind: LogKind,
+    bytes: u64,
+    compose_prefixed: bool,
+}
+
 /// Names each log after its container, or after its file when no container
 /// owns it; host logs that share a container's name are marked `(host)`.
-fn attach_logs(ev: &mut Evidence, logs: Vec<(PathBuf, String, LogKind, u64)>) {
-    for (path, display, kind, bytes) in logs {
+fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
+    for LooseLog {
+        path,
+        display,
+        kind,
+        bytes,
+        compose_prefixed,
+    } in logs
+    {
         let stem = Path::new(&display)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -227,6 +251,7 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<(PathBuf, String, LogKind, u64)>) {
             kind,
             service,
             bytes,
+            compose_prefixed,
         });
     }
 }
@@ -300,7 +325,10 @@ static NGINX_ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Decides what a file is from its bundle path, falling back to its content.
+/// Decides what a file is. A documented place wins whatever the content
+/// looks like (a busy service's log under `docker/containers/` is a log,
+/// even when its lines read like check results); content decides only for
+/// files outside those places (docs/bundle-format.md).
 fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
     if head.is_empty() || head.contains(&0) {
         return None;
@@ -314,32 +342,51 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
     if display == "bundle.json" {
         return Some(FileKind::Meta);
     }
-    let by_content = classify_content(&text, first);
-    // A documented place wins only when the content does not clearly say otherwise.
-    let by_place = if display.starts_with("docker/containers/") && display.ends_with(".json") {
-        Some(FileKind::ContainerInspect)
-    } else if display.starts_with("docker/containers/") && display.ends_with(".log") {
-        Some(FileKind::Log(LogKind::Docker))
-    } else if display.starts_with("docker/images/") && display.ends_with(".json") {
-        Some(FileKind::ImageInspect)
-    } else if display == "docker/events.jsonl" {
-        Some(FileKind::Events)
-    } else if display.starts_with("docker/forensics/") && display.ends_with(".json") {
-        Some(FileKind::Forensics)
-    } else if display == "host/listeners.txt" {
-        Some(FileKind::Listeners)
-    } else if display.starts_with("probes/") && display.ends_with(".jsonl") {
-        Some(FileKind::Probes)
+    let in_dir = |dir: &str| display.starts_with(dir);
+    let ends = |ext: &str| display.ends_with(ext);
+    if in_dir("docker/containers/") && ends(".json") {
+        return Some(FileKind::ContainerInspect);
+    }
+    if in_dir("docker/containers/") && ends(".log") {
+        return Some(FileKind::Log(LogKind::Docker));
+    }
+    if in_dir("docker/images/") && ends(".json") {
+        return Some(FileKind::ImageInspect);
+    }
+    if display == "docker/events.jsonl" {
+        return Some(FileKind::Events);
+    }
+    if in_dir("docker/forensics/") && ends(".json") {
+        return Some(FileKind::Forensics);
+    }
+    if display == "host/listeners.txt" {
+        return Some(FileKind::Listeners);
+    }
+    if in_dir("probes/") && ends(".jsonl") {
+        return Some(FileKind::Probes);
+    }
+    if in_dir("monitoring/") {
+        // Every history format coroner reads; a plain-text monitor log is the rest.
+        return Some(FileKind::Monitoring(
+            monitoring::sniff(&text).unwrap_or(HistoryFormat::PlainText),
+        ));
+    }
+    if in_dir("logs/") {
+        return Some(FileKind::Log(log_kind_of(first)));
+    }
+    classify_content(&text, first)
+}
+
+/// What wrote a log, from its first line.
+fn log_kind_of(first: &str) -> LogKind {
+    if DOCKER_LOG_LINE.is_match(first) {
+        LogKind::Docker
+    } else if NGINX_ERROR_LINE.is_match(first) {
+        LogKind::NginxError
+    } else if NGINX_ACCESS_LINE.is_match(first) {
+        LogKind::NginxAccess
     } else {
-        None
-    };
-    match (by_place, by_content) {
-        (Some(FileKind::Log(LogKind::Docker)), Some(FileKind::Log(_)) | None) => {
-            Some(FileKind::Log(LogKind::Docker))
-        }
-        (Some(place), None) => Some(place),
-        (_, Some(content)) => Some(content),
-        (None, None) => None,
+        LogKind::Plain
     }
 }
 
@@ -366,20 +413,12 @@ fn classify_content(text: &str, first: &str) -> Option<FileKind> {
     if first.starts_with("LISTEN ") || (first.starts_with("State") && first.contains("Recv-Q")) {
         return Some(FileKind::Listeners);
     }
-    if DOCKER_LOG_LINE.is_match(first) {
-        return Some(FileKind::Log(LogKind::Docker));
-    }
-    if NGINX_ERROR_LINE.is_match(first) {
-        return Some(FileKind::Log(LogKind::NginxError));
-    }
-    if NGINX_ACCESS_LINE.is_match(first) {
-        return Some(FileKind::Log(LogKind::NginxAccess));
-    }
-    if first.starts_with('[') || first.starts_with('{') {
+    let kind = log_kind_of(first);
+    if kind == LogKind::Plain && (first.starts_with('[') || first.starts_with('{')) {
         // JSON we do not understand is not a log either.
         return None;
     }
-    Some(FileKind::Log(LogKind::Plain))
+    Some(FileKind::Log(kind))
 }
 
 fn read_head(path: &Path) -> io::Result<Vec<u8>> {

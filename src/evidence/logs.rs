@@ -37,6 +37,40 @@ pub struct LogSource {
     /// The container the log belongs to, or the file stem of a loose log.
     pub service: String,
     pub bytes: u64,
+    /// A `docker compose logs` paste: each line names its service in a
+    /// `name  | ` prefix ([`compose_prefix`]).
+    pub compose_prefixed: bool,
+}
+
+/// A `docker compose logs` prefix: `web_1  | text` → (`web_1`, `text`).
+pub fn compose_prefix(line: &str) -> Option<(&str, &str)> {
+    let (name, rest) = line.split_once('|')?;
+    let name = name.trim_end();
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name.as_bytes()[0].is_ascii_alphanumeric()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        // `INFO | message` is a log level column, not a service.
+        && !matches!(
+            name.to_ascii_uppercase().as_str(),
+            "INFO" | "WARN" | "WARNING" | "ERROR" | "DEBUG" | "TRACE" | "FATAL" | "CRITICAL"
+                | "NOTICE"
+        );
+    valid.then(|| (name, rest.strip_prefix(' ').unwrap_or(rest)))
+}
+
+/// Whether the start of a file reads as a `docker compose logs` paste: most
+/// of its first lines carry a service prefix.
+pub fn looks_compose_prefixed(head: &str) -> bool {
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let prefixed = lines.iter().filter(|l| compose_prefix(l).is_some()).count();
+    prefixed >= 2 && prefixed * 10 >= lines.len() * 6
 }
 
 /// Lines longer than this are cut for matching and quoting; the rest of the line is skipped.

@@ -314,7 +314,12 @@ pub(super) fn run_on_scratch(
     log: &str,
 ) -> Vec<Finding> {
     let (_dir, evidence) = scratch_bundle(inspect, log);
-    let hits = crate::analyze::scan::scan(&evidence, &[detector], &mut Vec::new());
+    let hits = crate::analyze::scan::scan(
+        &evidence,
+        &[detector],
+        crate::analyze::rules::Catalogue::none(),
+        &mut Vec::new(),
+    );
     detector.detect(&crate::analyze::detector::Context {
         evidence: &evidence,
         hits: &hits,

@@ -3,6 +3,7 @@
 //! [`all`].
 
 mod broken_entrypoint;
+pub mod catalogue;
 mod common;
 mod crash_loop;
 mod dependency_unreachable;
@@ -39,6 +40,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &dependency_unreachable::DependencyUnreachable,
         &monitoring_failures::MonitoringFailures,
         &probe_failing::ProbeFailing,
+        &catalogue::CatalogueHits,
     ]
 }
 

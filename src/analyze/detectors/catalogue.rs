@@ -1,0 +1,199 @@
+use std::collections::BTreeMap;
+
+use crate::analyze::detector::{Context, Detector, Finding, Horizon, Remediation};
+use crate::analyze::rules::{self, Severity};
+use crate::analyze::scan::{Message, RuleBucket};
+use crate::evidence::Evidence;
+use crate::{detector_meta, documented_detector};
+
+documented_detector! {
+    /// Reports what the rule catalogue (`rules/*.toml`, `coroner rules`)
+    /// matched in the logs, one finding per service and kind of failure.
+    ///
+    /// Why it matters: most incidents are told by one message, the last
+    /// thing a process printed before it died, and the catalogue knows
+    /// what hundreds of such messages mean across runtimes, databases and
+    /// proxies. This is how coroner decides from logs alone, when there is
+    /// no container state (a log from a ticket).
+    ///
+    /// How it decides: a fatal message that ends a log (it is among the
+    /// last lines) or that repeats (it ends every run) is a root cause; a
+    /// fatal message seen once, long before the log ends, is only
+    /// suspected (the process went on). An error (a refused connection, a
+    /// failed request) is a suspect only when it ends the log or keeps
+    /// repeating. Harmless lines (a probe's client hanging up, a warning
+    /// about host tuning) are never hits. In a `docker compose logs` paste,
+    /// each line counts for the service its prefix names. Without
+    /// `docker inspect`, confidence is lower and the gap is said.
+    ///
+    /// When a code detector reports the same kind for the same service
+    /// (it joins more evidence: inspect, events, forensics), its finding
+    /// is kept and this one is not.
+    ///
+    /// Evidence: the quoted lines, with file, line and time.
+    ///
+    /// Fix: the rule's remediation (`coroner explain RULE-ID`).
+    pub struct CatalogueHits;
+    id = "catalogue", role = Cause, summary = "messages of the rule catalogue that end a process's run or keep repeating";
+}
+
+/// A message among this many last lines of a log ended the run that printed
+/// it (a JVM stack trace under it can be long).
+const TAIL_LINES: u64 = 300;
+/// Quotes per finding: the decisive message and what else the kind matched.
+const MAX_QUOTES: usize = 3;
+
+impl Detector for CatalogueHits {
+    detector_meta!();
+
+    fn detect(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let mut groups: BTreeMap<(&str, &'static str), Vec<&RuleBucket>> = BTreeMap::new();
+        for bucket in &cx.hits.rules {
+            if bucket.rule.severity != Severity::Harmless {
+                groups
+                    .entry((bucket.service.as_str(), bucket.rule.kind.id))
+                    .or_default()
+                    .push(bucket);
+            }
+        }
+        groups
+            .into_iter()
+            .filter_map(|((service, _), buckets)| finding(cx, service, &buckets))
+            .collect()
+    }
+}
+
+/// The finding for one service and kind, if its hits are decisive enough.
+fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<Finding> {
+    let fatal: Vec<&RuleBucket> = buckets
+        .iter()
+        .copied()
+        .filter(|b| b.rule.severity == Severity::Fatal)
+        .collect();
+    let pool = if fatal.is_empty() {
+        buckets.to_vec()
+    } else {
+        fatal
+    };
+    let ends_run = |b: &RuleBucket| {
+        let log = &cx.evidence.logs[b.log];
+        // A compose paste interleaves services: its lines say nothing of one service's end.
+        log.compose_prefixed
+            || cx
+                .hits
+                .summaries
+                .get(b.log)
+                .is_some_and(|s| s.lines.saturating_sub(b.latest().last.line) <= TAIL_LINES)
+    };
+    let decisive = *pool
+        .iter()
+        .max_by_key(|b| (b.latest().last.timestamp, b.latest().last.line))?;
+    let is_fatal = decisive.rule.severity == Severity::Fatal;
+    let total: u64 = pool.iter().map(|b| b.total()).sum();
+    let at_end = pool.iter().any(|b| ends_run(b));
+    let confidence = match (is_fatal, at_end, total) {
+        (true, true, _) | (true, _, 2..) => 0.8,
+        (true, false, _) => 0.5,
+        (false, true, 2..) => 0.5,
+        (false, true, _) => 0.45,
+        (false, false, 3..) => 0.4,
+        (false, false, _) => return None,
+    };
+    // Without the container's state, exit codes and restarts are inferred from the log.
+    let confidence = if cx.evidence.container(service).is_some() {
+        confidence
+    } else {
+        confidence - 0.05
+    };
+    let latest: &Message = decisive.latest();
+    let captures = decisive
+        .rule
+        .captures(&latest.last.text)
+        .unwrap_or_default();
+    let rule = decisive.rule;
+    let mut f = Finding::new(
+        rule.kind.id,
+        rule.kind.role,
+        service,
+        rules::render(&rule.title, service, &captures),
+    );
+    f.confidence = confidence;
+    f.rule = Some(rule.id.clone());
+    let log = &cx.evidence.logs[decisive.log];
+    f.evidence.push(latest.quote_last(log));
+    let mut others: Vec<(&RuleBucket, &Message)> = buckets
+        .iter()
+        .flat_map(|b| b.messages.iter().map(move |m| (*b, m)))
+        .filter(|(_, m)| !std::ptr::eq(*m, latest))
+        .collect();
+    others.sort_by_key(|(_, m)| std::cmp::Reverse((m.last.timestamp, m.last.line)));
+    for (b, m) in others.into_iter().take(MAX_QUOTES - 1) {
+        f.evidence.push(m.quote_last(&cx.evidence.logs[b.log]));
+    }
+    for b in buckets {
+        for m in &b.messages {
+            f.seen_at(m.first.timestamp);
+            f.seen_at(m.last.timestamp);
+        }
+        f.occurrences += b.total();
+    }
+    if matches!(
+        rule.kind.id,
+        "dependency-unreachable" | "upstream-unavailable"
+    ) {
+        f.targets = target(&captures).into_iter().collect();
+    }
+    let commands: Vec<String> = rule
+        .commands
+        .iter()
+        .map(|c| rules::render(c, service, &captures))
+        .collect();
+    let fix = rules::render(&rule.remediation, service, &captures);
+    f.remediation = Remediation::new(fix.clone()).step(Horizon::Immediate, fix, &commands);
+    Some(f)
+}
+
+/// What a dependency or upstream message points at: a `target` capture, or
+/// `host` with `port`.
+fn target(captures: &BTreeMap<String, String>) -> Option<String> {
+    if let Some(t) = captures.get("target") {
+        return Some(t.clone());
+    }
+    let host = captures.get("host")?;
+    Some(match captures.get("port") {
+        Some(port) => format!("{host}:{port}"),
+        None => host.clone(),
+    })
+}
+
+/// A code detector's finding for the same service and kind knows more (it
+/// joins inspect, events, forensics): the catalogue's is dropped. In a
+/// `docker compose logs` paste the other way round: detectors name the
+/// paste, the catalogue names the service each line came from.
+pub fn keep_detector_findings_first(evidence: &Evidence, findings: &mut Vec<Finding>) {
+    let pastes: Vec<&str> = evidence
+        .logs
+        .iter()
+        .filter(|l| l.compose_prefixed)
+        .map(|l| l.service.as_str())
+        .collect();
+    let from_rules: Vec<&'static str> = findings
+        .iter()
+        .filter(|f| f.rule.is_some())
+        .map(|f| f.kind)
+        .collect();
+    findings.retain(|f| {
+        f.rule.is_some() || !(pastes.contains(&f.service.as_str()) && from_rules.contains(&f.kind))
+    });
+    let from_detectors: Vec<(String, &'static str)> = findings
+        .iter()
+        .filter(|f| f.rule.is_none())
+        .map(|f| (f.service.clone(), f.kind))
+        .collect();
+    findings.retain(|f| {
+        f.rule.is_none()
+            || !from_detectors
+                .iter()
+                .any(|(service, kind)| *service == f.service && *kind == f.kind)
+    });
+}
