@@ -224,7 +224,7 @@ fn detectors_are_listed_and_explained() {
     assert_eq!(out.status.code(), Some(USAGE_OR_INPUT));
     let message = stderr(&out);
     assert!(
-        message.contains("no detector \"no-such-detector\""),
+        message.contains("no detector, kind or rule \"no-such-detector\""),
         "{message}"
     );
     for id in &ids {

@@ -48,8 +48,12 @@ fn same_service(expected: &str, got: &str) -> bool {
 }
 
 fn investigate(dir: &Path, case: &Case) -> (String, bool) {
-    let evidence = bundle::load(dir, AssumedZone::default(), Window::default())
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let evidence = bundle::load(
+        &dir.join("bundle"),
+        AssumedZone::default(),
+        Window::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let analysis = analyze(&evidence);
     let top = analysis.root_causes.first();
     let got = match top {

@@ -19,6 +19,8 @@ use crate::evidence::Evidence;
 pub const IDENTIFIED: f64 = 0.7;
 /// The generic detector that a more specific cause on the same service replaces.
 const GENERIC_CAUSE: &str = "crash-loop";
+/// A cause that is a symptom when the dependency it cannot reach failed itself.
+const DEPENDENCY: &str = "dependency-unreachable";
 
 pub struct Ranked {
     pub verdict: Verdict,
@@ -31,6 +33,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let mut causes: Vec<Finding> = Vec::new();
     let mut symptoms: Vec<Finding> = Vec::new();
     let mut dismissed: Vec<Finding> = Vec::new();
+    let services = Services::new(evidence, &findings);
     // A service others fail to reach did not survive its causes, however
     // healthy it looks itself (a server bound to the wrong address).
     let pointed_at: Vec<String> = findings
@@ -39,7 +42,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         .flat_map(|s| {
             s.targets
                 .iter()
-                .filter_map(|t| resolve(evidence, t, &s.service))
+                .filter_map(|t| services.resolve(t, &s.service))
         })
         .collect();
     for f in findings {
@@ -67,6 +70,26 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         g.role = Role::Symptom;
         symptoms.push(g);
     }
+    // A dependency that cannot be reached because it failed itself is a
+    // symptom of that failure (web's `connection refused` after db died).
+    let failed_themselves: Vec<String> = causes
+        .iter()
+        .filter(|c| c.kind != DEPENDENCY)
+        .map(|c| c.service.clone())
+        .collect();
+    let (downstream, kept): (Vec<Finding>, Vec<Finding>) = causes.into_iter().partition(|c| {
+        c.kind == DEPENDENCY
+            && c.targets.iter().any(|t| {
+                services
+                    .resolve(t, &c.service)
+                    .is_some_and(|svc| svc != c.service && failed_themselves.contains(&svc))
+            })
+    });
+    causes = kept;
+    for mut d in downstream {
+        d.role = Role::Symptom;
+        symptoms.push(d);
+    }
 
     // Order causes: sure, currently failing, recent, explaining the most.
     let primary = primary_cause_per_service(&causes);
@@ -79,7 +102,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         let explains = symptoms
             .iter()
             .filter(|s| {
-                explaining_service(evidence, s, &symptoms, 0)
+                explaining_service(&services, s, &symptoms, 0)
                     .is_some_and(|(svc, _)| svc == c.service)
             })
             .count();
@@ -125,8 +148,8 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
             let upstream = s
                 .targets
                 .iter()
-                .find_map(|t| resolve(evidence, t, &s.service));
-            let (cause_service, hops) = explaining_service(evidence, s, &symptoms, 0)
+                .find_map(|t| services.resolve(t, &s.service));
+            let (cause_service, hops) = explaining_service(&services, s, &symptoms, 0)
                 .map_or((None, 0), |(svc, hops)| (Some(svc), hops));
             let explained_by = cause_service.and_then(|svc| {
                 root_causes
@@ -224,7 +247,7 @@ fn primary_cause_per_service(causes: &[Finding]) -> BTreeMap<String, usize> {
 /// for a symptom of the service itself (its crash-loop), 2 for one pointing
 /// at it (the proxy's 502s), 3 for one pointing at that (the monitor).
 fn explaining_service(
-    evidence: &Evidence,
+    services: &Services<'_>,
     symptom: &Finding,
     all: &[Finding],
     depth: usize,
@@ -232,7 +255,7 @@ fn explaining_service(
     let pointed = symptom
         .targets
         .iter()
-        .find_map(|t| resolve(evidence, t, &symptom.service));
+        .find_map(|t| services.resolve(t, &symptom.service));
     let Some(service) = pointed else {
         return Some((symptom.service.clone(), depth + 1));
     };
@@ -241,10 +264,62 @@ fn explaining_service(
             .iter()
             .find(|s| s.service == service && !s.targets.is_empty() && !std::ptr::eq(*s, symptom))
         {
-            return explaining_service(evidence, next, all, depth + 1);
+            return explaining_service(services, next, all, depth + 1);
         }
     }
     Some((service, depth + 2))
+}
+
+/// Every service the evidence names: containers, and services known only
+/// from their logs (a log file's stem, a compose paste's prefixes).
+struct Services<'a> {
+    evidence: &'a Evidence,
+    from_logs: Vec<String>,
+}
+
+impl<'a> Services<'a> {
+    fn new(evidence: &'a Evidence, findings: &[Finding]) -> Self {
+        let mut from_logs: Vec<String> = evidence
+            .logs
+            .iter()
+            .map(|l| l.service.clone())
+            .chain(findings.iter().map(|f| f.service.clone()))
+            .collect();
+        from_logs.sort();
+        from_logs.dedup();
+        Services {
+            evidence,
+            from_logs,
+        }
+    }
+
+    /// [`resolve`], else a service known from its logs whose name is the
+    /// target's host (`db` is compose's `db_1`, `db-1` or `shop-db-1`).
+    fn resolve(&self, target: &str, from: &str) -> Option<String> {
+        if let Some(found) = resolve(self.evidence, target, from) {
+            return Some(found);
+        }
+        let (host, _) = split_target(target);
+        if host.is_empty() {
+            return None;
+        }
+        self.from_logs
+            .iter()
+            .find(|name| *name != from && names_service(name, host))
+            .cloned()
+    }
+}
+
+/// Whether a container or compose name (`shop-db-1`, `db_1`) is the service `host`.
+fn names_service(name: &str, host: &str) -> bool {
+    let base = name
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['-', '_']);
+    let base = if base.is_empty() { name } else { base };
+    name == host
+        || base == host
+        || base.ends_with(&format!("-{host}"))
+        || base.ends_with(&format!("_{host}"))
 }
 
 /// The host and port a target names: `http://user@db:5432/x` → (`db`,

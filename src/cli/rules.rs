@@ -72,8 +72,12 @@ pub fn explain(catalogue: &Catalogue, id: &str) -> Result<String> {
             }
         }
     } else {
+        let detector_ids: Vec<&str> = detectors::all().iter().map(|d| d.id()).collect();
+        let kind_ids: Vec<&str> = rules::KINDS.iter().map(|k| k.id).collect();
         bail!(
-            "{id:?} is no detector, kind or rule; `coroner detectors` and `coroner rules` list them"
+            "no detector, kind or rule {id:?}; detectors: {}; kinds: {}; `coroner rules` lists the rules",
+            detector_ids.join(", "),
+            kind_ids.join(", ")
         );
     }
     Ok(out)

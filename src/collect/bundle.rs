@@ -523,4 +523,67 @@ mod tests {
         }
         assert_eq!(classify("x/bin", b"\0\x01"), None);
     }
+
+    /// Real files from the main example, put in and out of their places.
+    #[test]
+    fn a_documented_place_wins_over_content() {
+        let main = crate::testing::fixture_path("main-incident");
+        let read = |p: &str| std::fs::read(main.join(p)).unwrap();
+        let monitor = read("monitoring/uptime-monitor.log");
+        let history = read("monitoring/api-uptime-9d.jsonl");
+        let container_log = read("docker/containers/mcp-api.log");
+        let nginx_error = read("logs/nginx/error.log");
+        let text = FileKind::Monitoring(HistoryFormat::PlainText);
+        let cases: &[(&str, &[u8], Option<FileKind>)] = &[
+            // Loose, content decides: a monitor's steady checks are a history.
+            ("uptime-monitor.log", &monitor, Some(text)),
+            (
+                "api-uptime.jsonl",
+                &history,
+                Some(FileKind::Monitoring(HistoryFormat::JsonLines)),
+            ),
+            (
+                "mcp-api.log",
+                &container_log,
+                Some(FileKind::Log(LogKind::Docker)),
+            ),
+            // In a place, the place decides, whatever the lines look like.
+            (
+                "docker/containers/monitor.log",
+                &monitor,
+                Some(FileKind::Log(LogKind::Docker)),
+            ),
+            (
+                "logs/monitor.log",
+                &monitor,
+                Some(FileKind::Log(LogKind::Plain)),
+            ),
+            (
+                "logs/nginx/error.log",
+                &nginx_error,
+                Some(FileKind::Log(LogKind::NginxError)),
+            ),
+            ("monitoring/mcp-api.log", &container_log, Some(text)),
+        ];
+        for (path, content, expected) in cases {
+            assert_eq!(classify(path, content), *expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_busy_log_with_check_like_lines_is_no_history() {
+        // Access and heartbeat lines at random moments, between other lines.
+        let busy = "2026-11-20T00:00:00.004118000Z INFO:     172.18.0.7:41234 - \"GET /api/items/1 HTTP/1.1\" 200 OK
+2026-11-20T00:00:00.011503000Z INFO:ledger.health:heartbeat ok (queue depth 3)
+2026-11-20T00:00:00.019042000Z DEBUG:sqlalchemy.engine.Engine:SELECT items.id FROM items WHERE items.id = 5
+2026-11-20T00:00:00.020316000Z INFO:     172.18.0.9:51000 - \"POST /api/orders HTTP/1.1\" 201 Created
+2026-11-20T00:00:00.031102000Z INFO:     172.18.0.7:41240 - \"GET /api/items/9 HTTP/1.1\" 200 OK
+2026-11-20T00:00:00.044999000Z INFO:ledger.health:heartbeat ok (queue depth 4)
+";
+        assert_eq!(
+            classify("ledger-api.log", busy.as_bytes()),
+            Some(FileKind::Log(LogKind::Docker))
+        );
+        assert_eq!(monitoring::sniff(busy), None);
+    }
 }

@@ -368,12 +368,41 @@ pub fn sniff(head: &str) -> Option<HistoryFormat> {
         }
     }
     let zone = AssumedZone::default();
-    let monitor_lines = head
+    let stamped: Vec<(DateTime<Utc>, Option<bool>)> = head
         .lines()
-        .take(20)
-        .filter(|l| leading_timestamp(l, zone).is_some() && plain_outcome(l).is_some())
+        .filter_map(|l| leading_timestamp(l, zone).map(|(t, o)| (t, plain_outcome(&l[o..]))))
+        .take(40)
+        .collect();
+    let checks: Vec<DateTime<Utc>> = stamped
+        .iter()
+        .filter(|(_, outcome)| outcome.is_some())
+        .map(|(t, _)| *t)
+        .collect();
+    // A history is a sequence of check results at a steady interval: a busy
+    // service's log also says `200 OK` and `heartbeat ok`, at random moments
+    // and between other lines.
+    let mostly_checks = checks.len() >= 3 && checks.len() * 10 >= stamped.len() * 6;
+    (mostly_checks && steady_interval(&checks) && mentions_checks(head))
+        .then_some(HistoryFormat::PlainText)
+}
+
+/// Whether most gaps between checks are within half of their median, and
+/// the median is a second or more (monitors check every few seconds at most).
+fn steady_interval(times: &[DateTime<Utc>]) -> bool {
+    let mut gaps: Vec<i64> = times
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_milliseconds())
+        .collect();
+    if gaps.is_empty() {
+        return false;
+    }
+    gaps.sort_unstable();
+    let median = gaps[gaps.len() / 2];
+    let steady = gaps
+        .iter()
+        .filter(|&&g| (median / 2..=median + median / 2).contains(&g))
         .count();
-    (monitor_lines > 0 && mentions_checks(head)).then_some(HistoryFormat::PlainText)
+    median >= 1000 && steady * 10 >= gaps.len() * 6
 }
 
 fn mentions_checks(text: &str) -> bool {
@@ -1084,6 +1113,14 @@ fn plain_outcome(line: &str) -> Option<bool> {
             .match_indices(w)
             .any(|(i, _)| is_word_boundary(&upper, i, w.len()))
     };
+    // The monitor's own start and stop (`starting health monitor for … every
+    // 30s, timeout 5s`) are not checks, whatever words they hold.
+    if ["STARTING", "STARTED", "STOPPING", "STOPPED"]
+        .iter()
+        .any(|w| word(w))
+    {
+        return None;
+    }
     if [
         "ERROR",
         "CRITICAL",

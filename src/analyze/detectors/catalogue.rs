@@ -99,11 +99,13 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
         (false, false, 3..) => 0.4,
         (false, false, _) => return None,
     };
-    // Without the container's state, exit codes and restarts are inferred from the log.
-    let confidence = if cx.evidence.container(service).is_some() {
-        confidence
-    } else {
-        confidence - 0.05
+    let confidence = match cx.evidence.container(service) {
+        // An error that ends the log of a container that exited with a
+        // failure or restarted is what its process died of.
+        Some(c) if !is_fatal && at_end && (c.is_failing() || c.restart_count > 0) => 0.75,
+        Some(_) => confidence,
+        // Without the container's state, exit codes and restarts are inferred from the log.
+        None => confidence - 0.05,
     };
     let latest: &Message = decisive.latest();
     let captures = decisive

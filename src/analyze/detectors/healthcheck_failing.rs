@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{compose_recreate, configured_ports, own_events};
-use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
+use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation, Role};
 use crate::analyze::rank::split_target;
 use crate::evidence::container::HealthProbe;
 use crate::evidence::Container;
@@ -53,7 +53,11 @@ enum Failure {
         entry: String,
     },
     TimedOut(String),
-    /// The service answered, with an error.
+    /// The probe reached the service, which answered with an HTTP error
+    /// status: the probe works, and the service reports its own trouble
+    /// (often a dependency). A symptom, not a cause.
+    AnsweredWithError(u16),
+    /// The probe failed in a way its output does not explain.
     Other,
 }
 
@@ -77,6 +81,14 @@ static TIMED_OUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Health check exceeded timeout \((?P<limit>[^)]+)\)").expect("static regex")
 });
 
+// busybox wget `server returned error: HTTP/1.0 503 Service Unavailable`,
+// curl -f `The requested URL returned error: 503`, CPython urllib `HTTP
+// Error 503: Service Unavailable`.
+static HTTP_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:HTTP/\d(?:\.\d)?|returned error:|HTTP Error) ?(?P<code>[45]\d\d)\b")
+        .expect("static regex")
+});
+
 fn classify(probe: &HealthProbe) -> Failure {
     if let Some(caps) = TOOL_MISSING.captures(&probe.output) {
         let tool = caps
@@ -90,6 +102,12 @@ fn classify(probe: &HealthProbe) -> Failure {
     }
     if REFUSED.is_match(&probe.output) {
         return Failure::Refused;
+    }
+    if let Some(code) = HTTP_ERROR
+        .captures(&probe.output)
+        .and_then(|c| c["code"].parse().ok())
+    {
+        return Failure::AnsweredWithError(code);
     }
     Failure::Other
 }
@@ -106,6 +124,11 @@ impl Detector for HealthcheckFailing {
             };
             let failed: Vec<&HealthProbe> =
                 health.log.iter().filter(|p| p.exit_code != 0).collect();
+            // The engine marks a container that stopped before any probe ran
+            // unhealthy too (FailingStreak 0, empty log): nothing shows a probe failed.
+            if failed.is_empty() && health.failing_streak == 0 {
+                continue;
+            }
             // `["CMD-SHELL", "curl -f …"]` reads `CMD-SHELL curl -f …`.
             let probe = c.healthcheck.join(" ");
             let failure = match failed.last().map_or(Failure::Other, |p| classify(p)) {
@@ -130,6 +153,10 @@ impl Detector for HealthcheckFailing {
                     "{} does not answer its healthcheck within {limit}: the service hangs or is too slow ({streak} failures in a row)",
                     c.name
                 ),
+                Failure::AnsweredWithError(code) => format!(
+                    "{} answers its healthcheck with HTTP {code}: the probe works, the service reports trouble of its own ({streak} failures in a row)",
+                    c.name
+                ),
                 Failure::Other => format!(
                     "{} fails its healthcheck ({streak} failures in a row): {}",
                     c.name,
@@ -138,11 +165,15 @@ impl Detector for HealthcheckFailing {
                         .map_or("no probe output recorded", |p| first_line(&p.output))
                 ),
             };
-            let mut f = Finding::new(Self::ID, Self::ROLE, &c.name, title);
+            let role = match failure {
+                Failure::AnsweredWithError(_) => Role::Symptom,
+                _ => Self::ROLE,
+            };
+            let mut f = Finding::new(Self::ID, role, &c.name, title);
             f.confidence = match failure {
                 Failure::ToolMissing(_) | Failure::WrongPort { .. } => 0.9,
                 Failure::Refused | Failure::TimedOut(_) => 0.8,
-                Failure::Other => 0.7,
+                Failure::Other | Failure::AnsweredWithError(_) => 0.7,
             };
             f.occurrences = streak.max(failed.len() as u64);
             if !probe.is_empty() {
@@ -317,7 +348,10 @@ fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
                 &apply,
             )
         }
-        Failure::Refused | Failure::TimedOut(_) | Failure::Other => {
+        Failure::Refused
+        | Failure::TimedOut(_)
+        | Failure::AnsweredWithError(_)
+        | Failure::Other => {
             let mut r = Remediation::new(format!(
                 "{name} itself does not answer its healthcheck: find out why from its logs, and restart it."
             ))
@@ -416,7 +450,15 @@ mod tests {
                 Failure::Refused,
             ),
             ("Health check exceeded timeout (1s)", Failure::TimedOut("1s".into())),
-            ("curl: (22) The requested URL returned error: 500", Failure::Other),
+            (
+                "curl: (22) The requested URL returned error: 500",
+                Failure::AnsweredWithError(500),
+            ),
+            (
+                "wget: server returned error: HTTP/1.0 503 Service Unavailable",
+                Failure::AnsweredWithError(503),
+            ),
+            ("unexpected output: not ready", Failure::Other),
         ];
         for (output, expected) in cases {
             assert_eq!(classify(&probe(1, output)), expected, "{output}");

@@ -470,7 +470,7 @@ captures = { module = "pandas" }
             ),
             (
                 FILE.replace("severity = \"fatal\"", "severity = \"deadly\""),
-                "demo.toml:8:",
+                "demo.toml:7:",
             ),
             (FILE.replace("title =", "titel ="), "demo.toml:"),
         ];

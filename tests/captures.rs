@@ -1,0 +1,133 @@
+//! Whole investigations of bundles captured on the real engine for the
+//! kinds the rule catalogue added, and for two ranking mistakes: a
+//! healthcheck that reaches a service and gets its error answer is a
+//! symptom, and an unhealthy status with no failed probe is no finding.
+
+use coroner::analyze::detector::Role;
+use coroner::analyze::{analyze, Analysis, Verdict};
+use coroner::collect::bundle;
+use coroner::evidence::{AssumedZone, Window};
+
+fn investigate(name: &str) -> Analysis {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/bundles")
+        .join(name);
+    let evidence = bundle::load(&dir, AssumedZone::default(), Window::default())
+        .unwrap_or_else(|e| panic!("{name}: {e} (capture it with fixtures/scenarios/{name}.sh)"));
+    analyze(&evidence)
+}
+
+#[test]
+fn each_new_kind_is_the_top_root_cause_of_its_capture() {
+    let cases = [
+        (
+            "disk-full",
+            "disk-full",
+            "recorder",
+            "No space left on device",
+        ),
+        (
+            "postgres-config-invalid",
+            "config-invalid",
+            "db",
+            "postgresql.conf",
+        ),
+        (
+            "postgres-password-rejected",
+            "auth-rejected",
+            "migrate",
+            "password authentication failed",
+        ),
+        (
+            "nginx-config-invalid",
+            "config-invalid",
+            "web",
+            "unknown directive",
+        ),
+        (
+            "tls-self-signed",
+            "tls-failure",
+            "checkout",
+            "CERTIFICATE_VERIFY_FAILED",
+        ),
+        (
+            "missing-config-file",
+            "missing-file",
+            "notifier",
+            "/etc/notifier/config.toml",
+        ),
+    ];
+    for (bundle, kind, service, quoted) in cases {
+        let analysis = investigate(bundle);
+        let top = &analysis
+            .root_causes
+            .first()
+            .unwrap_or_else(|| panic!("{bundle}: no root cause"))
+            .finding;
+        assert_eq!(
+            (top.kind, top.service.as_str()),
+            (kind, service),
+            "{bundle}: {}",
+            top.title
+        );
+        assert_eq!(analysis.verdict, Verdict::RootCauseIdentified, "{bundle}");
+        assert!(
+            top.evidence
+                .iter()
+                .any(|q| q.text.contains(quoted) && q.line.is_some()),
+            "{bundle}: the evidence should quote {quoted:?} with its line: {:#?}",
+            top.evidence
+        );
+        assert!(!top.remediation.summary.is_empty(), "{bundle}");
+    }
+}
+
+#[test]
+fn a_healthcheck_answered_with_503_is_a_symptom_of_the_stopped_dependency() {
+    let analysis = investigate("healthcheck-503-dependency-down");
+    let top = &analysis.root_causes.first().expect("a root cause").finding;
+    assert_eq!(top.service, "db", "{}", top.title);
+    assert!(
+        analysis
+            .root_causes
+            .iter()
+            .all(|r| r.finding.kind != "healthcheck-failing"),
+        "a probe that gets the service's 503 is not a cause"
+    );
+    let probe = analysis
+        .symptoms
+        .iter()
+        .find(|s| s.finding.kind == "healthcheck-failing" && s.finding.service == "orders")
+        .expect("the failing healthcheck is listed as a symptom");
+    assert_eq!(probe.finding.role, Role::Symptom);
+    assert!(
+        probe.finding.title.contains("HTTP 503"),
+        "{}",
+        probe.finding.title
+    );
+}
+
+#[test]
+fn a_segfault_crash_loop_outranks_a_healthcheck_that_never_ran() {
+    let analysis = investigate("crash-loop-segfault-healthcheck");
+    let top = &analysis.root_causes.first().expect("a root cause").finding;
+    assert_eq!((top.kind, top.service.as_str()), ("crash-loop", "renderer"));
+    assert!(top.title.contains("139"), "{}", top.title);
+    let all = analysis
+        .root_causes
+        .iter()
+        .map(|r| &r.finding)
+        .chain(analysis.symptoms.iter().map(|s| &s.finding));
+    for f in all {
+        assert!(
+            f.kind != "healthcheck-failing",
+            "no probe failed, so there is no healthcheck finding: {}",
+            f.title
+        );
+        assert!(
+            !f.evidence.is_empty(),
+            "a finding without evidence: {}",
+            f.title
+        );
+    }
+}
