@@ -362,3 +362,107 @@ fn a_report_written_to_a_fifo_leaves_the_fifo_in_place() {
     let report = reader.join().unwrap();
     assert!(report.contains("\"verdict\": \"healthy\""), "{report}");
 }
+
+/// An in-house rule (the orders service's own message, as our capture
+/// recorded it) links its healthcheck symptom to the stopped database.
+const IN_HOUSE_RULES: &str = r#"
+family = "orders"
+description = "the orders service's own messages"
+
+[[rule]]
+id = "orders-database-unreachable"
+kind = "dependency-unreachable"
+severity = "error"
+needles = ["unreachable: timed out"]
+regex = '''database (?P<host>[\w.-]+):(?P<port>\d+) unreachable: timed out'''
+title = "orders cannot reach its database {host}:{port}"
+remediation = "Start {host} again, then check that {service} answers its healthcheck."
+
+[[rule.examples]]
+line = '''ERROR orders: health check: database db:5432 unreachable: timed out'''
+source = "capture:fixtures/bundles/healthcheck-503-dependency-down"
+captures = { host = "db", port = "5432" }
+"#;
+
+#[test]
+fn rules_of_ones_own_are_listed_checked_and_used() {
+    let cwd = tempfile::tempdir().unwrap();
+    let rules = cwd.path().join("our-rules");
+    std::fs::create_dir(&rules).unwrap();
+    std::fs::write(rules.join("orders.toml"), IN_HOUSE_RULES).unwrap();
+    let dir = rules.to_str().unwrap();
+
+    let out = coroner(&["rules", "--rules", dir], cwd.path());
+    assert_eq!(out.status.code(), Some(HEALTHY));
+    let listing = stdout(&out);
+    assert!(listing.contains("orders-database-unreachable"), "{listing}");
+    assert!(
+        listing.contains("python-module-not-found"),
+        "the built-in rules stay: {listing}"
+    );
+
+    let out = coroner(
+        &["explain", "orders-database-unreachable", "--rules", dir],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(HEALTHY), "{}", stderr(&out));
+    assert!(stdout(&out).contains("capture:fixtures/bundles/healthcheck-503-dependency-down"));
+    let out = coroner(&["explain", "disk-full"], cwd.path());
+    assert!(stdout(&out).starts_with("disk-full ("), "{}", stdout(&out));
+
+    let out = investigate(
+        "healthcheck-503-dependency-down",
+        &["--rules", dir, "--format", "json", "--output", "-"],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(PROBLEM_FOUND), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["root_causes"][0]["service"], "db");
+    let linked: Vec<&serde_json::Value> = report["symptoms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["service"] == "orders" && s["explained_by"] == 1)
+        .collect();
+    assert!(
+        linked
+            .iter()
+            .any(|s| s["rule"] == "orders-database-unreachable"),
+        "orders' own message links it to the stopped db: {:#}",
+        report["symptoms"]
+    );
+
+    // A broken rule file stops the run before any report, naming file and line.
+    std::fs::write(
+        rules.join("orders.toml"),
+        IN_HOUSE_RULES.replace(
+            "kind = \"dependency-unreachable\"",
+            "kind = \"unreachable\"",
+        ),
+    )
+    .unwrap();
+    let out = investigate(
+        "healthcheck-503-dependency-down",
+        &["--rules", dir],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(USAGE_OR_INPUT));
+    let message = stderr(&out);
+    assert!(
+        message.contains("orders.toml:6: rule orders-database-unreachable: unknown kind"),
+        "{message}"
+    );
+    assert!(files_in(cwd.path())
+        .iter()
+        .all(|f| !f.to_string_lossy().contains("reports")));
+
+    let out = coroner(
+        &[
+            "rules",
+            "--check",
+            rules.join("orders.toml").to_str().unwrap(),
+        ],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(USAGE_OR_INPUT), "{}", stdout(&out));
+}

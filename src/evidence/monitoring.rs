@@ -1444,12 +1444,18 @@ mod tests {
         }
     }
 
+    /// The main example's plain-text monitor log, as captured.
+    const MONITOR_LOG: &str =
+        include_str!("../../fixtures/bundles/main-incident/monitoring/uptime-monitor.log");
+
     #[test]
     fn sniffs_histories_and_rejects_other_text() {
         let cases: &[(&str, Option<HistoryFormat>)] = &[
             ("{\"ts\": 1700000000, \"up\": 1}\n", Some(HistoryFormat::JsonLines)),
             ("date;success\n2025-01-01;1\n", Some(HistoryFormat::Csv)),
-            ("2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway\n", Some(HistoryFormat::PlainText)),
+            // One check is no sequence; the main example's monitor log is.
+            ("2025-10-10 07:01:02,345 - monitor - ERROR - API check failed: 502 Bad Gateway\n", None),
+            (MONITOR_LOG, Some(HistoryFormat::PlainText)),
             ("[\n  {\"time\": \"2025-10-10 07:00:00\", \"status\": 1, \"monitor_id\": 1}", Some(HistoryFormat::JsonArray)),
             ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"__name__\":\"up\"},\"values\":[[17", Some(HistoryFormat::Prometheus)),
             ("[{\"name\":\"api\",\"key\":\"core_api\",\"results\":[{\"status\":200", Some(HistoryFormat::Gatus)),
