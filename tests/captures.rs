@@ -131,3 +131,49 @@ fn a_segfault_crash_loop_outranks_a_healthcheck_that_never_ran() {
         );
     }
 }
+
+/// A real `docker-compose` project: db refuses its configuration, web
+/// cannot reach it and crash-loops. With inspect, and as the bare
+/// `docker-compose logs` paste a ticket would hold.
+#[test]
+fn in_a_compose_project_the_service_that_failed_first_is_the_root_cause() {
+    for (bundle, db, web) in [
+        (
+            "compose-db-down",
+            "coroner-fx-compose_db_1",
+            "coroner-fx-compose_web_1",
+        ),
+        ("compose-db-down-logs-only", "db_1", "web_1"),
+    ] {
+        let analysis = investigate(bundle);
+        assert_eq!(
+            analysis.root_causes.len(),
+            1,
+            "{bundle}: {:#?}",
+            analysis.root_causes
+        );
+        let top = &analysis.root_causes[0];
+        assert_eq!(
+            (top.finding.kind, top.finding.service.as_str()),
+            ("config-invalid", db),
+            "{bundle}"
+        );
+        assert_eq!(analysis.verdict, Verdict::RootCauseIdentified, "{bundle}");
+        let web_symptoms: Vec<_> = analysis
+            .symptoms
+            .iter()
+            .filter(|s| s.finding.service == web)
+            .collect();
+        assert!(
+            web_symptoms
+                .iter()
+                .any(|s| s.finding.kind == "dependency-unreachable"),
+            "{bundle}: web's failed connections are listed"
+        );
+        assert!(
+            web_symptoms.iter().all(|s| s.explained_by == Some(1)),
+            "{bundle}: every symptom of web is explained by db's failure: {web_symptoms:#?}"
+        );
+        assert!(top.chain.len() >= 2, "{bundle}: {:?}", top.chain);
+    }
+}

@@ -70,26 +70,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         g.role = Role::Symptom;
         symptoms.push(g);
     }
-    // A dependency that cannot be reached because it failed itself is a
-    // symptom of that failure (web's `connection refused` after db died).
-    let failed_themselves: Vec<String> = causes
-        .iter()
-        .filter(|c| c.kind != DEPENDENCY)
-        .map(|c| c.service.clone())
-        .collect();
-    let (downstream, kept): (Vec<Finding>, Vec<Finding>) = causes.into_iter().partition(|c| {
-        c.kind == DEPENDENCY
-            && c.targets.iter().any(|t| {
-                services
-                    .resolve(t, &c.service)
-                    .is_some_and(|svc| svc != c.service && failed_themselves.contains(&svc))
-            })
-    });
-    causes = kept;
-    for mut d in downstream {
-        d.role = Role::Symptom;
-        symptoms.push(d);
-    }
+    demote_downstream(&services, &mut causes, &mut symptoms);
 
     // Order causes: sure, currently failing, recent, explaining the most.
     let primary = primary_cause_per_service(&causes);
@@ -206,6 +187,100 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         root_causes,
         symptoms: linked,
         dismissed,
+    }
+}
+
+/// A dependency that cannot be reached because it failed itself is a
+/// symptom of that failure (web's `connection refused` after db died), and
+/// so is the caller's crash loop when nothing else explains it.
+///
+/// When the message does not name the dependency (`[Errno 111] Connection
+/// refused`), a service of the same log (a compose paste) that failed for a
+/// reason of its own, the first to fail, is taken as the one it could not reach.
+fn demote_downstream(
+    services: &Services<'_>,
+    causes: &mut Vec<Finding>,
+    symptoms: &mut Vec<Finding>,
+) {
+    // Any failure of a named dependency explains it (a crash loop, a stop);
+    // guessing the dependency from a shared log takes a specific failure.
+    let failed_services: Vec<String> = causes
+        .iter()
+        .filter(|c| c.kind != DEPENDENCY)
+        .map(|c| c.service.clone())
+        .collect();
+    let mut failed: Vec<&Finding> = causes
+        .iter()
+        .filter(|c| c.kind != DEPENDENCY && c.kind != GENERIC_CAUSE)
+        .collect();
+    failed.sort_by_key(|c| c.first_seen);
+    let same_log = |a: &Finding, b: &Finding| {
+        a.evidence
+            .iter()
+            .any(|q| q.line.is_some() && b.evidence.iter().any(|r| r.source == q.source))
+    };
+    let mut retargeted: Vec<(usize, String)> = Vec::new();
+    for (i, c) in causes.iter().enumerate() {
+        if c.kind != DEPENDENCY {
+            continue;
+        }
+        let named = c.targets.iter().find_map(|t| {
+            services
+                .resolve(t, &c.service)
+                .filter(|svc| *svc != c.service && failed_services.contains(svc))
+        });
+        let upstream = named.or_else(|| {
+            c.targets
+                .is_empty()
+                .then(|| {
+                    failed
+                        .iter()
+                        .find(|f| f.service != c.service && same_log(c, f))
+                })
+                .flatten()
+                .map(|f| f.service.clone())
+        });
+        if let Some(upstream) = upstream {
+            retargeted.push((i, upstream));
+        }
+    }
+    let mut downstream_of: BTreeMap<String, String> = BTreeMap::new();
+    // Detectors that already report the unreachable dependency as a symptom.
+    for d in symptoms.iter().filter(|s| s.kind == DEPENDENCY) {
+        if let Some(upstream) = d.targets.iter().find_map(|t| {
+            services
+                .resolve(t, &d.service)
+                .filter(|svc| *svc != d.service && failed_services.contains(svc))
+        }) {
+            downstream_of.insert(d.service.clone(), upstream);
+        }
+    }
+    for (i, upstream) in retargeted.into_iter().rev() {
+        let mut d = causes.remove(i);
+        if d.targets.is_empty() {
+            d.targets.push(upstream.clone());
+        }
+        downstream_of.insert(d.service.clone(), upstream);
+        d.role = Role::Symptom;
+        symptoms.push(d);
+    }
+    for crash in symptoms.iter_mut() {
+        if crash.kind == GENERIC_CAUSE && crash.targets.is_empty() {
+            if let Some(upstream) = downstream_of.get(&crash.service) {
+                crash.targets.push(upstream.clone());
+            }
+        }
+    }
+    let (crashes, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(causes)
+        .into_iter()
+        .partition(|c| c.kind == GENERIC_CAUSE && downstream_of.contains_key(&c.service));
+    *causes = kept;
+    for mut crash in crashes {
+        if crash.targets.is_empty() {
+            crash.targets.push(downstream_of[&crash.service].clone());
+        }
+        crash.role = Role::Symptom;
+        symptoms.push(crash);
     }
 }
 

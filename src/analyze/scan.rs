@@ -215,6 +215,21 @@ impl<'d> Matcher<'d> {
     }
 }
 
+/// The container a compose prefix names, when the bundle has it (`db_1` is
+/// `shop_db_1`, `db-1` is `shop-db-1`); else the prefix itself.
+fn container_named<'e>(evidence: &'e Evidence, prefix: &'e str) -> &'e str {
+    evidence
+        .containers
+        .iter()
+        .find(|c| {
+            c.name == prefix
+                || c.name
+                    .strip_suffix(prefix)
+                    .is_some_and(|project| project.ends_with(['_', '-']))
+        })
+        .map_or(prefix, |c| c.name.as_str())
+}
+
 fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit) {
     let key = fold_key(&hit.text);
     if let Some(m) = messages.get_mut(&key) {
@@ -263,10 +278,10 @@ pub fn scan(
                 pattern_ids.dedup();
                 let cleaned = clean_text(candidate.bytes);
                 let (service, line) = match log.compose_prefixed {
-                    true => compose_prefix(&cleaned)
-                        .map_or((log.service.as_str(), cleaned.as_str()), |(s, rest)| {
-                            (s, rest)
-                        }),
+                    true => compose_prefix(&cleaned).map_or(
+                        (log.service.as_str(), cleaned.as_str()),
+                        |(prefix, rest)| (container_named(evidence, prefix), rest),
+                    ),
                     false => (log.service.as_str(), cleaned.as_str()),
                 };
                 let (timestamp, message) = match leading_timestamp(line, evidence.zone) {

@@ -62,7 +62,7 @@ pub fn compose_prefix(line: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether the start of a file reads as a `docker compose logs` paste: most
-/// of its first lines carry a service prefix.
+/// of its first lines carry a service prefix or are compose's own status lines.
 pub fn looks_compose_prefixed(head: &str) -> bool {
     let lines: Vec<&str> = head
         .lines()
@@ -70,7 +70,23 @@ pub fn looks_compose_prefixed(head: &str) -> bool {
         .take(20)
         .collect();
     let prefixed = lines.iter().filter(|l| compose_prefix(l).is_some()).count();
-    prefixed >= 2 && prefixed * 10 >= lines.len() * 6
+    let compose_own = lines.iter().filter(|l| is_compose_status(l)).count();
+    prefixed >= 1 && prefixed + compose_own >= 2 && (prefixed + compose_own) * 10 >= lines.len() * 6
+}
+
+/// A line compose prints itself, without a prefix: `web-1 exited with code
+/// 127`, `web_1 exited with code 255 (restarting)`, `Attaching to db_1, web_1`.
+fn is_compose_status(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with("Attaching to ") {
+        return true;
+    }
+    line.split_once(" exited with code ")
+        .is_some_and(|(name, code)| {
+            !name.is_empty()
+                && !name.contains(' ')
+                && code.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        })
 }
 
 /// Lines longer than this are cut for matching and quoting; the rest of the line is skipped.
