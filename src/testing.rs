@@ -29,5 +29,6 @@ pub fn run_detector(detector: &dyn Detector, name: &str) -> Vec<Finding> {
     detector.detect(&Context {
         evidence: &evidence,
         hits: &hits,
+        catalogue: Catalogue::none(),
     })
 }

@@ -177,3 +177,31 @@ fn in_a_compose_project_the_service_that_failed_first_is_the_root_cause() {
         assert!(top.chain.len() >= 2, "{bundle}: {:?}", top.chain);
     }
 }
+
+/// A log that ends on an error coroner has no rule for is inconclusive,
+/// never healthy; one that ends on known noise stays healthy.
+#[test]
+fn a_log_ending_on_an_unknown_error_is_not_healthy() {
+    let public = |case: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/public")
+            .join(case)
+            .join("bundle");
+        analyze(&bundle::load(&dir, AssumedZone::default(), Window::default()).unwrap())
+    };
+    let analysis = public("heldout-keycloak-start-dev-import-realm-one-arg");
+    assert_eq!(analysis.verdict, Verdict::Inconclusive);
+    let tail = analysis
+        .symptoms
+        .iter()
+        .find(|s| s.finding.kind == "log-ends-in-error")
+        .expect("the error the log ends on is a symptom");
+    assert_eq!(tail.finding.service, "ubik-keycloak");
+    assert!(tail.finding.evidence[0].text.contains("exited with code 2"));
+    for healthy in [
+        "nginx-favicon-404-healthy",
+        "postgres-healthcheck-role-root-healthy",
+    ] {
+        assert_eq!(public(healthy).verdict, Verdict::Healthy, "{healthy}");
+    }
+}

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::rules::Catalogue;
 use super::scan::LogHits;
 use crate::evidence::Evidence;
 
@@ -92,6 +93,8 @@ macro_rules! detector_meta {
 pub struct Context<'a> {
     pub evidence: &'a Evidence,
     pub hits: &'a LogHits,
+    /// The rules the scan used.
+    pub catalogue: &'a Catalogue,
 }
 
 /// One root cause or symptom, with the evidence behind it.

@@ -111,9 +111,12 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     let cx = Context {
         evidence,
         hits: &hits,
+        catalogue,
     };
     let mut findings: Vec<Finding> = registry.iter().flat_map(|d| d.detect(&cx)).collect();
-    detectors::catalogue::keep_detector_findings_first(evidence, &mut findings);
+    detectors::catalogue::keep_detector_findings_first(evidence, &hits, &mut findings);
+    let tails = detectors::error_tail::unexplained(&cx, &findings);
+    findings.extend(tails);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
     let ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);

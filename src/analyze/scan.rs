@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::{DateTime, Utc};
 use regex::Regex;
 use serde::Serialize;
@@ -27,6 +27,8 @@ use crate::evidence::{Evidence, InputProblem, LogSource};
 
 /// Distinct messages kept per detector signature and log.
 pub const MAX_DISTINCT: usize = 32;
+/// Matched lines of compose pastes whose service is remembered.
+const MAX_COMPOSE_LINES: usize = 100_000;
 /// Quoted text is cut to this many characters.
 const MAX_QUOTE: usize = 600;
 
@@ -72,6 +74,8 @@ pub struct LogSummary {
     pub bytes: u64,
     pub first: Option<DateTime<Utc>>,
     pub last: Option<DateTime<Utc>>,
+    /// The last lines of the log (timestamps removed, cleaned, secrets masked), oldest first.
+    pub tail: Vec<String>,
 }
 
 /// The lines one rule matched in one service's part of one log.
@@ -107,6 +111,9 @@ pub struct LogHits {
     pub buckets: Vec<Bucket>,
     /// What the rule catalogue matched, in rule, log and service order.
     pub rules: Vec<RuleBucket>,
+    /// In compose pastes: the service each matched line came from, by log
+    /// index and line, so findings of code detectors can name it too.
+    pub compose_services: BTreeMap<(usize, u64), String>,
     /// Parallel to [`Evidence::logs`].
     pub summaries: Vec<LogSummary>,
 }
@@ -206,9 +213,13 @@ impl<'d> Matcher<'d> {
                 }
             }
         }
+        // A full DFA: hundreds of case-insensitive needles defeat the
+        // literal prefilters, and one table lookup per byte is what is left.
         let prefilter = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&needles)
             .expect("needles build an automaton");
         Matcher { prefilter, owners }
@@ -261,6 +272,7 @@ pub fn scan(
     let mut hits = LogHits::default();
     let mut folded: Folded = BTreeMap::new();
     let mut folded_rules: FoldedRules = BTreeMap::new();
+    let mut compose_services: BTreeMap<(usize, u64), String> = BTreeMap::new();
     for (log_index, log) in evidence.logs.iter().enumerate() {
         let mut pattern_ids: Vec<usize> = Vec::new();
         let result = logs::search(
@@ -284,6 +296,9 @@ pub fn scan(
                     ),
                     false => (log.service.as_str(), cleaned.as_str()),
                 };
+                if log.compose_prefixed && compose_services.len() < MAX_COMPOSE_LINES {
+                    compose_services.insert((log_index, candidate.number), service.to_string());
+                }
                 let (timestamp, message) = match leading_timestamp(line, evidence.zone) {
                     Some((ts, offset)) => (Some(ts), line[offset..].trim_start()),
                     None => (None, line),
@@ -358,11 +373,22 @@ pub fn scan(
                     leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
                 let last =
                     leading_timestamp(&clean_text(&stats.last_line), evidence.zone).map(|t| t.0);
+                let tail = stats
+                    .tail
+                    .iter()
+                    .map(|line| {
+                        let text = clean_text(line);
+                        let body = leading_timestamp(&text, evidence.zone)
+                            .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
+                        shorten(&redact_text(body))
+                    })
+                    .collect();
                 LogSummary {
                     lines: stats.lines,
                     bytes: stats.bytes,
                     first,
                     last,
+                    tail,
                 }
             }
             Err(e) => {
@@ -387,6 +413,7 @@ pub fn scan(
             overflow,
         });
     }
+    hits.compose_services = compose_services;
     for ((rule, log, service), (messages, overflow)) in folded_rules {
         let mut messages: Vec<Message> = messages.into_values().collect();
         messages.sort_by_key(|m| m.first.line);

@@ -71,7 +71,9 @@ pub fn looks_compose_prefixed(head: &str) -> bool {
         .collect();
     let prefixed = lines.iter().filter(|l| compose_prefix(l).is_some()).count();
     let compose_own = lines.iter().filter(|l| is_compose_status(l)).count();
-    prefixed >= 1 && prefixed + compose_own >= 2 && (prefixed + compose_own) * 10 >= lines.len() * 6
+    let compose = prefixed + compose_own;
+    // A one-line paste counts when it is all compose's.
+    prefixed >= 1 && (compose == lines.len() || (compose >= 2 && compose * 10 >= lines.len() * 6))
 }
 
 /// A line compose prints itself, without a prefix: `web-1 exited with code
@@ -112,7 +114,13 @@ pub struct FileStats {
     pub bytes: u64,
     pub first_line: Vec<u8>,
     pub last_line: Vec<u8>,
+    /// The last [`TAIL_LINES`] non-empty lines, oldest first: what a process
+    /// printed last.
+    pub tail: Vec<Vec<u8>>,
 }
+
+/// Lines kept in [`FileStats::tail`].
+pub const TAIL_LINES: usize = 3;
 
 /// Streams `path` and calls `on_candidate` for every line in which `prefilter` matches.
 pub fn search(
@@ -198,6 +206,7 @@ pub fn search(
             stats.last_line.clear();
             stats.last_line.extend_from_slice(last);
         }
+        keep_tail(&mut stats.tail, &buf[region_start..end]);
         if end == filled && !eof && memchr::memrchr(b'\n', &buf[keep..filled]).is_none() {
             skipping_long_tail = true;
         }
@@ -264,6 +273,28 @@ fn first_line(data: &[u8]) -> &[u8] {
     trim_line_end(&data[..end.min(MAX_LINE)])
 }
 
+/// Updates `tail` with the last non-empty lines of `data`, which follows
+/// what `tail` saw.
+fn keep_tail(tail: &mut Vec<Vec<u8>>, data: &[u8]) {
+    let mut fresh: Vec<&[u8]> = Vec::with_capacity(TAIL_LINES);
+    let mut end = data.len();
+    while fresh.len() < TAIL_LINES && end > 0 {
+        let start = memchr::memrchr(b'\n', &data[..end - 1]).map_or(0, |i| i + 1);
+        let line = trim_line_end(&data[start..end]);
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            fresh.push(&line[..line.len().min(MAX_LINE)]);
+        }
+        end = start;
+    }
+    if fresh.is_empty() {
+        return;
+    }
+    let keep = TAIL_LINES - fresh.len();
+    let drop = tail.len().saturating_sub(keep);
+    tail.drain(..drop);
+    tail.extend(fresh.into_iter().rev().map(<[u8]>::to_vec));
+}
+
 fn last_line(data: &[u8]) -> Option<&[u8]> {
     let data = data.strip_suffix(b"\n").unwrap_or(data);
     if data.is_empty() {
@@ -323,6 +354,22 @@ mod tests {
         })
         .unwrap();
         (out, stats)
+    }
+
+    #[test]
+    fn keeps_the_last_non_empty_lines_across_buffers() {
+        let tail = |stats: &FileStats| -> Vec<String> {
+            stats.tail.iter().map(|l| clean_text(l)).collect()
+        };
+        let (_, stats) = run(b"a\nb\n\nc\r\nd\n\n", &["zzzz"]);
+        assert_eq!(tail(&stats), ["b", "c", "d"]);
+        // The last buffer holds one line: the two before come from earlier buffers.
+        let mut big = "x\n".repeat(BUFFER);
+        big.push_str("second to last\nlast");
+        let (_, stats) = run(big.as_bytes(), &["zzzz"]);
+        assert_eq!(tail(&stats), ["x", "second to last", "last"]);
+        let (_, stats) = run(b"only\n", &["zzzz"]);
+        assert_eq!(tail(&stats), ["only"]);
     }
 
     #[test]

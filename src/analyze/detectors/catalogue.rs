@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Remediation};
 use crate::analyze::rules::{self, Severity};
-use crate::analyze::scan::{Message, RuleBucket};
+use crate::analyze::scan::{LogHits, Message, RuleBucket};
 use crate::evidence::Evidence;
 use crate::{detector_meta, documented_detector};
 
@@ -172,13 +172,31 @@ fn target(captures: &BTreeMap<String, String>) -> Option<String> {
 /// joins inspect, events, forensics): the catalogue's is dropped. In a
 /// `docker compose logs` paste the other way round: detectors name the
 /// paste, the catalogue names the service each line came from.
-pub fn keep_detector_findings_first(evidence: &Evidence, findings: &mut Vec<Finding>) {
+pub fn keep_detector_findings_first(
+    evidence: &Evidence,
+    hits: &LogHits,
+    findings: &mut Vec<Finding>,
+) {
     let pastes: Vec<&str> = evidence
         .logs
         .iter()
         .filter(|l| l.compose_prefixed)
         .map(|l| l.service.as_str())
         .collect();
+    // A detector's finding quotes its line: the paste says whose it is.
+    for f in findings.iter_mut().filter(|f| f.rule.is_none()) {
+        let owner = f.evidence.iter().find_map(|q| {
+            let log = evidence
+                .logs
+                .iter()
+                .position(|l| l.compose_prefixed && l.display == q.source)?;
+            hits.compose_services.get(&(log, q.line?))
+        });
+        if let Some(owner) = owner.filter(|_| pastes.contains(&f.service.as_str())) {
+            f.title = f.title.replace(&f.service, owner);
+            f.service = owner.clone();
+        }
+    }
     let from_rules: Vec<&'static str> = findings
         .iter()
         .filter(|f| f.rule.is_some())

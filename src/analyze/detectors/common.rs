@@ -323,6 +323,7 @@ pub(super) fn run_on_scratch(
     detector.detect(&crate::analyze::detector::Context {
         evidence: &evidence,
         hits: &hits,
+        catalogue: crate::analyze::rules::Catalogue::none(),
     })
 }
 

@@ -7,6 +7,7 @@ pub mod catalogue;
 mod common;
 mod crash_loop;
 mod dependency_unreachable;
+pub mod error_tail;
 mod healthcheck_failing;
 mod log_level_misconfig;
 mod missing_env_var;

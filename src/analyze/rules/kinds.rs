@@ -172,6 +172,18 @@ the host's CPU (an older major version, a build without AVX), or enable the CPU 
 the hypervisor (`grep -o -w 'avx\\|avx2' /proc/cpuinfo | sort -u` shows what the host \
 offers).\n",
     },
+    Kind {
+        id: "log-ends-in-error",
+        role: Role::Symptom,
+        summary: "a log ends on an error that no rule or detector explains",
+        explain: "Reports a log whose last lines hold an error (an ERROR or FATAL line, \
+`Error:`, a panic, compose's `exited with code N`) when nothing else was found for its \
+service.\n\nWhy it matters: the process printed a failure last, so the service is not \
+healthy, but coroner does not know the message: the verdict is inconclusive rather than a \
+guess.\n\nEvidence: the quoted last line.\n\nFix: read the end of the log; if the message \
+is one your services print, add a rule for it (`--rules DIR`, docs/rules.md) so the next \
+report names the cause.\n",
+    },
 ];
 
 /// Looks a kind up by its id.

@@ -303,6 +303,18 @@ impl Catalogue {
         Ok(())
     }
 
+    /// Whether a harmless rule says `message` is known noise.
+    pub fn is_harmless(&self, message: &str) -> bool {
+        let lower = message.to_ascii_lowercase();
+        self.rules.iter().any(|r| {
+            r.severity == Severity::Harmless
+                && r.needles
+                    .iter()
+                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
+                && r.regex().is_match(message)
+        })
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
