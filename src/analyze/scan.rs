@@ -12,6 +12,9 @@
 //! `name  | ` prefix names.
 
 use std::collections::BTreeMap;
+use std::io;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chrono::{DateTime, Utc};
@@ -20,7 +23,7 @@ use serde::Serialize;
 
 use super::detector::{Detector, Quote};
 use super::rules::{Catalogue, Rule, Severity};
-use crate::evidence::logs::{self, clean_text, compose_prefix, CandidateLine};
+use crate::evidence::logs::{self, clean_text, compose_prefix, CandidateLine, FileStats};
 use crate::evidence::redact::redact_text;
 use crate::evidence::time::leading_timestamp;
 use crate::evidence::{Evidence, InputProblem, LogSource};
@@ -260,172 +263,346 @@ fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit)
     }
 }
 
+/// Logs at least this large are cut into parts scanned in parallel.
+const SPLIT_BYTES: u64 = 32 << 20;
+
+/// A part of one log to scan: the whole file, or a range of whole lines.
+struct Job {
+    log: usize,
+    range: Range<u64>,
+}
+
+/// What one part of one log yields. Line numbers count from the part's start.
+struct Part {
+    folded: Folded,
+    folded_rules: FoldedRules,
+    compose_services: BTreeMap<(usize, u64), String>,
+    stats: io::Result<FileStats>,
+}
+
 /// Searches every log of `evidence` for the signatures of `detectors` and
 /// the rules of `catalogue`.
+///
+/// Logs are scanned in parallel, and a large log is cut at line starts into
+/// parts scanned in parallel; the parts are merged in file order, so line
+/// numbers, counts and first and last occurrences are those of one pass
+/// over the file. (Beyond [`MAX_DISTINCT`] distinct messages a message that
+/// recurs in a later part may be counted as overflow.)
 pub fn scan(
     evidence: &Evidence,
     detectors: &[&dyn Detector],
     catalogue: &'static Catalogue,
     problems: &mut Vec<InputProblem>,
 ) -> LogHits {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    scan_split(
+        evidence,
+        detectors,
+        catalogue,
+        problems,
+        threads,
+        SPLIT_BYTES,
+    )
+}
+
+/// [`scan`] with `threads` workers, cutting logs of `split_bytes` or more.
+fn scan_split(
+    evidence: &Evidence,
+    detectors: &[&dyn Detector],
+    catalogue: &'static Catalogue,
+    problems: &mut Vec<InputProblem>,
+    threads: usize,
+    split_bytes: u64,
+) -> LogHits {
     let matcher = Matcher::new(detectors, catalogue);
-    let mut hits = LogHits::default();
+    let jobs = plan(evidence, threads as u64, split_bytes);
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<Option<Part>> = (0..jobs.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(jobs.len()).max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        done.push((i, scan_part(evidence, &matcher, catalogue, job)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, part) in worker.join().expect("a scan worker panicked") {
+                parts[i] = Some(part);
+            }
+        }
+    });
+    merge(evidence, catalogue, &jobs, parts, problems)
+}
+
+/// One job per log, and a large log cut in as many parts as there are threads.
+fn plan(evidence: &Evidence, threads: u64, split_bytes: u64) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (log, source) in evidence.logs.iter().enumerate() {
+        let ranges = if threads > 1 && source.bytes >= split_bytes {
+            logs::split_at_lines(&source.path, source.bytes, threads)
+                .unwrap_or_else(|_| vec![0..u64::MAX])
+        } else {
+            vec![0..u64::MAX]
+        };
+        jobs.extend(ranges.into_iter().map(|range| Job { log, range }));
+    }
+    jobs
+}
+
+fn scan_part(
+    evidence: &Evidence,
+    matcher: &Matcher<'_>,
+    catalogue: &'static Catalogue,
+    job: &Job,
+) -> Part {
+    let log_index = job.log;
+    let log = &evidence.logs[log_index];
     let mut folded: Folded = BTreeMap::new();
     let mut folded_rules: FoldedRules = BTreeMap::new();
     let mut compose_services: BTreeMap<(usize, u64), String> = BTreeMap::new();
-    for (log_index, log) in evidence.logs.iter().enumerate() {
-        let mut pattern_ids: Vec<usize> = Vec::new();
-        let result = logs::search(
-            &log.path,
-            &matcher.prefilter,
-            |candidate: &CandidateLine<'_>| {
-                pattern_ids.clear();
-                pattern_ids.extend(
-                    matcher
-                        .prefilter
-                        .find_overlapping_iter(candidate.bytes)
-                        .map(|m| m.pattern().as_usize()),
-                );
-                pattern_ids.sort_unstable();
-                pattern_ids.dedup();
-                let cleaned = clean_text(candidate.bytes);
-                let (service, line) = match log.compose_prefixed {
-                    true => compose_prefix(&cleaned).map_or(
-                        (log.service.as_str(), cleaned.as_str()),
-                        |(prefix, rest)| (container_named(evidence, prefix), rest),
-                    ),
-                    false => (log.service.as_str(), cleaned.as_str()),
-                };
-                if log.compose_prefixed && compose_services.len() < MAX_COMPOSE_LINES {
-                    compose_services.insert((log_index, candidate.number), service.to_string());
-                }
-                let (timestamp, message) = match leading_timestamp(line, evidence.zone) {
-                    Some((ts, offset)) => (Some(ts), line[offset..].trim_start()),
-                    None => (None, line),
-                };
-                if timestamp.is_some_and(|t| !evidence.window.contains(t)) {
-                    return;
-                }
-                let mut hit: Option<Hit> = None;
-                let mut make_hit = || Hit {
-                    line: candidate.number,
-                    timestamp,
-                    text: shorten(&redact_text(message)),
-                    before: candidate
-                        .before
-                        .iter()
-                        .filter(|b| !b.is_empty())
-                        .map(|b| {
-                            let text = clean_text(b);
-                            let body = leading_timestamp(&text, evidence.zone)
-                                .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
-                            shorten(&redact_text(body))
-                        })
-                        .collect(),
-                };
-                let rule_owners = || {
-                    pattern_ids.iter().flat_map(|&p| {
-                        matcher.owners[p].iter().filter_map(|o| match o {
-                            Owner::Rule(i) => Some(*i),
-                            Owner::Signature(..) => None,
-                        })
-                    })
-                };
-                let harmless = rule_owners().any(|i| {
-                    let rule = &catalogue.rules[i];
-                    rule.severity == Severity::Harmless && rule.regex().is_match(message)
-                });
-                if !harmless {
-                    let mut seen: Vec<usize> = Vec::new();
-                    for i in rule_owners() {
-                        if seen.contains(&i) || !catalogue.rules[i].regex().is_match(message) {
-                            continue;
-                        }
-                        seen.push(i);
-                        let hit = hit.get_or_insert_with(&mut make_hit);
-                        let (messages, overflow) = folded_rules
-                            .entry((i, log_index, service.to_string()))
-                            .or_default();
-                        fold(messages, overflow, hit);
-                    }
-                }
-                for &pattern in &pattern_ids {
-                    for owner in &matcher.owners[pattern] {
-                        let Owner::Signature(detector, sig_index, regex) = owner else {
-                            continue;
-                        };
-                        if regex.as_ref().is_some_and(|r| !r.is_match(message)) {
-                            continue;
-                        }
-                        let sig = &detector.signatures()[*sig_index];
-                        let hit = hit.get_or_insert_with(&mut make_hit);
-                        let (messages, overflow) = folded
-                            .entry((detector.id(), sig.id, log_index))
-                            .or_default();
-                        fold(messages, overflow, hit);
-                    }
-                }
-            },
-        );
-        let summary = match result {
-            Ok(stats) => {
-                let first =
-                    leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
-                let last =
-                    leading_timestamp(&clean_text(&stats.last_line), evidence.zone).map(|t| t.0);
-                let tail = stats
-                    .tail
+    let mut pattern_ids: Vec<usize> = Vec::new();
+    let stats = logs::search_range(
+        &log.path,
+        job.range.clone(),
+        &matcher.prefilter,
+        |candidate: &CandidateLine<'_>| {
+            pattern_ids.clear();
+            pattern_ids.extend(
+                matcher
+                    .prefilter
+                    .find_overlapping_iter(candidate.bytes)
+                    .map(|m| m.pattern().as_usize()),
+            );
+            pattern_ids.sort_unstable();
+            pattern_ids.dedup();
+            let cleaned = logs::clean(candidate.bytes);
+            let (service, line) = match log.compose_prefixed {
+                true => compose_prefix(&cleaned)
+                    .map_or((log.service.as_str(), &*cleaned), |(prefix, rest)| {
+                        (container_named(evidence, prefix), rest)
+                    }),
+                false => (log.service.as_str(), &*cleaned),
+            };
+            if log.compose_prefixed && compose_services.len() < MAX_COMPOSE_LINES {
+                compose_services.insert((log_index, candidate.number), service.to_string());
+            }
+            let (timestamp, message) = match leading_timestamp(line, evidence.zone) {
+                Some((ts, offset)) => (Some(ts), line[offset..].trim_start()),
+                None => (None, line),
+            };
+            if timestamp.is_some_and(|t| !evidence.window.contains(t)) {
+                return;
+            }
+            let mut hit: Option<Hit> = None;
+            let mut make_hit = || Hit {
+                line: candidate.number,
+                timestamp,
+                text: shorten(&redact_text(message)),
+                before: candidate
+                    .before
                     .iter()
-                    .map(|line| {
-                        let text = clean_text(line);
+                    .filter(|b| !b.is_empty())
+                    .map(|b| {
+                        let text = clean_text(b);
                         let body = leading_timestamp(&text, evidence.zone)
                             .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
                         shorten(&redact_text(body))
                     })
-                    .collect();
-                LogSummary {
-                    lines: stats.lines,
-                    bytes: stats.bytes,
-                    first,
-                    last,
-                    tail,
+                    .collect(),
+            };
+            let rule_owners = || {
+                pattern_ids.iter().flat_map(|&p| {
+                    matcher.owners[p].iter().filter_map(|o| match o {
+                        Owner::Rule(i) => Some(*i),
+                        Owner::Signature(..) => None,
+                    })
+                })
+            };
+            let harmless = rule_owners().any(|i| {
+                let rule = &catalogue.rules[i];
+                rule.severity == Severity::Harmless && rule.regex().is_match(message)
+            });
+            if !harmless {
+                let mut seen: Vec<usize> = Vec::new();
+                for i in rule_owners() {
+                    if seen.contains(&i) || !catalogue.rules[i].regex().is_match(message) {
+                        continue;
+                    }
+                    seen.push(i);
+                    let hit = hit.get_or_insert_with(&mut make_hit);
+                    let (messages, overflow) = folded_rules
+                        .entry((i, log_index, service.to_string()))
+                        .or_default();
+                    fold(messages, overflow, hit);
                 }
             }
-            Err(e) => {
-                problems.push(InputProblem {
-                    source: log.display.clone(),
-                    line: None,
-                    message: format!("cannot read log: {e}"),
-                });
-                LogSummary::default()
+            for &pattern in &pattern_ids {
+                for owner in &matcher.owners[pattern] {
+                    let Owner::Signature(detector, sig_index, regex) = owner else {
+                        continue;
+                    };
+                    if regex.as_ref().is_some_and(|r| !r.is_match(message)) {
+                        continue;
+                    }
+                    let sig = &detector.signatures()[*sig_index];
+                    let hit = hit.get_or_insert_with(&mut make_hit);
+                    let (messages, overflow) = folded
+                        .entry((detector.id(), sig.id, log_index))
+                        .or_default();
+                    fold(messages, overflow, hit);
+                }
             }
-        };
-        hits.summaries.push(summary);
+        },
+    );
+    Part {
+        folded,
+        folded_rules,
+        compose_services,
+        stats,
     }
+}
+
+/// Joins the parts in file order: each part's line numbers move by the
+/// lines of the parts before it.
+fn merge(
+    evidence: &Evidence,
+    catalogue: &'static Catalogue,
+    jobs: &[Job],
+    parts: Vec<Option<Part>>,
+    problems: &mut Vec<InputProblem>,
+) -> LogHits {
+    let mut hits = LogHits::default();
+    let mut folded: Folded = BTreeMap::new();
+    let mut folded_rules: FoldedRules = BTreeMap::new();
+    let mut whole: Vec<Option<FileStats>> = vec![Some(FileStats::default()); evidence.logs.len()];
+    let mut offset = 0u64;
+    for (job, part) in jobs.iter().zip(parts) {
+        let part = part.expect("every job was scanned");
+        if job.range.start == 0 {
+            offset = 0;
+        }
+        for (key, distinct) in part.folded {
+            join_distinct(folded.entry(key).or_default(), distinct, offset);
+        }
+        for (key, distinct) in part.folded_rules {
+            join_distinct(folded_rules.entry(key).or_default(), distinct, offset);
+        }
+        for ((log, line), service) in part.compose_services {
+            if hits.compose_services.len() < MAX_COMPOSE_LINES {
+                hits.compose_services.insert((log, line + offset), service);
+            }
+        }
+        match (part.stats, &mut whole[job.log]) {
+            (Ok(stats), Some(total)) => {
+                offset += stats.lines;
+                join_stats(total, stats);
+            }
+            (Ok(_), None) => {}
+            (Err(e), slot) => {
+                if slot.take().is_some() {
+                    problems.push(InputProblem {
+                        source: evidence.logs[job.log].display.clone(),
+                        line: None,
+                        message: format!("cannot read log: {e}"),
+                    });
+                }
+            }
+        }
+    }
+    hits.summaries = whole
+        .into_iter()
+        .map(|stats| stats.map_or_else(LogSummary::default, |s| summarize(evidence, &s)))
+        .collect();
     for ((detector, signature, log), (messages, overflow)) in folded {
-        let mut messages: Vec<Message> = messages.into_values().collect();
-        messages.sort_by_key(|m| m.first.line);
         hits.buckets.push(Bucket {
             detector,
             signature,
             log,
-            messages,
+            messages: in_order(messages),
             overflow,
         });
     }
-    hits.compose_services = compose_services;
     for ((rule, log, service), (messages, overflow)) in folded_rules {
-        let mut messages: Vec<Message> = messages.into_values().collect();
-        messages.sort_by_key(|m| m.first.line);
         hits.rules.push(RuleBucket {
             rule: &catalogue.rules[rule],
             log,
             service,
-            messages,
+            messages: in_order(messages),
             overflow,
         });
     }
     hits
+}
+
+fn in_order(messages: BTreeMap<String, Message>) -> Vec<Message> {
+    let mut messages: Vec<Message> = messages.into_values().collect();
+    messages.sort_by_key(|m| m.first.line);
+    messages
+}
+
+/// Adds a later part's distinct messages to what the earlier parts found.
+fn join_distinct(into: &mut Distinct, (messages, overflow): Distinct, offset: u64) {
+    let mut later: Vec<(String, Message)> = messages.into_iter().collect();
+    later.sort_by_key(|(_, m)| m.first.line);
+    for (key, mut m) in later {
+        m.first.line += offset;
+        m.last.line += offset;
+        if let Some(known) = into.0.get_mut(&key) {
+            known.count += m.count;
+            known.last = m.last;
+        } else if into.0.len() < MAX_DISTINCT {
+            into.0.insert(key, m);
+        } else {
+            into.1 += m.count;
+        }
+    }
+    into.1 += overflow;
+}
+
+/// Adds a later part's totals to the earlier parts'.
+fn join_stats(total: &mut FileStats, part: FileStats) {
+    let first_part = total.bytes == 0 && total.lines == 0;
+    total.lines += part.lines;
+    total.bytes += part.bytes;
+    if first_part {
+        total.first_line = part.first_line;
+    }
+    if !part.last_line.is_empty() {
+        total.last_line = part.last_line;
+    }
+    total.tail.extend(part.tail);
+    let excess = total.tail.len().saturating_sub(logs::TAIL_LINES);
+    total.tail.drain(..excess);
+}
+
+/// What the report needs of a log's totals.
+fn summarize(evidence: &Evidence, stats: &FileStats) -> LogSummary {
+    let first = leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
+    let last = leading_timestamp(&clean_text(&stats.last_line), evidence.zone).map(|t| t.0);
+    let tail = stats
+        .tail
+        .iter()
+        .map(|line| {
+            let text = clean_text(line);
+            let body = leading_timestamp(&text, evidence.zone)
+                .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
+            shorten(&redact_text(body))
+        })
+        .collect();
+    LogSummary {
+        lines: stats.lines,
+        bytes: stats.bytes,
+        first,
+        last,
+        tail,
+    }
 }
 
 /// Lines that differ only in digits fold together: pids, ports, counters, times.
@@ -453,4 +630,78 @@ fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(MAX_QUOTE).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::detectors;
+    use crate::testing::fixture;
+
+    /// Everything a scan found, with line numbers and counts, as text.
+    fn found(hits: &LogHits) -> Vec<String> {
+        let quote = |m: &Message| {
+            format!(
+                "{}x {}@{} .. {}@{} {:?}",
+                m.count, m.first.text, m.first.line, m.last.text, m.last.line, m.last.before
+            )
+        };
+        let mut out: Vec<String> = hits
+            .buckets
+            .iter()
+            .flat_map(|b| {
+                b.messages
+                    .iter()
+                    .map(move |m| format!("{} {} {} {}", b.detector, b.signature, b.log, quote(m)))
+            })
+            .chain(hits.rules.iter().flat_map(|b| {
+                b.messages
+                    .iter()
+                    .map(move |m| format!("{} {} {} {}", b.rule.id, b.log, b.service, quote(m)))
+            }))
+            .collect();
+        out.extend(hits.summaries.iter().map(|s| {
+            format!(
+                "{} {} {:?} {:?} {:?}",
+                s.lines, s.bytes, s.first, s.last, s.tail
+            )
+        }));
+        out
+    }
+
+    #[test]
+    fn a_log_cut_in_parts_gives_what_one_pass_gives() {
+        for bundle in [
+            "main-incident",
+            "compose-db-down",
+            "missing-module-project",
+            "upstream-502",
+        ] {
+            let evidence = fixture(bundle);
+            let registry = detectors::all();
+            let whole = scan_split(
+                &evidence,
+                &registry,
+                Catalogue::builtin(),
+                &mut Vec::new(),
+                1,
+                u64::MAX,
+            );
+            // Parts of 2 KiB: many cuts, some inside tracebacks and bursts of one message.
+            let parts = scan_split(
+                &evidence,
+                &registry,
+                Catalogue::builtin(),
+                &mut Vec::new(),
+                4,
+                2048,
+            );
+            assert!(
+                plan(&evidence, 4, 2048).len() > evidence.logs.len(),
+                "{bundle}: some log is cut"
+            );
+            assert_eq!(found(&whole), found(&parts), "{bundle}");
+            assert!(!found(&whole).is_empty());
+        }
+    }
 }

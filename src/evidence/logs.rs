@@ -126,14 +126,44 @@ pub const TAIL_LINES: usize = 3;
 pub fn search(
     path: &Path,
     prefilter: &AhoCorasick,
+    on_candidate: impl FnMut(&CandidateLine<'_>),
+) -> io::Result<FileStats> {
+    search_range(path, 0..u64::MAX, prefilter, on_candidate)
+}
+
+/// Context read in front of a part that does not start the file: as much as
+/// the sequential search carries between buffers.
+const SEED_CONTEXT: u64 = 4 * 1024;
+
+/// Like [`search`], over the bytes `range` of the file only; `range.start`
+/// must be 0 or the start of a line ([`split_at_lines`]). Line numbers and
+/// [`FileStats`] count from the start of the range; the lines before it are
+/// still seen as context.
+pub fn search_range(
+    path: &Path,
+    range: std::ops::Range<u64>,
+    prefilter: &AhoCorasick,
     mut on_candidate: impl FnMut(&CandidateLine<'_>),
 ) -> io::Result<FileStats> {
+    use std::io::{Seek, SeekFrom};
     let mut file = File::open(path)?;
     let mut buf = vec![0u8; BUFFER + MAX_LINE];
     let mut stats = FileStats::default();
     // buf[..keep] holds context lines carried over, buf[keep..filled] unread data.
     let mut keep = 0usize;
-    let mut filled = 0usize;
+    if range.start > 0 {
+        let seed_from = range.start.saturating_sub(SEED_CONTEXT);
+        file.seek(SeekFrom::Start(seed_from))?;
+        let seed = (range.start - seed_from) as usize;
+        file.read_exact(&mut buf[..seed])?;
+        // Only whole lines are context.
+        let first_break = memchr::memchr(b'\n', &buf[..seed]).map_or(seed, |i| i + 1);
+        let whole = if seed_from == 0 { 0 } else { first_break };
+        buf.copy_within(whole..seed, 0);
+        keep = seed - whole;
+    }
+    let mut file = file.take(range.end.saturating_sub(range.start));
+    let mut filled = keep;
     let mut line_number = 0u64;
     let mut skipping_long_tail = false;
     let mut ends_with_newline = true;
@@ -223,7 +253,34 @@ pub fn search(
     Ok(stats)
 }
 
-fn read_some(file: &mut File, into: &mut [u8]) -> io::Result<usize> {
+/// Cuts a file of `len` bytes into about `parts` ranges that start at line starts.
+pub fn split_at_lines(path: &Path, len: u64, parts: u64) -> io::Result<Vec<std::ops::Range<u64>>> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = File::open(path)?;
+    let mut starts = vec![0u64];
+    let mut probe = vec![0u8; MAX_LINE];
+    for i in 1..parts.max(1) {
+        let at = len * i / parts;
+        if at <= *starts.last().expect("starts at 0") {
+            continue;
+        }
+        file.seek(SeekFrom::Start(at))?;
+        let n = read_some(&mut file, &mut probe)?;
+        // A line longer than the probe: leave this cut out.
+        if let Some(i) = memchr::memchr(b'\n', &probe[..n]) {
+            let start = at + i as u64 + 1;
+            if start < len {
+                starts.push(start);
+            }
+        }
+    }
+    starts.dedup();
+    let mut ranges: Vec<std::ops::Range<u64>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    ranges.push(*starts.last().expect("starts at 0")..u64::MAX);
+    Ok(ranges)
+}
+
+fn read_some(file: &mut impl Read, into: &mut [u8]) -> io::Result<usize> {
     let want = into.len().min(BUFFER);
     loop {
         match file.read(&mut into[..want]) {
@@ -309,6 +366,19 @@ fn last_line(data: &[u8]) -> Option<&[u8]> {
 /// Turns raw line bytes into display text: invalid UTF-8 replaced, ANSI
 /// colour sequences and other control characters removed.
 pub fn clean_text(bytes: &[u8]) -> String {
+    clean(bytes).into_owned()
+}
+
+/// [`clean_text`], borrowing the line when it is already clean (printable
+/// ASCII and tabs, the common case), so the scan allocates nothing for it.
+pub fn clean(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\t')
+    {
+        // Printable ASCII is valid UTF-8.
+        return std::borrow::Cow::Borrowed(std::str::from_utf8(bytes).expect("ASCII"));
+    }
     let text = String::from_utf8_lossy(bytes);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -329,7 +399,7 @@ pub fn clean_text(bytes: &[u8]) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
