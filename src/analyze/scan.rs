@@ -263,6 +263,8 @@ fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit)
     }
 }
 
+/// The range of a job that scans a whole log.
+const WHOLE_FILE: Range<u64> = 0..u64::MAX;
 /// Logs at least this large are cut into parts scanned in parallel.
 const SPLIT_BYTES: u64 = 32 << 20;
 
@@ -347,9 +349,9 @@ fn plan(evidence: &Evidence, threads: u64, split_bytes: u64) -> Vec<Job> {
     for (log, source) in evidence.logs.iter().enumerate() {
         let ranges = if threads > 1 && source.bytes >= split_bytes {
             logs::split_at_lines(&source.path, source.bytes, threads)
-                .unwrap_or_else(|_| vec![0..u64::MAX])
+                .unwrap_or_else(|_| vec![WHOLE_FILE])
         } else {
-            vec![0..u64::MAX]
+            vec![WHOLE_FILE]
         };
         jobs.extend(ranges.into_iter().map(|range| Job { log, range }));
     }
@@ -674,8 +676,8 @@ mod tests {
         for bundle in [
             "main-incident",
             "compose-db-down",
-            "missing-module-project",
             "upstream-502",
+            "postgres-password-rejected",
         ] {
             let evidence = fixture(bundle);
             let registry = detectors::all();
