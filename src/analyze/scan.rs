@@ -181,7 +181,7 @@ struct Matcher<'d> {
 }
 
 impl<'d> Matcher<'d> {
-    fn new(detectors: &[&'d dyn Detector], catalogue: &Catalogue) -> Self {
+    fn new(detectors: &[&'d dyn Detector], catalogue: &Catalogue, log_bytes: u64) -> Self {
         let mut needles: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<Owner<'d>>> = Vec::new();
         let mut slot_of = |needle: &str, owners: &mut Vec<Vec<Owner<'d>>>| {
@@ -216,13 +216,16 @@ impl<'d> Matcher<'d> {
                 }
             }
         }
-        // A full DFA: hundreds of case-insensitive needles defeat the
-        // literal prefilters, and one table lookup per byte is what is left.
+        // For big logs a full DFA: hundreds of case-insensitive needles
+        // defeat the literal prefilters, and one table lookup per byte is
+        // what is left. It takes tens of milliseconds to build, more than
+        // small logs take to search with the default automaton.
+        let kind = (log_bytes >= DFA_BYTES).then_some(AhoCorasickKind::DFA);
         let prefilter = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
+            .kind(kind)
+            .prefilter(kind.is_none())
             .build(&needles)
             .expect("needles build an automaton");
         Matcher { prefilter, owners }
@@ -263,6 +266,8 @@ fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit)
     }
 }
 
+/// Logs of this many bytes in all are searched with a DFA.
+const DFA_BYTES: u64 = 16 << 20;
 /// The range of a job that scans a whole log.
 const WHOLE_FILE: Range<u64> = 0..u64::MAX;
 /// Logs at least this large are cut into parts scanned in parallel.
@@ -316,7 +321,8 @@ fn scan_split(
     threads: usize,
     split_bytes: u64,
 ) -> LogHits {
-    let matcher = Matcher::new(detectors, catalogue);
+    let log_bytes = evidence.logs.iter().map(|l| l.bytes).sum();
+    let matcher = Matcher::new(detectors, catalogue, log_bytes);
     let jobs = plan(evidence, threads as u64, split_bytes);
     let next = AtomicUsize::new(0);
     let mut parts: Vec<Option<Part>> = (0..jobs.len()).map(|_| None).collect();
