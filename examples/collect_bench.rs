@@ -1,7 +1,8 @@
 //! Measures live collection on this machine's Docker engine and prints the
 //! figures; it asserts nothing about time.
 //!
-//! 1. Twenty small busybox containers that log 300 lines each and exit:
+//! 1. Small busybox containers (20, or the first argument) that log 300
+//!    lines each and exit:
 //!    coroner's collector (inspect, logs, images, events, listeners,
 //!    forensics) against a docker CLI loop doing only `docker inspect` and
 //!    `docker logs --timestamps` for each, one after the other as a shell
@@ -10,7 +11,7 @@
 //!    cap: the peak resident memory of this process, which shows that logs
 //!    stream to disk.
 //!
-//! Run: `cargo run --release --example collect_bench` (needs Docker and
+//! Run: `cargo run --release --example collect_bench [CONTAINERS [RUNS]]` (needs Docker and
 //! busybox-static). Everything it creates carries a `coroner.test` label and
 //! is removed at the end.
 
@@ -23,11 +24,14 @@ use std::time::{Duration, Instant};
 use coroner::collect::docker::{collect_bundle, Endpoint, Progress, Request};
 use live_support::{container, lab, Lab, RootFs};
 
-const CONTAINERS: usize = 20;
 const LINES: usize = 300;
-const RUNS: usize = 5;
 
 fn main() {
+    let mut args = std::env::args()
+        .skip(1)
+        .map(|a| a.parse::<usize>().expect("a number"));
+    let containers = args.next().unwrap_or(20);
+    let runs = args.next().unwrap_or(5);
     let Some(mut lab) = lab("bench") else {
         std::process::exit(1);
     };
@@ -35,7 +39,7 @@ fn main() {
     let script = format!(
         "i=0; while [ $i -lt {LINES} ]; do echo \"GET /api/items/$i 200 12ms user=42 trace=abcdef0123456789\"; i=$((i+1)); done"
     );
-    let names: Vec<String> = (0..CONTAINERS).map(|i| format!("c{i:02}")).collect();
+    let names: Vec<String> = (0..containers).map(|i| format!("c{i:03}")).collect();
     for name in &names {
         lab.run(name, container(&image, &["sh", "-c", &script]));
     }
@@ -43,9 +47,9 @@ fn main() {
         lab.wait_exited(name);
     }
 
-    println!("collection of {CONTAINERS} containers x {LINES} log lines, {RUNS} runs each (after one warm-up)");
-    let coroner = measure(|| collect(&lab, Request::DEFAULT_MAX_LOG_BYTES));
-    let cli = measure(|| docker_cli_loop(&lab, &names));
+    println!("collection of {containers} containers x {LINES} log lines, {runs} runs each (after one warm-up)");
+    let coroner = measure(runs, || collect(&lab, Request::DEFAULT_MAX_LOG_BYTES));
+    let cli = measure(runs, || docker_cli_loop(&lab, &names));
     report("coroner (Docker Engine API, 8 at a time)", &coroner);
     report("docker CLI loop (inspect + logs)", &cli);
     println!(
@@ -122,9 +126,9 @@ fn docker_cli_loop(lab: &Lab, names: &[String]) -> u64 {
     bytes
 }
 
-fn measure(mut run: impl FnMut() -> u64) -> Vec<Duration> {
+fn measure(runs: usize, mut run: impl FnMut() -> u64) -> Vec<Duration> {
     run();
-    (0..RUNS)
+    (0..runs)
         .map(|_| {
             let started = Instant::now();
             run();

@@ -4,7 +4,8 @@
 //! symptom, and an unhealthy status with no failed probe is no finding.
 
 use coroner::analyze::detector::Role;
-use coroner::analyze::{analyze, Analysis, Verdict};
+use coroner::analyze::rules::Catalogue;
+use coroner::analyze::{analyze, analyze_with, Analysis, Verdict};
 use coroner::collect::bundle;
 use coroner::evidence::{AssumedZone, Window};
 
@@ -189,7 +190,23 @@ fn a_log_ending_on_an_unknown_error_is_not_healthy() {
             .join("bundle");
         analyze(&bundle::load(&dir, AssumedZone::default(), Window::default()).unwrap())
     };
-    let analysis = public("heldout-keycloak-start-dev-import-realm-one-arg");
+    // The catalogue without the rule that knows kc.sh's message.
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&rules)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.ends_with("keycloak.toml"))
+        .collect();
+    let without: &'static Catalogue = Box::leak(Box::new(Catalogue::from_files(&files).unwrap()));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/public/heldout-keycloak-start-dev-import-realm-one-arg/bundle");
+    let evidence = bundle::load(&dir, AssumedZone::default(), Window::default()).unwrap();
+    assert_eq!(
+        analyze(&evidence).root_causes[0].finding.rule.as_deref(),
+        Some("keycloak-unknown-option"),
+        "with its rule, the message is the cause"
+    );
+    let analysis = analyze_with(&evidence, without);
     assert_eq!(analysis.verdict, Verdict::Inconclusive);
     let tail = analysis
         .symptoms

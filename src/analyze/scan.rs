@@ -26,7 +26,7 @@ use super::rules::{Catalogue, Rule, Severity};
 use crate::evidence::logs::{self, clean_text, compose_prefix, CandidateLine, FileStats};
 use crate::evidence::redact::redact_text;
 use crate::evidence::time::leading_timestamp;
-use crate::evidence::{Evidence, InputProblem, LogSource};
+use crate::evidence::{Evidence, InputProblem, LogKind, LogSource};
 
 /// Distinct messages kept per detector signature and log.
 pub const MAX_DISTINCT: usize = 32;
@@ -69,6 +69,18 @@ impl Bucket {
         self.messages.iter().map(|m| m.count).sum::<u64>() + self.overflow
     }
 }
+
+/// The end of a log, as bytes.
+#[derive(Debug, Clone, Default)]
+pub struct LogTail {
+    /// Where in the file `bytes` starts: 0 when it is the whole file.
+    pub from: u64,
+    pub bytes: Vec<u8>,
+}
+
+/// How much of the end of a crashed container's log is kept: the runs the
+/// events still record are recent.
+pub const CRASH_TAIL_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Time span and size of one log, for the chronology's coverage notes.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -117,6 +129,9 @@ pub struct LogHits {
     /// In compose pastes: the service each matched line came from, by log
     /// index and line, so findings of code detectors can name it too.
     pub compose_services: BTreeMap<(usize, u64), String>,
+    /// The last [`CRASH_TAIL_BYTES`] of the logs of containers that died, by
+    /// log index, read during the scan so no detector reads a log again.
+    pub crash_tails: BTreeMap<usize, LogTail>,
     /// Parallel to [`Evidence::logs`].
     pub summaries: Vec<LogSummary>,
 }
@@ -376,9 +391,13 @@ fn scan_part(
     let mut folded_rules: FoldedRules = BTreeMap::new();
     let mut compose_services: BTreeMap<(usize, u64), String> = BTreeMap::new();
     let mut pattern_ids: Vec<usize> = Vec::new();
+    let died = evidence.container(&log.service).is_some_and(|c| {
+        log.kind == LogKind::Docker && evidence.events_of(c).any(|e| e.action == "die")
+    });
     let stats = logs::search_range(
         &log.path,
         job.range.clone(),
+        if died { CRASH_TAIL_BYTES } else { 0 },
         &matcher.prefilter,
         |candidate: &CandidateLine<'_>| {
             pattern_ids.clear();
@@ -508,8 +527,15 @@ fn merge(
             }
         }
         match (part.stats, &mut whole[job.log]) {
-            (Ok(stats), Some(total)) => {
+            (Ok(mut stats), Some(total)) => {
                 offset += stats.lines;
+                if !stats.last_bytes.is_empty() {
+                    let tail = hits.crash_tails.entry(job.log).or_insert_with(|| LogTail {
+                        from: stats.last_bytes_from,
+                        bytes: Vec::new(),
+                    });
+                    tail.bytes.append(&mut stats.last_bytes);
+                }
                 join_stats(total, stats);
             }
             (Ok(_), None) => {}

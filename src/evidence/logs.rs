@@ -117,6 +117,11 @@ pub struct FileStats {
     /// The last [`TAIL_LINES`] non-empty lines, oldest first: what a process
     /// printed last.
     pub tail: Vec<Vec<u8>>,
+    /// The last bytes of the file, as asked for with `keep_last` (the bytes
+    /// of it that fall in the searched range).
+    pub last_bytes: Vec<u8>,
+    /// Where in the file [`FileStats::last_bytes`] starts.
+    pub last_bytes_from: u64,
 }
 
 /// Lines kept in [`FileStats::tail`].
@@ -128,7 +133,7 @@ pub fn search(
     prefilter: &AhoCorasick,
     on_candidate: impl FnMut(&CandidateLine<'_>),
 ) -> io::Result<FileStats> {
-    search_range(path, 0..u64::MAX, prefilter, on_candidate)
+    search_range(path, 0..u64::MAX, 0, prefilter, on_candidate)
 }
 
 /// Context read in front of a part that does not start the file: as much as
@@ -138,15 +143,23 @@ const SEED_CONTEXT: u64 = 4 * 1024;
 /// Like [`search`], over the bytes `range` of the file only; `range.start`
 /// must be 0 or the start of a line ([`split_at_lines`]). Line numbers and
 /// [`FileStats`] count from the start of the range; the lines before it are
-/// still seen as context.
+/// still seen as context. The bytes of the last `keep_last` bytes of the
+/// file that the range reads are kept in [`FileStats::last_bytes`], so that
+/// nothing has to read them again.
 pub fn search_range(
     path: &Path,
     range: std::ops::Range<u64>,
+    keep_last: u64,
     prefilter: &AhoCorasick,
     mut on_candidate: impl FnMut(&CandidateLine<'_>),
 ) -> io::Result<FileStats> {
     use std::io::{Seek, SeekFrom};
     let mut file = File::open(path)?;
+    let keep_from = match keep_last {
+        0 => u64::MAX,
+        n => file.metadata()?.len().saturating_sub(n),
+    };
+    let mut offset = range.start;
     let mut buf = vec![0u8; BUFFER + MAX_LINE];
     let mut stats = FileStats::default();
     // buf[..keep] holds context lines carried over, buf[keep..filled] unread data.
@@ -170,6 +183,17 @@ pub fn search_range(
     let mut eof = false;
     while !eof {
         let n = read_some(&mut file, &mut buf[filled..])?;
+        if offset + n as u64 > keep_from {
+            let from = offset.max(keep_from);
+            if stats.last_bytes.is_empty() {
+                stats.last_bytes_from = from;
+            }
+            let skip = (from - offset) as usize;
+            stats
+                .last_bytes
+                .extend_from_slice(&buf[filled + skip..filled + n]);
+        }
+        offset += n as u64;
         if n == 0 {
             eof = true;
         } else {

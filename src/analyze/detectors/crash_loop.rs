@@ -1,11 +1,10 @@
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
 
 use chrono::{DateTime, Utc};
 
 use super::common::{compose_recreate, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
+use crate::analyze::scan::LogTail;
 use crate::evidence::logs::clean_text;
 use crate::evidence::redact::redact_text;
 use crate::evidence::time::{format_utc, leading_timestamp};
@@ -44,9 +43,6 @@ documented_detector! {
     id = "crash-loop", role = Cause, summary = "a container keeps exiting with an error, never started, or was stopped and left down";
 }
 
-/// How much of the end of a container's log is read for the last lines of
-/// each run: the runs the events still record are recent.
-const TAIL_BYTES: u64 = 4 * 1024 * 1024;
 /// Distinct "last lines" quoted.
 const MAX_LAST_WORDS: usize = 5;
 
@@ -57,7 +53,7 @@ impl Detector for CrashLoop {
         cx.evidence
             .containers
             .iter()
-            .filter_map(|c| examine(cx.evidence, c))
+            .filter_map(|c| examine(cx, c))
             .collect()
     }
 }
@@ -68,7 +64,8 @@ struct Crash<'a> {
     code: Option<i64>,
 }
 
-fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
+fn examine(cx: &Context<'_>, c: &Container) -> Option<Finding> {
+    let evidence = cx.evidence;
     let events: Vec<&Event> = own_events(evidence, c).collect();
     let mut crashes: Vec<Crash<'_>> = Vec::new();
     let mut stop_requested = false;
@@ -188,10 +185,13 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
             f.evidence.push(event_quote(e, &event_text(e), 1));
         }
     }
-    if let Some(log) = evidence
-        .logs_of(&c.name)
-        .find(|l| l.kind == LogKind::Docker)
-    {
+    let log = evidence
+        .logs
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.service == c.name && l.kind == LogKind::Docker);
+    if let Some(tail) = log.and_then(|(index, _)| cx.hits.crash_tails.get(&index)) {
+        let log = log.expect("the tail is a log's").1;
         let dies: Vec<&Event> = events
             .iter()
             .copied()
@@ -199,7 +199,7 @@ fn examine(evidence: &Evidence, c: &Container) -> Option<Finding> {
             .collect();
         let crash_times: Vec<DateTime<Utc>> = crashes.iter().map(|k| k.event.time).collect();
         f.evidence
-            .extend(last_words(evidence, log, &dies, &crash_times).unwrap_or_default());
+            .extend(last_words(evidence, log, tail, &dies, &crash_times));
     }
 
     for k in &crashes {
@@ -272,21 +272,17 @@ fn event_quote(e: &Event, text: &str, count: u64) -> Quote {
 fn last_words(
     evidence: &Evidence,
     log: &LogSource,
+    tail: &LogTail,
     dies: &[&Event],
     crash_times: &[DateTime<Utc>],
-) -> io::Result<Vec<Quote>> {
-    let mut file = File::open(&log.path)?;
-    let len = file.metadata()?.len();
-    let start = len.saturating_sub(TAIL_BYTES);
-    file.seek(SeekFrom::Start(start))?;
-    let mut buf = Vec::new();
-    file.take(TAIL_BYTES).read_to_end(&mut buf)?;
+) -> Vec<Quote> {
+    let buf = &tail.bytes;
     // A tail that starts mid-file starts mid-line, and its line numbers are unknown.
-    let exact = start == 0;
+    let exact = tail.from == 0;
     let body = if exact {
         &buf[..]
     } else {
-        memchr::memchr(b'\n', &buf).map_or(&buf[..0], |i| &buf[i + 1..])
+        memchr::memchr(b'\n', buf).map_or(&buf[..0], |i| &buf[i + 1..])
     };
     // (run start, run end) for each crash: the previous die bounds the run.
     let runs: Vec<(Option<DateTime<Utc>>, DateTime<Utc>)> = crash_times
@@ -355,7 +351,7 @@ fn last_words(
     quotes.sort_by_key(|q| std::cmp::Reverse(q.timestamp));
     quotes.truncate(MAX_LAST_WORDS);
     quotes.reverse();
-    Ok(quotes)
+    quotes
 }
 
 /// What a process exit code says, after Docker's conventions (failure
