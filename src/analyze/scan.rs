@@ -285,6 +285,8 @@ fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit)
 const DFA_BYTES: u64 = 16 << 20;
 /// The range of a job that scans a whole log.
 const WHOLE_FILE: Range<u64> = 0..u64::MAX;
+/// Logs of this many bytes in all are scanned on every core.
+const PARALLEL_BYTES: u64 = 8 << 20;
 /// Logs at least this large are cut into parts scanned in parallel.
 const SPLIT_BYTES: u64 = 32 << 20;
 
@@ -316,7 +318,12 @@ pub fn scan(
     catalogue: &'static Catalogue,
     problems: &mut Vec<InputProblem>,
 ) -> LogHits {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let log_bytes: u64 = evidence.logs.iter().map(|l| l.bytes).sum();
+    // Threads cost more than they save on a few megabytes.
+    let threads = match log_bytes >= PARALLEL_BYTES {
+        true => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        false => 1,
+    };
     scan_split(
         evidence,
         detectors,
@@ -341,15 +348,24 @@ fn scan_split(
     let jobs = plan(evidence, threads as u64, split_bytes);
     let next = AtomicUsize::new(0);
     let mut parts: Vec<Option<Part>> = (0..jobs.len()).map(|_| None).collect();
+    if threads == 1 {
+        let mut buffer = Vec::new();
+        for (slot, job) in parts.iter_mut().zip(&jobs) {
+            *slot = Some(scan_part(evidence, &matcher, catalogue, job, &mut buffer));
+        }
+        return merge(evidence, catalogue, &jobs, parts, problems);
+    }
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads.min(jobs.len()).max(1))
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
+                    let mut buffer = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break };
-                        done.push((i, scan_part(evidence, &matcher, catalogue, job)));
+                        let part = scan_part(evidence, &matcher, catalogue, job, &mut buffer);
+                        done.push((i, part));
                     }
                     done
                 })
@@ -384,6 +400,7 @@ fn scan_part(
     matcher: &Matcher<'_>,
     catalogue: &'static Catalogue,
     job: &Job,
+    buffer: &mut Vec<u8>,
 ) -> Part {
     let log_index = job.log;
     let log = &evidence.logs[log_index];
@@ -398,6 +415,7 @@ fn scan_part(
         &log.path,
         job.range.clone(),
         if died { CRASH_TAIL_BYTES } else { 0 },
+        buffer,
         &matcher.prefilter,
         |candidate: &CandidateLine<'_>| {
             pattern_ids.clear();

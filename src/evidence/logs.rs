@@ -133,7 +133,14 @@ pub fn search(
     prefilter: &AhoCorasick,
     on_candidate: impl FnMut(&CandidateLine<'_>),
 ) -> io::Result<FileStats> {
-    search_range(path, 0..u64::MAX, 0, prefilter, on_candidate)
+    search_range(
+        path,
+        0..u64::MAX,
+        0,
+        &mut Vec::new(),
+        prefilter,
+        on_candidate,
+    )
 }
 
 /// Context read in front of a part that does not start the file: as much as
@@ -145,11 +152,13 @@ const SEED_CONTEXT: u64 = 4 * 1024;
 /// [`FileStats`] count from the start of the range; the lines before it are
 /// still seen as context. The bytes of the last `keep_last` bytes of the
 /// file that the range reads are kept in [`FileStats::last_bytes`], so that
-/// nothing has to read them again.
+/// nothing has to read them again. `buf` is the read buffer, reused by the
+/// caller from one search to the next.
 pub fn search_range(
     path: &Path,
     range: std::ops::Range<u64>,
     keep_last: u64,
+    buf: &mut Vec<u8>,
     prefilter: &AhoCorasick,
     mut on_candidate: impl FnMut(&CandidateLine<'_>),
 ) -> io::Result<FileStats> {
@@ -160,7 +169,8 @@ pub fn search_range(
         n => file.metadata()?.len().saturating_sub(n),
     };
     let mut offset = range.start;
-    let mut buf = vec![0u8; BUFFER + MAX_LINE];
+    // The caller's buffer, reused from one search to the next.
+    buf.resize(BUFFER + MAX_LINE, 0);
     let mut stats = FileStats::default();
     // buf[..keep] holds context lines carried over, buf[keep..filled] unread data.
     let mut keep = 0usize;
