@@ -127,6 +127,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     let services = services::table(evidence);
     inputs.problems.sort();
     inputs.problems.dedup();
+    inputs.gaps.extend(scan::dropped_messages(evidence, &hits));
     let mut analysis = Analysis {
         about: about(evidence, &timeline),
         verdict: ranked.verdict,

@@ -281,6 +281,29 @@ fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit)
     }
 }
 
+/// What the scan counted but did not keep: matching lines beyond the
+/// distinct messages kept per signature or rule, one gap per log.
+pub fn dropped_messages(evidence: &Evidence, hits: &LogHits) -> Vec<crate::evidence::Gap> {
+    let mut per_log: BTreeMap<usize, u64> = BTreeMap::new();
+    let overflows = hits
+        .buckets
+        .iter()
+        .map(|b| (b.log, b.overflow))
+        .chain(hits.rules.iter().map(|b| (b.log, b.overflow)));
+    for (log, overflow) in overflows.filter(|(_, n)| *n > 0) {
+        *per_log.entry(log).or_default() += overflow;
+    }
+    per_log
+        .into_iter()
+        .map(|(log, lines)| crate::evidence::Gap {
+            what: format!("every distinct message of {}", evidence.logs[log].display),
+            why: format!(
+                "{lines} matching lines differ from the {MAX_DISTINCT} distinct messages kept per signature: they are counted, not quoted"
+            ),
+        })
+        .collect()
+}
+
 /// Logs of this many bytes in all are searched with a DFA.
 const DFA_BYTES: u64 = 16 << 20;
 /// The range of a job that scans a whole log.
@@ -719,6 +742,47 @@ mod tests {
             )
         }));
         out
+    }
+
+    #[test]
+    fn distinct_messages_stay_bounded_and_the_rest_is_said() {
+        // The captured import error, its module renamed by the test: a
+        // different message on every line (letters, which do not fold).
+        let captured = "ModuleNotFoundError: No module named 'pandas'";
+        let dir = tempfile::tempdir().unwrap();
+        let logs = dir.path().join("docker/containers");
+        std::fs::create_dir_all(&logs).unwrap();
+        let mut text = String::new();
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let module = format!("pandas{}{}", a as char, b as char);
+                text.push_str(&captured.replace("pandas", &module));
+                text.push('\n');
+            }
+        }
+        std::fs::write(logs.join("api.log"), text).unwrap();
+        let evidence =
+            crate::collect::bundle::load(dir.path(), Default::default(), Default::default())
+                .unwrap();
+        let hits = scan(
+            &evidence,
+            &detectors::all(),
+            Catalogue::builtin(),
+            &mut Vec::new(),
+        );
+        let rule = hits
+            .rules
+            .iter()
+            .find(|b| b.rule.id == "python-module-not-found")
+            .expect("the rule matched");
+        assert_eq!(rule.messages.len(), MAX_DISTINCT);
+        assert_eq!(rule.total(), 26 * 26);
+        let gaps = dropped_messages(&evidence, &hits);
+        assert_eq!(gaps.len(), 1);
+        assert!(
+            gaps[0].what.contains("docker/containers/api.log"),
+            "{gaps:?}"
+        );
     }
 
     #[test]
