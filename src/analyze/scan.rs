@@ -477,12 +477,7 @@ fn scan_part(
                     .before
                     .iter()
                     .filter(|b| !b.is_empty())
-                    .map(|b| {
-                        let text = clean_text(b);
-                        let body = leading_timestamp(&text, evidence.zone)
-                            .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
-                        shorten(&redact_text(body))
-                    })
+                    .map(|b| quotable(b, evidence))
                     .collect(),
             };
             let rule_owners = || {
@@ -657,6 +652,15 @@ fn join_stats(total: &mut FileStats, part: FileStats) {
     total.tail.drain(..excess);
 }
 
+/// A raw line as reports quote it: cleaned, without its leading timestamp,
+/// secrets masked, cut to [`MAX_QUOTE`].
+fn quotable(line: &[u8], evidence: &Evidence) -> String {
+    let text = clean_text(line);
+    let body = leading_timestamp(&text, evidence.zone)
+        .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
+    shorten(&redact_text(body))
+}
+
 /// What the report needs of a log's totals.
 fn summarize(evidence: &Evidence, stats: &FileStats) -> LogSummary {
     let first = leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
@@ -664,12 +668,7 @@ fn summarize(evidence: &Evidence, stats: &FileStats) -> LogSummary {
     let tail = stats
         .tail
         .iter()
-        .map(|line| {
-            let text = clean_text(line);
-            let body = leading_timestamp(&text, evidence.zone)
-                .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
-            shorten(&redact_text(body))
-        })
+        .map(|line| quotable(line, evidence))
         .collect();
     LogSummary {
         lines: stats.lines,
