@@ -176,6 +176,14 @@ fn in_a_compose_project_the_service_that_failed_first_is_the_root_cause() {
             "{bundle}: every symptom of web is explained by db's failure: {web_symptoms:#?}"
         );
         assert!(top.chain.len() >= 2, "{bundle}: {:?}", top.chain);
+        if bundle.ends_with("logs-only") {
+            // db restarted three times (on-failure:3): the paste shows four runs.
+            assert!(
+                top.finding.title.contains("printed 4 times"),
+                "restarts inferred from the log: {}",
+                top.finding.title
+            );
+        }
     }
 }
 

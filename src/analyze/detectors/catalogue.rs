@@ -113,12 +113,16 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
         .captures(&latest.last.text)
         .unwrap_or_default();
     let rule = decisive.rule;
-    let mut f = Finding::new(
-        rule.kind.id,
-        rule.kind.role,
-        service,
-        rules::render(&rule.title, service, &captures),
-    );
+    let mut title = rules::render(&rule.title, service, &captures);
+    // Without the container's state, the log itself shows the restarts:
+    // the same fatal message at the end of run after run.
+    let runs = decisive.total();
+    if is_fatal && runs >= 2 && cx.evidence.container(service).is_none() {
+        title.push_str(&format!(
+            " (printed {runs} times: the process restarted and died on it again, as the log shows; no container state was collected)"
+        ));
+    }
+    let mut f = Finding::new(rule.kind.id, rule.kind.role, service, title);
     f.confidence = confidence;
     f.rule = Some(rule.id.clone());
     let log = &cx.evidence.logs[decisive.log];
