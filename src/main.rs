@@ -205,8 +205,7 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
     let zone = parse_zone(&args.tz)?;
     let catalogue = Catalogue::with_extra(&args.rules).context("--rules")?;
     let now = Utc::now();
-    let since = parse_time_arg("--since", args.since.as_deref(), zone, now)?;
-    let until = parse_time_arg("--until", args.until.as_deref(), zone, now)?;
+    let (since, until) = parse_window(args.since.as_deref(), args.until.as_deref(), zone, now)?;
     if !(args.slo > 0.0 && args.slo <= 100.0) {
         bail!(
             "--slo {}: expected a percentage above 0 and at most 100",
@@ -243,6 +242,19 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
     let unsaved_probes = run_probes(&bundle_dir, &args.probe)?;
     let mut evidence = bundle::load(&bundle_dir, zone, window)
         .with_context(|| format!("cannot investigate {}", bundle_dir.display()))?;
+    let read_anything = evidence
+        .inventory
+        .recognised
+        .iter()
+        .any(|f| f.kind != "bundle metadata");
+    if args.bundle.is_some() && !read_anything && unsaved_probes.is_empty() {
+        // Nothing read is nothing known: never a healthy verdict.
+        bail!(
+            "{}: no file coroner reads ({} ignored); docs/bundle-format.md lists what a bundle holds",
+            bundle_dir.display(),
+            evidence.inventory.ignored.len()
+        );
+    }
     evidence.probes.extend(unsaved_probes);
     evidence.availability_target = Some(args.slo);
     for assignment in &args.monitor_target {
@@ -309,8 +321,7 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
 fn collect(args: CollectArgs) -> Result<u8> {
     let zone = parse_zone(&args.tz)?;
     let now = Utc::now();
-    let since = parse_time_arg("--since", args.since.as_deref(), zone, now)?;
-    let until = parse_time_arg("--until", args.until.as_deref(), zone, now)?;
+    let (since, until) = parse_window(args.since.as_deref(), args.until.as_deref(), zone, now)?;
     let request = live_request(&args.live, since, until, now)?;
     let summary = collect_live(&request, &args.out)?;
     eprintln!(
@@ -437,6 +448,27 @@ fn fetch_prometheus(
     Ok(())
 }
 
+/// `--since` and `--until`, which must not run backwards.
+fn parse_window(
+    since: Option<&str>,
+    until: Option<&str>,
+    zone: AssumedZone,
+    now: DateTime<Utc>,
+) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+    let from = parse_time_arg("--since", since, zone, now)?;
+    let to = parse_time_arg("--until", until, zone, now)?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            bail!(
+                "--since {} is after --until {}: the window would be empty",
+                since.unwrap_or_default(),
+                until.unwrap_or_default()
+            );
+        }
+    }
+    Ok((from, to))
+}
+
 fn parse_time_arg(
     flag: &str,
     value: Option<&str>,
@@ -445,11 +477,12 @@ fn parse_time_arg(
 ) -> Result<Option<DateTime<Utc>>> {
     value
         .map(|v| {
+            // A duration too long to go back from now is an error, not a panic.
             parse_duration(v)
-                .map(|d| now - d)
+                .and_then(|d| now.checked_sub_signed(d))
                 .or_else(|| parse_any(v, zone))
                 .with_context(|| {
-                    format!("{flag} {v:?}: expected RFC 3339, YYYY-MM-DD HH:MM:SS, or a duration such as 24h or 90m")
+                    format!("{flag} {v:?}: expected RFC 3339, YYYY-MM-DD HH:MM:SS, or a duration such as 24h or 90m (at most some thousands of years)")
                 })
         })
         .transpose()
@@ -467,13 +500,17 @@ fn parse_duration(text: &str) -> Option<chrono::Duration> {
         }
         let n: i64 = digits.parse().ok()?;
         digits.clear();
-        total += match c {
-            's' => chrono::Duration::seconds(n),
-            'm' => chrono::Duration::minutes(n),
-            'h' => chrono::Duration::hours(n),
-            'd' => chrono::Duration::days(n),
+        let seconds_per_unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
             _ => return None,
         };
+        let part = n
+            .checked_mul(seconds_per_unit)
+            .and_then(chrono::Duration::try_seconds)?;
+        total = total.checked_add(&part)?;
         any_unit = true;
     }
     (any_unit && digits.is_empty()).then_some(total)

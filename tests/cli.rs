@@ -466,3 +466,42 @@ fn rules_of_ones_own_are_listed_checked_and_used() {
     );
     assert_eq!(out.status.code(), Some(USAGE_OR_INPUT), "{}", stdout(&out));
 }
+
+#[test]
+fn impossible_windows_and_empty_bundles_are_errors_not_verdicts() {
+    let cwd = tempfile::tempdir().unwrap();
+    for (args, expected) in [
+        (&["--since", "99999999999d"][..], "--since \"99999999999d\""),
+        (
+            &["--since", "9223372036854775807s"][..],
+            "--since \"9223372036854775807s\"",
+        ),
+        (
+            &[
+                "--since",
+                "2026-12-02T00:00:00Z",
+                "--until",
+                "2026-12-01T00:00:00Z",
+            ][..],
+            "is after --until",
+        ),
+    ] {
+        let out = investigate("disk-full", args, cwd.path());
+        assert_eq!(out.status.code(), Some(USAGE_OR_INPUT), "{args:?}");
+        let message = stderr(&out);
+        assert!(message.contains(expected), "{args:?}: {message}");
+        assert!(!message.contains("panicked"), "{message}");
+    }
+    let empty = cwd.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = coroner(
+        &["investigate", "--bundle", empty.to_str().unwrap()],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(USAGE_OR_INPUT));
+    assert!(
+        stderr(&out).contains("no file coroner reads"),
+        "{}",
+        stderr(&out)
+    );
+}
