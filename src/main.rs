@@ -448,13 +448,16 @@ fn fetch_prometheus(
     Ok(())
 }
 
+/// One end of the window; `None` is open.
+type Bound = Option<DateTime<Utc>>;
+
 /// `--since` and `--until`, which must not run backwards.
 fn parse_window(
     since: Option<&str>,
     until: Option<&str>,
     zone: AssumedZone,
     now: DateTime<Utc>,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+) -> Result<(Bound, Bound)> {
     let from = parse_time_arg("--since", since, zone, now)?;
     let to = parse_time_arg("--until", until, zone, now)?;
     if let (Some(from), Some(to)) = (from, to) {
