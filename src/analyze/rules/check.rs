@@ -54,7 +54,7 @@ pub fn check(catalogue: &Catalogue, root: Option<&Path>) -> CheckReport {
             if let Err(why) = check_source(&example.source, &example.line, root, &mut bundles) {
                 fail(format!("{at}: {why}"));
             }
-            if !has_needle(rule, &example.line) {
+            if !rule.has_needle(&example.line) {
                 fail(format!(
                     "{at}: contains none of the needles {:?}",
                     rule.needles
@@ -77,7 +77,7 @@ pub fn check(catalogue: &Catalogue, root: Option<&Path>) -> CheckReport {
             if rule.severity != Severity::Harmless {
                 if let Some(h) = harmless
                     .iter()
-                    .find(|h| has_needle(h, &example.line) && h.regex().is_match(message))
+                    .find(|h| h.has_needle(&example.line) && h.regex().is_match(message))
                 {
                     fail(format!("{at}: the harmless rule {} hides it", h.id));
                 }
@@ -96,13 +96,6 @@ pub fn check(catalogue: &Catalogue, root: Option<&Path>) -> CheckReport {
         report.counterexamples += rule.counterexamples.len();
     }
     report
-}
-
-fn has_needle(rule: &Rule, line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    rule.needles
-        .iter()
-        .any(|n| lower.contains(&n.to_ascii_lowercase()))
 }
 
 /// A source is a public address, a source file (`src:OWNER/REPO/path`), or

@@ -87,6 +87,14 @@ impl Rule {
         })
     }
 
+    /// Whether one of the rule's needles occurs in `line` (ASCII case ignored).
+    pub fn has_needle(&self, line: &str) -> bool {
+        let lower = line.to_ascii_lowercase();
+        self.needles
+            .iter()
+            .any(|n| lower.contains(&n.to_ascii_lowercase()))
+    }
+
     /// The named captures of `text`, if the rule matches it.
     pub fn captures(&self, text: &str) -> Option<BTreeMap<String, String>> {
         let caps = self.regex().captures(text)?;
@@ -305,13 +313,8 @@ impl Catalogue {
 
     /// Whether a harmless rule says `message` is known noise.
     pub fn is_harmless(&self, message: &str) -> bool {
-        let lower = message.to_ascii_lowercase();
         self.rules.iter().any(|r| {
-            r.severity == Severity::Harmless
-                && r.needles
-                    .iter()
-                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
-                && r.regex().is_match(message)
+            r.severity == Severity::Harmless && r.has_needle(message) && r.regex().is_match(message)
         })
     }
 
