@@ -242,19 +242,6 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
     let unsaved_probes = run_probes(&bundle_dir, &args.probe)?;
     let mut evidence = bundle::load(&bundle_dir, zone, window)
         .with_context(|| format!("cannot investigate {}", bundle_dir.display()))?;
-    let read_anything = evidence
-        .inventory
-        .recognised
-        .iter()
-        .any(|f| f.kind != "bundle metadata");
-    if args.bundle.is_some() && !read_anything && unsaved_probes.is_empty() {
-        // Nothing read is nothing known: never a healthy verdict.
-        bail!(
-            "{}: no file coroner reads ({} ignored); docs/bundle-format.md lists what a bundle holds",
-            bundle_dir.display(),
-            evidence.inventory.ignored.len()
-        );
-    }
     evidence.probes.extend(unsaved_probes);
     evidence.availability_target = Some(args.slo);
     for assignment in &args.monitor_target {
@@ -284,6 +271,20 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
             })
             .transpose()?;
         fetch_prometheus(&bundle_dir, url, query, step, &mut evidence)?;
+    }
+    let read_anything = evidence
+        .inventory
+        .recognised
+        .iter()
+        .any(|f| f.kind != "bundle metadata");
+    let fetched = !evidence.probes.is_empty() || !evidence.monitoring.is_empty();
+    if args.bundle.is_some() && !read_anything && !fetched {
+        // Nothing read is nothing known: never a healthy verdict.
+        bail!(
+            "{}: no file coroner reads ({} ignored); docs/bundle-format.md lists what a bundle holds",
+            bundle_dir.display(),
+            evidence.inventory.ignored.len()
+        );
     }
 
     for problem in &evidence.inventory.problems {
