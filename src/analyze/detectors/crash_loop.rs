@@ -185,13 +185,14 @@ fn examine(cx: &Context<'_>, c: &Container) -> Option<Finding> {
             f.evidence.push(event_quote(e, &event_text(e), 1));
         }
     }
-    let log = evidence
+    // The scan kept the end of the log of every container that died.
+    let tail = evidence
         .logs
         .iter()
         .enumerate()
-        .find(|(_, l)| l.service == c.name && l.kind == LogKind::Docker);
-    if let Some(tail) = log.and_then(|(index, _)| cx.hits.crash_tails.get(&index)) {
-        let log = log.expect("the tail is a log's").1;
+        .filter(|(_, l)| l.service == c.name && l.kind == LogKind::Docker)
+        .find_map(|(index, l)| Some((l, cx.hits.crash_tails.get(&index)?)));
+    if let Some((log, tail)) = tail {
         let dies: Vec<&Event> = events
             .iter()
             .copied()
