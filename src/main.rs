@@ -14,10 +14,10 @@ use coroner::analyze::{self, detectors, Analysis, Verdict};
 use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope, Summary};
 use coroner::collect::probe::{self, ProbeOptions};
 use coroner::collect::{bundle, prometheus};
-use coroner::evidence::monitoring;
 use coroner::evidence::time::{parse_any, parse_rfc3339, AssumedZone};
+use coroner::evidence::{monitoring, redact};
 use coroner::evidence::{Evidence, ProbeResult, Window};
-use coroner::report::{self, Format};
+use coroner::report::{self, sanitize, Format};
 
 #[path = "cli/rules.rs"]
 mod rule_commands;
@@ -157,6 +157,14 @@ struct InvestigateArgs {
     /// Name what a monitoring history checks when the file does not: `uptime.log=http://127.0.0.1:18080/`. Repeatable.
     #[arg(long, value_name = "FILE=URL")]
     monitor_target: Vec<String>,
+    /// Also mask what this regular expression matches (its first group when
+    /// it has one), in every input and output. Repeatable.
+    #[arg(long = "redact", value_name = "PATTERN")]
+    redact: Vec<String>,
+    /// Do not mask secrets. Only for a report that stays private: it will
+    /// hold every password and token found in the evidence.
+    #[arg(long, conflicts_with = "redact")]
+    no_redact: bool,
 }
 
 fn main() -> ExitCode {
@@ -164,7 +172,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("coroner: error: {e:#}");
+            eprintln!("coroner: error: {}", sanitize::terminal(&format!("{e:#}")));
             ExitCode::from(exit::USAGE_OR_INPUT)
         }
     }
@@ -202,6 +210,15 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn investigate(args: InvestigateArgs) -> Result<u8> {
+    redact::configure(redact::Settings {
+        extra_patterns: args.redact.clone(),
+        disabled: args.no_redact,
+    })?;
+    if args.no_redact {
+        eprintln!(
+            "coroner: WARNING: --no-redact: secrets are NOT masked; the report will hold every password and token in the evidence. Do not share it."
+        );
+    }
     let zone = parse_zone(&args.tz)?;
     let catalogue = Catalogue::with_extra(&args.rules).context("--rules")?;
     let now = Utc::now();
@@ -288,7 +305,10 @@ fn investigate(args: InvestigateArgs) -> Result<u8> {
     }
 
     for problem in &evidence.inventory.problems {
-        eprintln!("coroner: warning: {problem}");
+        eprintln!(
+            "coroner: warning: {}",
+            sanitize::terminal(&problem.to_string())
+        );
     }
     let analysis = analyze::analyze_with(&evidence, catalogue);
     let format = args
@@ -369,7 +389,11 @@ fn collect_live(request: &Request, target: &Path) -> Result<Summary> {
     let summary = live::collect_bundle(&endpoint, request, target, &mut Progress::for_stderr())
         .with_context(|| format!("cannot collect into {}", target.display()))?;
     for gap in &summary.not_collected {
-        eprintln!("coroner: not collected: {}: {}", gap.what, gap.why);
+        eprintln!(
+            "coroner: not collected: {}: {}",
+            sanitize::terminal(&gap.what),
+            sanitize::terminal(&gap.why)
+        );
     }
     Ok(summary)
 }
@@ -387,7 +411,11 @@ fn run_probes(bundle: &Path, urls: &[String]) -> Result<Vec<ProbeResult>> {
         let started = chrono::Utc::now();
         let mut results = probe::probe(url, &ProbeOptions::default())?;
         if let Some(last) = results.last() {
-            eprintln!("probe: {} answers {}", last.url, last.answer);
+            eprintln!(
+                "probe: {} answers {}",
+                sanitize::terminal(&last.url),
+                sanitize::terminal(&last.answer)
+            );
         }
         if let Err(e) = probe::save(bundle, &mut results, started) {
             eprintln!(
@@ -615,11 +643,16 @@ fn print_summary(analysis: &Analysis, path: Option<&Path>) {
     if let Some(top) = analysis.root_causes.first() {
         eprintln!(
             "root cause: [{}] {}: {}",
-            top.finding.kind, top.finding.service, top.finding.title
+            top.finding.kind,
+            sanitize::terminal(&top.finding.service),
+            sanitize::terminal(&top.finding.title)
         );
     }
     if let Some(path) = path {
-        eprintln!("report: {}", path.display());
+        eprintln!(
+            "report: {}",
+            sanitize::terminal(&path.display().to_string())
+        );
     }
 }
 

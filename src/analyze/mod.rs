@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::evidence::time::{format_utc, parse_rfc3339};
 
-use crate::evidence::{Evidence, Gap, Inventory};
+use crate::evidence::{redact, Evidence, Gap, Inventory};
 use detector::{Context, Finding};
 
 /// The verdict of an investigation.
@@ -128,6 +128,14 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     inputs.problems.sort();
     inputs.problems.dedup();
     inputs.gaps.extend(scan::dropped_messages(evidence, &hits));
+    inputs.redaction = redact::engine().summary(
+        inputs
+            .recognised
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(inputs.ignored.iter().map(|f| f.path.as_str()))
+            .chain(inputs.problems.iter().map(|p| p.source.as_str())),
+    );
     let mut analysis = Analysis {
         about: about(evidence, &timeline),
         verdict: ranked.verdict,

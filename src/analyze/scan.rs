@@ -24,7 +24,7 @@ use serde::Serialize;
 use super::detector::{Detector, Quote};
 use super::rules::{Catalogue, Rule, Severity};
 use crate::evidence::logs::{self, clean_text, compose_prefix, CandidateLine, FileStats};
-use crate::evidence::redact::redact_text;
+use crate::evidence::redact;
 use crate::evidence::time::leading_timestamp;
 use crate::evidence::{Evidence, InputProblem, LogKind, LogSource};
 
@@ -472,12 +472,12 @@ fn scan_part(
             let mut make_hit = || Hit {
                 line: candidate.number,
                 timestamp,
-                text: shorten(&redact_text(message)),
+                text: shorten(&redact::text(message, &log.display)),
                 before: candidate
                     .before
                     .iter()
                     .filter(|b| !b.is_empty())
-                    .map(|b| quotable(b, evidence))
+                    .map(|b| quotable(b, evidence, &log.display))
                     .collect(),
             };
             let rule_owners = || {
@@ -588,7 +588,12 @@ fn merge(
     }
     hits.summaries = whole
         .into_iter()
-        .map(|stats| stats.map_or_else(LogSummary::default, |s| summarize(evidence, &s)))
+        .zip(&evidence.logs)
+        .map(|(stats, log)| {
+            stats.map_or_else(LogSummary::default, |s| {
+                summarize(evidence, &s, &log.display)
+            })
+        })
         .collect();
     for ((detector, signature, log), (messages, overflow)) in folded {
         hits.buckets.push(Bucket {
@@ -654,21 +659,21 @@ fn join_stats(total: &mut FileStats, part: FileStats) {
 
 /// A raw line as reports quote it: cleaned, without its leading timestamp,
 /// secrets masked, cut to [`MAX_QUOTE`].
-fn quotable(line: &[u8], evidence: &Evidence) -> String {
+fn quotable(line: &[u8], evidence: &Evidence, origin: &str) -> String {
     let text = clean_text(line);
     let body = leading_timestamp(&text, evidence.zone)
         .map_or(text.as_str(), |(_, o)| text[o..].trim_start());
-    shorten(&redact_text(body))
+    shorten(&redact::text(body, origin))
 }
 
 /// What the report needs of a log's totals.
-fn summarize(evidence: &Evidence, stats: &FileStats) -> LogSummary {
+fn summarize(evidence: &Evidence, stats: &FileStats, origin: &str) -> LogSummary {
     let first = leading_timestamp(&clean_text(&stats.first_line), evidence.zone).map(|t| t.0);
     let last = leading_timestamp(&clean_text(&stats.last_line), evidence.zone).map(|t| t.0);
     let tail = stats
         .tail
         .iter()
-        .map(|line| quotable(line, evidence))
+        .map(|line| quotable(line, evidence, origin))
         .collect();
     LogSummary {
         lines: stats.lines,

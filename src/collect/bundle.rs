@@ -7,16 +7,16 @@
 //! with its path, and the rest of the bundle is still read.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
 use walkdir::WalkDir;
 
-use crate::evidence::logs;
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
+use crate::evidence::{document, encoding, lines, logs, redact};
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
     Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, Window,
@@ -25,6 +25,12 @@ use crate::evidence::{
 /// The engine keeps this many events for `docker events --since`.
 pub const ENGINE_EVENT_BUFFER: usize = 256;
 const SNIFF_BYTES: usize = 8 * 1024;
+/// The biggest structured document read whole (an inspect, `bundle.json`):
+/// far above what Docker writes for hundreds of containers, and small enough
+/// that parsing it stays within coroner's memory budget (docs/security.md).
+pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
+/// Files read from one bundle; the rest are listed as a gap.
+pub const MAX_FILES: usize = 100_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -78,6 +84,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     if !dir.is_dir() {
         return Err(BundleError::NotADirectory(dir.to_path_buf()));
     }
+    let mut scratch = encoding::Scratch::default();
     let mut ev = Evidence {
         root: dir.to_path_buf(),
         zone,
@@ -85,20 +92,43 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
         ..Evidence::default()
     };
     let mut loose_logs: Vec<LooseLog> = Vec::new();
+    let mut files_seen = 0usize;
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| BundleError::Unreadable {
-            path: e
-                .path()
-                .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| io::Error::other("walk failed")),
-        })?;
-        if !entry.file_type().is_file() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                // One unreadable directory or over-long path costs that
+                // entry only; the rest of the bundle is still read.
+                let path = e
+                    .path()
+                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let why = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}"));
+                ev.inventory
+                    .ignored
+                    .push(ignored(&shown_path(dir, &path), &why));
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
             continue;
         }
         let path = entry.path();
-        let display = relative(dir, path);
+        let display = shown_path(dir, path);
+        if let Some(why) = not_a_regular_file(file_type) {
+            ev.inventory.ignored.push(ignored(&display, why));
+            continue;
+        }
+        files_seen += 1;
+        if files_seen > MAX_FILES {
+            ev.inventory.gaps.push(Gap {
+                what: format!("files after the first {MAX_FILES}"),
+                why: format!("the bundle holds more than {MAX_FILES} files; the rest, in name order from {display}, were not read"),
+            });
+            break;
+        }
         if entry.file_name().to_string_lossy().starts_with('.') {
             ev.inventory.ignored.push(ignored(&display, "hidden file"));
             continue;
@@ -115,7 +145,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
         let Some(kind) = classify(&display, &head) else {
             let reason = if head.is_empty() {
                 "empty file"
-            } else if head.contains(&0) {
+            } else if encoding::looks_binary(&head) {
                 "binary file"
             } else {
                 "not a format coroner reads"
@@ -124,35 +154,51 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             continue;
         };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut warnings = Vec::new();
         let outcome = match kind {
-            FileKind::Meta => read_meta(path).map(|m| ev.meta = m),
-            FileKind::ContainerInspect => read_string(path).and_then(|text| {
+            FileKind::Meta => read_meta(path, &display, &mut warnings).map(|m| ev.meta = m),
+            FileKind::ContainerInspect => read_document(path).and_then(|text| {
                 Container::parse_inspect(&text, &display)
-                    .map(|cs| ev.containers.extend(cs))
+                    .map(|parsed| {
+                        warnings = parsed.warnings;
+                        ev.containers.extend(parsed.items)
+                    })
                     .map_err(|e| format!("not a container inspect document: {e}"))
             }),
-            FileKind::ImageInspect => read_string(path).and_then(|text| {
+            FileKind::ImageInspect => read_document(path).and_then(|text| {
                 Image::parse_inspect(&text, &display)
-                    .map(|is| ev.images.extend(is))
+                    .map(|parsed| {
+                        warnings = parsed.warnings;
+                        ev.images.extend(parsed.items)
+                    })
                     .map_err(|e| format!("not an image inspect document: {e}"))
             }),
             FileKind::Events => read_events(path, &display, &mut ev),
             FileKind::Listeners => read_listeners(path, &display, &mut ev),
-            FileKind::Forensics => read_string(path).and_then(|text| {
+            FileKind::Forensics => read_document(path).and_then(|text| {
                 EntrypointForensics::parse(&text, &display)
-                    .map(|f| ev.forensics.push(f))
+                    .map(|(f, dropped)| {
+                        warnings = dropped;
+                        ev.forensics.push(f)
+                    })
                     .map_err(|e| format!("not an entrypoint forensics document: {e}"))
             }),
             FileKind::Log(log_kind) => {
-                loose_logs.push(LooseLog {
-                    path: path.to_path_buf(),
-                    compose_prefixed: !display.starts_with("docker/containers/")
-                        && logs::looks_compose_prefixed(&String::from_utf8_lossy(&head)),
-                    display: display.clone(),
-                    kind: log_kind,
-                    bytes: size,
-                });
-                Ok(())
+                let head_text = String::from_utf8_lossy(&head);
+                match scratch.readable(path) {
+                    Ok(readable) => {
+                        loose_logs.push(LooseLog {
+                            path: readable,
+                            compose_prefixed: !display.starts_with("docker/containers/")
+                                && logs::looks_compose_prefixed(&head_text),
+                            display: display.clone(),
+                            kind: log_kind,
+                            bytes: size,
+                        });
+                        Ok(())
+                    }
+                    Err(e) => Err(format!("cannot convert to UTF-8 lines: {e}")),
+                }
             }
             FileKind::Monitoring(format) => {
                 monitoring::load(path, &display, format, zone, &mut ev.inventory.problems)
@@ -162,6 +208,9 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                 probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
             }
         };
+        for warning in warnings {
+            ev.inventory.problems.push(problem(&display, None, warning));
+        }
         match outcome {
             Ok(()) => ev.inventory.recognised.push(RecognisedFile {
                 path: display,
@@ -170,6 +219,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             Err(message) => ev.inventory.problems.push(problem(&display, None, message)),
         }
     }
+    ev.scratch = scratch.into_dir();
     attach_logs(&mut ev, loose_logs);
     ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
     ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
@@ -330,7 +380,7 @@ static NGINX_ACCESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// even when its lines read like check results); content decides only for
 /// files outside those places (docs/bundle-format.md).
 fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
-    if head.is_empty() || head.contains(&0) {
+    if head.is_empty() || encoding::looks_binary(head) {
         return None;
     }
     let text = String::from_utf8_lossy(head);
@@ -421,68 +471,113 @@ fn classify_content(text: &str, first: &str) -> Option<FileKind> {
     Some(FileKind::Log(kind))
 }
 
+/// The first bytes of a file, as UTF-8 (a UTF-16 file's head is decoded).
 fn read_head(path: &Path) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     File::open(path)?
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)?;
-    Ok(head)
+    Ok(encoding::decoded_head(head))
 }
 
-fn read_string(path: &Path) -> Result<String, String> {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| format!("cannot read: {e}"))
+fn read_document(path: &Path) -> Result<String, String> {
+    lines::read_capped(path, MAX_DOCUMENT_BYTES)
 }
 
-fn read_meta(path: &Path) -> Result<BundleMeta, String> {
-    let text = read_string(path)?;
-    serde_json::from_str(&text).map_err(|e| format!("invalid bundle metadata: {e}"))
+fn read_meta(path: &Path, display: &str, warnings: &mut Vec<String>) -> Result<BundleMeta, String> {
+    let text = read_document(path)?;
+    let (meta, dropped) =
+        document::one(&text, display).map_err(|e| format!("invalid bundle metadata: {e}"))?;
+    *warnings = dropped;
+    Ok(meta)
 }
 
 fn read_events(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {
-    for_each_line(path, |number, text| {
-        if text.trim().is_empty() {
-            return;
-        }
-        match Event::parse_line(text, display, number) {
-            Ok(e) => ev.events.push(e),
-            Err(e) => ev.inventory.problems.push(problem(
-                display,
-                Some(number),
-                format!("not an event: {e}"),
-            )),
-        }
-    })
+    let events = &mut ev.events;
+    each_line(
+        path,
+        display,
+        &mut ev.inventory.problems,
+        |line, problems| {
+            if line.text.trim().is_empty() {
+                return;
+            }
+            match Event::parse_line(line.text, display, line.number) {
+                Ok((e, warnings)) => {
+                    events.push(e);
+                    for w in warnings {
+                        problems.push(problem(display, Some(line.number), w));
+                    }
+                }
+                Err(e) => problems.push(problem(
+                    display,
+                    Some(line.number),
+                    format!("not an event: {e}"),
+                )),
+            }
+        },
+    )
 }
 
 fn read_listeners(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {
-    for_each_line(path, |number, text| {
-        if let Some(l) = Listener::parse_ss_line(text, display, number) {
-            ev.listeners.push(l);
+    let listeners = &mut ev.listeners;
+    each_line(path, display, &mut ev.inventory.problems, |line, _| {
+        let text = redact::text(line.text, display);
+        if let Some(l) = Listener::parse_ss_line(&text, display, line.number) {
+            listeners.push(l);
         }
     })
 }
 
-fn for_each_line(path: &Path, mut f: impl FnMut(u64, &str)) -> Result<(), String> {
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let mut number = 0;
-    for line in BufReader::new(file).split(b'\n') {
-        number += 1;
-        let line = line.map_err(|e| format!("read failed at line {number}: {e}"))?;
-        let text = String::from_utf8_lossy(&line);
-        f(number, text.trim_end_matches('\r'));
-    }
-    Ok(())
+/// Reads a line-based file in bounded memory; a line cut to the limit is a problem.
+fn each_line(
+    path: &Path,
+    display: &str,
+    problems: &mut Vec<InputProblem>,
+    mut f: impl FnMut(&lines::Line<'_>, &mut Vec<InputProblem>),
+) -> Result<(), String> {
+    lines::for_each_line(path, lines::MAX_LINE_BYTES, |line| {
+        if line.cut {
+            problems.push(problem(
+                display,
+                Some(line.number),
+                format!("line longer than {} bytes: cut", lines::MAX_LINE_BYTES),
+            ));
+        }
+        f(&line, problems);
+    })
+    .map_err(|e| format!("cannot read: {e}"))
 }
 
-fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
+/// A file's path as the report shows it: relative to the bundle, `/`
+/// separated, and masked like any other text (a file can be named after a token).
+fn shown_path(root: &Path, path: &Path) -> String {
+    let relative = path
+        .strip_prefix(root)
         .unwrap_or(path)
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    redact::text(&relative, redact::FILE_NAMES).into_owned()
+}
+
+/// Why an entry that is not a regular file is not opened.
+fn not_a_regular_file(file_type: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_file() {
+        None
+    } else if file_type.is_symlink() {
+        Some("symbolic link: not followed")
+    } else if file_type.is_fifo() {
+        Some("named pipe (FIFO): not opened")
+    } else if file_type.is_socket() {
+        Some("socket: not opened")
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        Some("device: not opened")
+    } else {
+        Some("not a regular file: not opened")
+    }
 }
 
 fn ignored(path: &str, reason: &str) -> IgnoredFile {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use crate::evidence::monitoring::ErrorClass;
-use crate::evidence::redact::redact_text;
+use crate::evidence::redact;
 use crate::evidence::ProbeResult;
 
 #[derive(Debug, Clone)]
@@ -64,7 +64,7 @@ pub fn probe(url: &str, options: &ProbeOptions) -> Result<Vec<ProbeResult>, Prob
         .user_agent(concat!("coroner/", env!("CARGO_PKG_VERSION"), " probe"))
         .build()
         .map_err(|e| ProbeError::Client(e.to_string()))?;
-    let shown_url = redact_text(url).into_owned();
+    let shown_url = redact::text(url, redact::DERIVED).into_owned();
     let mut results = Vec::new();
     let mut pause = options.backoff;
     for attempt in 1..=options.tries.max(1) {
@@ -108,7 +108,7 @@ pub fn probe(url: &str, options: &ProbeOptions) -> Result<Vec<ProbeResult>, Prob
                     latency_ms: Some(latency_ms),
                     class: Some(class),
                     answer: class.label().to_string(),
-                    error: Some(redact_text(&text).into_owned()),
+                    error: Some(redact::text(&text, redact::DERIVED).into_owned()),
                     source: String::new(),
                     line: 0,
                 }

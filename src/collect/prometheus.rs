@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::probe::classify_error;
 use crate::evidence::monitoring::ErrorClass;
-use crate::evidence::redact::redact_text;
+use crate::evidence::redact;
 
 /// Prometheus refuses a range query with more points than this per series.
 const MAX_POINTS: i64 = 11_000;
@@ -85,7 +85,7 @@ pub fn fetch(
     until: DateTime<Utc>,
     step: Duration,
 ) -> Result<String, PrometheusError> {
-    let shown = redact_text(base_url).into_owned();
+    let shown = redact::text(base_url, redact::DERIVED).into_owned();
     let endpoint = reqwest::Url::parse(&format!(
         "{}/api/v1/query_range",
         base_url.trim_end_matches('/')
@@ -144,7 +144,7 @@ fn once(
         .send()
         .map_err(|e| {
             let (class, detail) = classify_error(&e, endpoint.as_str());
-            let detail = redact_text(&detail).into_owned();
+            let detail = redact::text(&detail, redact::DERIVED).into_owned();
             match class {
                 ErrorClass::ConnectionRefused => PrometheusError::Refused { url: url.clone() },
                 ErrorClass::Timeout => PrometheusError::Timeout { url: url.clone() },
@@ -191,7 +191,7 @@ fn once(
         return Err(PrometheusError::Http {
             url,
             status,
-            body: redact_text(excerpt.trim()).into_owned(),
+            body: redact::text(excerpt.trim(), redact::DERIVED).into_owned(),
         });
     }
     Err(PrometheusError::Invalid {

@@ -1,14 +1,15 @@
 //! Containers, from `docker container inspect` output.
 //!
-//! Only the fields the analysis uses are kept. Environment values are masked
-//! on the way in (see [`super::redact`]), so nothing downstream sees secrets.
+//! Only the fields the analysis uses are kept. The document is read through
+//! [`super::document`]: secrets are masked before any field is read, and a
+//! field of the wrong type is dropped with a warning, not the container.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::redact::{redact_env_entry, redact_labels, redact_list, redact_text};
+use super::document::{self, Parsed};
 use super::time::parse_docker_time;
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,13 +93,16 @@ pub struct Mount {
 
 impl Container {
     /// Parses `docker container inspect` output: an array of one object or the bare object.
-    pub fn parse_inspect(json: &str, source: &str) -> Result<Vec<Container>, serde_json::Error> {
-        let raw: OneOrMany<raw::Inspect> = serde_json::from_str(json)?;
-        Ok(raw
-            .into_vec()
-            .into_iter()
-            .map(|r| r.into_container(source))
-            .collect())
+    pub fn parse_inspect(json: &str, source: &str) -> Result<Parsed<Container>, serde_json::Error> {
+        let raw = document::items::<raw::Inspect>(json, source)?;
+        Ok(Parsed {
+            items: raw
+                .items
+                .into_iter()
+                .map(|r| r.into_container(source))
+                .collect(),
+            warnings: raw.warnings,
+        })
     }
 
     /// Whether the container is failing now: crash-looping, exited with an
@@ -148,22 +152,6 @@ impl Container {
             .map(String::as_str)
             .collect::<Vec<_>>()
             .join(" ")
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(crate) enum OneOrMany<T> {
-    Many(Vec<T>),
-    One(Box<T>),
-}
-
-impl<T> OneOrMany<T> {
-    pub(crate) fn into_vec(self) -> Vec<T> {
-        match self {
-            OneOrMany::Many(v) => v,
-            OneOrMany::One(t) => vec![*t],
-        }
     }
 }
 
@@ -381,7 +369,7 @@ impl raw::Inspect {
                     start: parse_docker_time(&p.start),
                     end: parse_docker_time(&p.end),
                     exit_code: p.exit_code,
-                    output: redact_text(&p.output).into_owned(),
+                    output: p.output,
                 })
                 .collect(),
         });
@@ -398,25 +386,20 @@ impl raw::Inspect {
                 oom_killed: self.state.oom_killed,
                 dead: self.state.dead,
                 exit_code: self.state.exit_code,
-                error: redact_text(&self.state.error).into_owned(),
+                error: self.state.error,
                 started_at: parse_docker_time(&self.state.started_at),
                 finished_at: parse_docker_time(&self.state.finished_at),
                 health,
             },
             restart_count: self.restart_count,
             restart_policy,
-            entrypoint: redact_list(self.config.entrypoint),
-            cmd: redact_list(self.config.cmd),
-            env: self
-                .config
-                .env
-                .iter()
-                .map(|e| redact_env_entry(e))
-                .collect(),
+            entrypoint: self.config.entrypoint,
+            cmd: self.config.cmd,
+            env: self.config.env,
             working_dir: self.config.working_dir,
             user: self.config.user,
-            labels: redact_labels(self.config.labels),
-            healthcheck: redact_list(self.config.healthcheck.map(|h| h.test).unwrap_or_default()),
+            labels: self.config.labels,
+            healthcheck: self.config.healthcheck.map(|h| h.test).unwrap_or_default(),
             ports,
             networks: self
                 .network_settings

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::container::lenient;
+use super::document;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -28,9 +29,10 @@ pub struct Event {
 }
 
 impl Event {
-    /// Parses one line of `docker events --format '{{json .}}'`.
-    pub fn parse_line(text: &str, source: &str, line: u64) -> Result<Event, serde_json::Error> {
-        let raw: Raw = serde_json::from_str(text)?;
+    /// Parses one line of `docker events --format '{{json .}}'` (see
+    /// [`document`]: secrets masked, wrong-typed fields dropped and named).
+    pub fn parse_line(text: &str, source: &str, line: u64) -> Result<(Event, Vec<String>), String> {
+        let (raw, warnings): (Raw, _) = document::one(text, source)?;
         let time = if raw.time_nano > 0 {
             DateTime::from_timestamp_nanos(raw.time_nano)
         } else {
@@ -48,7 +50,7 @@ impl Event {
         };
         let mut attributes = raw.actor.attributes;
         let name = attributes.remove("name").unwrap_or_default();
-        Ok(Event {
+        let event = Event {
             time,
             kind: raw.kind,
             action,
@@ -62,7 +64,8 @@ impl Event {
             attributes,
             source: source.to_string(),
             line,
-        })
+        };
+        Ok((event, warnings))
     }
 
     pub fn exit_code(&self) -> Option<i64> {
@@ -109,7 +112,7 @@ mod tests {
     fn splits_health_status_actions_and_keeps_exit_codes() {
         // The shape `docker events --format '{{json .}}'` prints on Engine 20.10.24 (API 1.41).
         let line = r#"{"status":"health_status: unhealthy","id":"91bc","from":"sigtest:latest","Type":"container","Action":"health_status: unhealthy","Actor":{"ID":"91bc","Attributes":{"image":"sigtest:latest","name":"t_health"}},"scope":"local","time":1795800233,"timeNano":1795800233251537255}"#;
-        let e = Event::parse_line(line, "docker/events.jsonl", 1).unwrap();
+        let (e, _) = Event::parse_line(line, "docker/events.jsonl", 1).unwrap();
         assert_eq!(
             (e.action.as_str(), e.detail.as_str()),
             ("health_status", "unhealthy")
@@ -117,7 +120,7 @@ mod tests {
         assert_eq!(e.name, "t_health");
         let die = r#"{"Type":"container","Action":"die","Actor":{"ID":"a8","Attributes":{"exitCode":"137","name":"t"}},"time":1795800209,"timeNano":1795800209714671144}"#;
         assert_eq!(
-            Event::parse_line(die, "e", 2).unwrap().exit_code(),
+            Event::parse_line(die, "e", 2).unwrap().0.exit_code(),
             Some(137)
         );
         assert!(Event::parse_line("{not json", "e", 3).is_err());

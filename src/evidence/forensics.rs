@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::redact::redact_text;
+use super::document;
 
 /// One container's entrypoint, as found in its filesystem.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -88,12 +88,12 @@ pub struct ElfHeader {
 }
 
 impl EntrypointForensics {
-    /// Parses a forensics file, masking secrets in the quoted first line.
-    pub fn parse(json: &str, source: &str) -> Result<EntrypointForensics, serde_json::Error> {
-        let mut f: EntrypointForensics = serde_json::from_str(json)?;
-        f.first_line = f.first_line.map(|l| redact_text(&l).into_owned());
+    /// Parses a forensics file (see [`document`]: secrets masked, wrong-typed
+    /// fields dropped with a warning).
+    pub fn parse(json: &str, source: &str) -> Result<(EntrypointForensics, Vec<String>), String> {
+        let (mut f, warnings): (EntrypointForensics, _) = document::one(json, source)?;
         f.source = source.to_string();
-        Ok(f)
+        Ok((f, warnings))
     }
 
     /// Whether the ELF file was built for a CPU other than the engine's.
@@ -126,7 +126,7 @@ mod tests {
             "interpreter": {"from": "shebang", "path": "/usr/bin/env", "args": "-S app", "exists": true},
             "engine_arch": "amd64", "some_future_field": 1
         }"##;
-        let f = EntrypointForensics::parse(json, "docker/forensics/api.json").unwrap();
+        let (f, _) = EntrypointForensics::parse(json, "docker/forensics/api.json").unwrap();
         assert!(f.crlf && f.exists && f.executable == Some(true));
         assert_eq!(f.source, "docker/forensics/api.json");
         let first = f.first_line.as_deref().unwrap();

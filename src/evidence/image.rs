@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::container::{lenient, OneOrMany};
-use super::redact::{redact_env_entry, redact_labels, redact_list};
+use super::container::lenient;
+use super::document::{self, Parsed};
 use super::time::parse_docker_time;
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,28 +29,34 @@ pub struct Image {
 }
 
 impl Image {
-    pub fn parse_inspect(json: &str, source: &str) -> Result<Vec<Image>, serde_json::Error> {
-        let raw: OneOrMany<Raw> = serde_json::from_str(json)?;
-        Ok(raw
-            .into_vec()
+    /// Parses `docker image inspect` output: an array or one object; secrets
+    /// masked and wrong-typed fields dropped (see [`document`]).
+    pub fn parse_inspect(json: &str, source: &str) -> Result<Parsed<Image>, serde_json::Error> {
+        let raw = document::items::<Raw>(json, source)?;
+        let items = raw
+            .items
             .into_iter()
             .map(|r| Image {
                 id: r.id,
                 tags: r.repo_tags,
                 created: parse_docker_time(&r.created),
-                entrypoint: redact_list(r.config.entrypoint),
-                cmd: redact_list(r.config.cmd),
-                env: r.config.env.iter().map(|e| redact_env_entry(e)).collect(),
+                entrypoint: r.config.entrypoint,
+                cmd: r.config.cmd,
+                env: r.config.env,
                 working_dir: r.config.working_dir,
                 user: r.config.user,
-                healthcheck: redact_list(r.config.healthcheck.map(|h| h.test).unwrap_or_default()),
-                labels: redact_labels(r.config.labels),
+                healthcheck: r.config.healthcheck.map(|h| h.test).unwrap_or_default(),
+                labels: r.config.labels,
                 architecture: r.architecture,
                 os: r.os,
                 size: r.size,
                 source: source.to_string(),
             })
-            .collect())
+            .collect();
+        Ok(Parsed {
+            items,
+            warnings: raw.warnings,
+        })
     }
 
     /// `sha256:0123456789ab` shortened to the 12 hex digits Docker prints.

@@ -5,9 +5,12 @@
 //! enter. It draws no conclusions: that is the analyzer's job.
 
 pub mod container;
+pub mod document;
+pub mod encoding;
 pub mod events;
 pub mod forensics;
 pub mod image;
+pub mod lines;
 pub mod listeners;
 pub mod logs;
 pub mod monitoring;
@@ -51,6 +54,9 @@ pub struct Evidence {
     pub window: Window,
     /// The availability target asked for (`--slo`, percent); `None` means the default.
     pub availability_target: Option<f64>,
+    /// Converted copies of logs the scan reads (see [`encoding::Scratch`]);
+    /// removed when the evidence is dropped.
+    pub scratch: Option<tempfile::TempDir>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -157,6 +163,8 @@ pub struct Inventory {
     pub ignored: Vec<IgnoredFile>,
     pub problems: Vec<InputProblem>,
     pub gaps: Vec<Gap>,
+    /// What was masked, of which kinds, in which files (never a value).
+    pub redaction: redact::RedactionSummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -6,7 +6,7 @@
 //! between tools, so each role is recognised under its common names (see
 //! [`FIELD_NAMES`]). A row that cannot be read is reported with its file and
 //! line and skipped; the rest of the file still counts. Messages and
-//! targets are masked with [`redact_text`] on entry.
+//! targets are masked with [`redact::text`] on entry.
 //!
 //! This module only reads what the monitors recorded. Figures (availability,
 //! streaks, error classes) are the analyzer's.
@@ -23,7 +23,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::redact::redact_text;
+use super::redact;
 use super::time::{leading_timestamp, parse_any, AssumedZone};
 use super::InputProblem;
 
@@ -450,7 +450,7 @@ pub fn set_target(series: &mut [MonitoringSeries], file: &str, target: &str) -> 
         .iter_mut()
         .filter(|s| s.source == file || Path::new(&s.source).file_name().is_some_and(|n| n == file))
     {
-        s.target = redact_text(target).into_owned();
+        s.target = redact::text(target, redact::DERIVED).into_owned();
         changed += 1;
     }
     changed
@@ -483,8 +483,11 @@ impl SeriesBuilder {
         let index = match self.by_target.get(&row.target) {
             Some(&i) => i,
             None => {
-                let target =
-                    redact_text(row.target.as_deref().unwrap_or(&self.default_target)).into_owned();
+                let target = redact::text(
+                    row.target.as_deref().unwrap_or(&self.default_target),
+                    &self.source,
+                )
+                .into_owned();
                 self.series.push((
                     MonitoringSeries {
                         target,
@@ -506,7 +509,9 @@ impl SeriesBuilder {
             Some(&i) => i,
             None => {
                 let i = series.messages.len() as u32;
-                series.messages.push(redact_text(&m).into_owned());
+                series
+                    .messages
+                    .push(redact::text(&m, &self.source).into_owned());
                 interner.insert(m.into_boxed_str(), i);
                 i
             }
@@ -580,7 +585,7 @@ fn load_lines(
     if let Some(url) = url_in_text {
         builder.default_target = url;
         for (series, _) in &mut builder.series {
-            series.target = redact_text(&builder.default_target).into_owned();
+            series.target = redact::text(&builder.default_target, display).into_owned();
         }
     }
     Ok(builder.finish())
@@ -1385,7 +1390,12 @@ mod tests {
             &mut problems,
         )
         .unwrap();
-        assert_eq!(series[0].target, "https://probe:[REDACTED]@api.example/");
+        assert!(
+            series[0].target.starts_with("https://probe:[secret-")
+                && series[0].target.ends_with("]@api.example/"),
+            "{}",
+            series[0].target
+        );
         let (series, _) = load_text(
             "{\"ts\":1760079600,\"url\":\"https://user:hunter2@api.example/health?token=abc123\",\"ok\":false,\"error\":\"401 Unauthorized password=hunter2\"}\n",
             HistoryFormat::JsonLines,

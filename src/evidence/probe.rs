@@ -13,8 +13,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::document;
 use super::monitoring::ErrorClass;
-use super::redact::redact_text;
 use super::InputProblem;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,10 +51,8 @@ impl ProbeResult {
     }
 
     fn parse_line(text: &str, source: &str, line: u64) -> Result<ProbeResult, String> {
-        let mut r: ProbeResult =
-            serde_json::from_str(text).map_err(|e| format!("not a probe record: {e}"))?;
-        r.url = redact_text(&r.url).into_owned();
-        r.error = r.error.map(|e| redact_text(&e).into_owned());
+        let (mut r, _dropped): (ProbeResult, _) =
+            document::one(text, source).map_err(|e| format!("not a probe record: {e}"))?;
         r.source = source.to_string();
         r.line = line;
         Ok(r)

@@ -8,6 +8,7 @@ pub mod chart;
 mod filters;
 mod html;
 mod markdown;
+pub mod sanitize;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::analyze::Analysis;
+use crate::evidence::redact::Renumbering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -76,18 +78,31 @@ struct JsonReport<'a> {
     analysis: &'a Analysis,
 }
 
+/// Renders the analysis in one format. Every string goes through
+/// [`sanitize`] first, whatever the format.
 pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError> {
+    let mut model = serde_json::to_value(JsonReport {
+        schema_version: SCHEMA_VERSION,
+        analysis,
+    })?;
+    let mut numbers = Renumbering::default();
+    sanitize::model(&mut model, &mut numbers);
     match format {
         Format::Json => {
-            let mut out = serde_json::to_string_pretty(&JsonReport {
-                schema_version: SCHEMA_VERSION,
-                analysis,
-            })?;
+            let mut out = serde_json::to_string_pretty(&model)?;
             out.push('\n');
             Ok(out)
         }
-        Format::Md => render_template(analysis, "report.md"),
-        Format::Html => render_template(analysis, "report.html"),
+        Format::Md | Format::Html => {
+            let chart = chart::availability_svg(&analysis.monitoring).unwrap_or_default();
+            let chart = sanitize::rendered(&chart, &mut numbers);
+            let name = if format == Format::Md {
+                "report.md"
+            } else {
+                "report.html"
+            };
+            render_template(model, chart, name)
+        }
     }
 }
 
@@ -111,16 +126,17 @@ static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     Ok(tera)
 });
 
-fn render_template(analysis: &Analysis, name: &str) -> Result<String, ReportError> {
+fn render_template(
+    model: serde_json::Value,
+    chart: String,
+    name: &str,
+) -> Result<String, ReportError> {
     let tera = TEMPLATES
         .as_ref()
         .map_err(|e| ReportError::Template(e.clone()))?;
-    let mut context = tera::Context::from_serialize(analysis)?;
+    let mut context = tera::Context::from_value(model)?;
     // Inline SVG, already escaped: templates insert it with `| safe`.
-    context.insert(
-        "chart_svg",
-        &chart::availability_svg(&analysis.monitoring).unwrap_or_default(),
-    );
+    context.insert("chart_svg", &chart);
     Ok(tera.render(name, &context)?)
 }
 

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use crate::analyze::detector::{Finding, Quote};
 use crate::analyze::scan::Message;
-use crate::evidence::redact::MASK;
+use crate::evidence::redact;
 use crate::evidence::{Container, Event, Evidence, LogSource};
 
 /// Adds a matched message to a finding: its latest occurrence (what the
@@ -137,7 +137,7 @@ pub fn recreate_commands(evidence: &Evidence, c: &Container, change: &Change) ->
         }
     }
     for (name, value) in &env {
-        if value.contains(MASK) || change.pass_env.contains(name) {
+        if redact::contains_placeholder(value) || change.pass_env.contains(name) {
             run.push(format!("-e {}", shell_quote(name)));
         } else {
             run.push(format!("-e {}", shell_quote(&format!("{name}={value}"))));
@@ -352,7 +352,10 @@ mod tests {
             "{run}"
         );
         assert!(run.contains(" -e DATABASE_URL "), "{run}");
-        assert!(!run.contains("fixture-") && !run.contains(MASK), "{run}");
+        assert!(
+            !run.contains("fixture-") && !redact::contains_placeholder(run),
+            "{run}"
+        );
         // image defaults are not repeated
         assert!(
             !run.contains("PYTHONUNBUFFERED") && !run.contains("PATH="),

@@ -6,7 +6,7 @@ use super::common::{compose_recreate, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::analyze::scan::LogTail;
 use crate::evidence::logs::clean_text;
-use crate::evidence::redact::redact_text;
+use crate::evidence::redact;
 use crate::evidence::time::{format_utc, leading_timestamp};
 use crate::evidence::{Container, Event, Evidence, LogKind, LogSource};
 use crate::{detector_meta, documented_detector};
@@ -333,7 +333,10 @@ fn last_words(
             source: log.display.clone(),
             line: exact.then_some(index as u64 + 1),
             timestamp: Some(ts),
-            text: redact_text(message).chars().take(600).collect(),
+            text: redact::text(message, &log.display)
+                .chars()
+                .take(600)
+                .collect(),
             count: 1,
         });
     }

@@ -1005,7 +1005,9 @@ mod tests {
             .find(|q| q.text.starts_with("Config.Env: DATABASE_URL="))
             .unwrap();
         assert!(
-            env.text.contains("[REDACTED]@db:5432") && !env.text.contains("fixture-url-pw"),
+            env.text.contains(":[secret-")
+                && env.text.contains("]@db:5432")
+                && !env.text.contains("fixture-url-pw"),
             "{}",
             env.text
         );

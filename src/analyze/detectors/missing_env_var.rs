@@ -8,7 +8,7 @@ use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
 use crate::analyze::scan::{Hit, Message};
-use crate::evidence::redact::MASK;
+use crate::evidence::redact;
 use crate::evidence::{Container, LogSource};
 use crate::{detector_meta, documented_detector};
 
@@ -368,7 +368,7 @@ fn finish(
     // shell running the command provides it.
     let known_value = similar
         .map(|(_, v)| v)
-        .filter(|v| !v.contains(MASK) && !v.is_empty());
+        .filter(|v| !redact::contains_placeholder(v) && !v.is_empty());
     let change = match known_value {
         Some(value) => Change {
             env: vec![(variable.to_string(), value.to_string())],

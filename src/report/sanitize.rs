@@ -1,0 +1,153 @@
+//! The last gate before any output: every string of a report model, and
+//! every line coroner prints to a terminal, passes here.
+//!
+//! - Secrets are masked once more ([`redact`]), so text the analyzer built
+//!   around evidence (a title from a rule's capture) cannot leak one, and
+//!   placeholders are numbered in reading order.
+//! - Control characters, bidi overrides and invisible characters are shown
+//!   as visible escapes (`\x1b`, `\u{202e}`) instead of being passed on to a
+//!   terminal, a Markdown renderer or a browser.
+//! - A string longer than [`MAX_FIELD_CHARS`] is cut, and the cut says how
+//!   much was left out, so one hostile field cannot make a huge report.
+//!
+//! Escaping for a format's own syntax (Markdown, HTML) is the renderer's job.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::evidence::redact::{self, Renumbering};
+
+/// The longest string a report shows in one field.
+pub const MAX_FIELD_CHARS: usize = 4000;
+
+/// Makes every string of a serialised report safe to render; the
+/// placeholders' numbers are kept in `numbers` for text rendered beside it.
+pub fn model(value: &mut Value, numbers: &mut Renumbering) {
+    visit(value);
+    numbers.value(value);
+}
+
+/// Text coroner rendered itself (an SVG chart) around evidence strings:
+/// secrets masked, hidden characters shown, placeholders numbered like the model's.
+pub fn rendered(text: &str, numbers: &mut Renumbering) -> String {
+    let masked = redact::text(text, redact::DERIVED);
+    numbers.text(&visible(&masked, true))
+}
+
+fn visit(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            let masked = redact::text(s, redact::DERIVED);
+            let shown = visible(&masked, true);
+            let cut = cut(&shown);
+            if let Cow::Owned(new) = cut {
+                *s = new;
+            } else if let Cow::Owned(new) = shown {
+                *s = new;
+            } else if let Cow::Owned(new) = masked {
+                *s = new;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(visit),
+        Value::Object(map) => map.values_mut().for_each(visit),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Text for one terminal line: secrets masked, every control character,
+/// line break included, shown as an escape.
+pub fn terminal(text: &str) -> String {
+    let masked = redact::text(text, redact::DERIVED);
+    visible(&masked, false).into_owned()
+}
+
+/// Whether a character must not reach an output as it is.
+fn hidden(c: char, keep_newlines: bool) -> bool {
+    match c {
+        '\n' => !keep_newlines,
+        '\t' => false,
+        // C0, DEL, C1.
+        '\0'..='\x1f' | '\x7f'..='\u{9f}' => true,
+        // Bidi embeddings, overrides, isolates and marks (the "Trojan
+        // Source" characters), line and paragraph separators, zero-width
+        // characters and the byte-order mark.
+        '\u{061c}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => true,
+        '\u{feff}' => true,
+        _ => false,
+    }
+}
+
+/// Shows hidden characters as escapes; `\r\n` becomes a line break when
+/// line breaks are kept.
+pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| hidden(c, keep_newlines)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && keep_newlines && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if !hidden(c, keep_newlines) {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        } else {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Cuts a string to [`MAX_FIELD_CHARS`], marking the cut.
+fn cut(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_FIELD_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => {
+            let left = text[at..].chars().count();
+            Cow::Owned(format!("{}… [cut: {left} more characters]", &text[..at]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_become_visible_escapes() {
+        assert_eq!(
+            visible("a\x1b]0;title\x07b\u{202e}c\u{9b}2J\0", true),
+            "a\\x1b]0;title\\x07b\\u{202e}c\\x9b2J\\x00"
+        );
+        assert_eq!(visible("one\r\ntwo\rthree", true), "one\ntwo\\x0dthree");
+        assert_eq!(terminal("name\nsecond line"), "name\\x0asecond line");
+        assert!(matches!(visible("plain text é", true), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_fields_are_cut_with_the_cut_marked() {
+        let mut v = serde_json::json!({"output": "é".repeat(MAX_FIELD_CHARS + 10)});
+        model(&mut v, &mut Renumbering::default());
+        let shown = v["output"].as_str().unwrap();
+        assert!(
+            shown.ends_with("… [cut: 10 more characters]"),
+            "{}",
+            &shown[shown.len() - 40..]
+        );
+    }
+
+    #[test]
+    fn secrets_the_analyzer_built_into_text_are_masked() {
+        let mut v =
+            serde_json::json!({"title": "token ghp_0123456789abcdefghijABCDEFGHIJ012345 rejected"});
+        model(&mut v, &mut Renumbering::default());
+        assert_eq!(v["title"], "token [secret-1] rejected");
+    }
+}
