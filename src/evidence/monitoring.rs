@@ -12,8 +12,6 @@
 //! streaks, error classes) are the analyzer's.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::num::{NonZeroU16, NonZeroU32};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -23,9 +21,9 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::redact;
 use super::time::{leading_timestamp, parse_any, AssumedZone};
 use super::InputProblem;
+use super::{lines, redact};
 
 #[derive(Debug, Clone)]
 pub struct MonitoringSeries {
@@ -435,11 +433,14 @@ pub fn load(
     }
 }
 
+/// A history read whole (a JSON array, a Prometheus or Gatus answer),
+/// refused beyond the size of a structured document.
 fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| format!("cannot read: {e}"))
+    lines::read_capped(path, MAX_WHOLE_HISTORY_BYTES)
 }
+
+/// The biggest history read whole: a year of one-minute checks in JSON.
+const MAX_WHOLE_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Points every series read from `file` (a bundle-relative path or a file
 /// name) at `target`, for histories that do not name what they monitor.
@@ -456,8 +457,19 @@ pub fn set_target(series: &mut [MonitoringSeries], file: &str, target: &str) -> 
     changed
 }
 
+/// A monitoring message is kept up to this many bytes.
+const MAX_MESSAGE_BYTES: usize = 1024;
+/// Distinct messages kept per series; further ones share [`OTHER_MESSAGES`].
+const MAX_DISTINCT_MESSAGES: usize = 10_000;
+const OTHER_MESSAGES: &str = "(one of many other distinct messages, not kept)";
+/// Checks kept per series: ten years of one-minute checks. Beyond that a
+/// file is not a history coroner can chart, and the rest is counted, not kept.
+const MAX_SAMPLES_PER_SERIES: usize = 5_000_000;
+
 /// Gathers samples into one series per target, interning messages.
 struct SeriesBuilder {
+    /// Checks beyond [`MAX_SAMPLES_PER_SERIES`], reported as a problem.
+    dropped_samples: u64,
     source: String,
     format: HistoryFormat,
     default_target: String,
@@ -476,6 +488,21 @@ impl SeriesBuilder {
                 .map_or_else(|| display.to_string(), |s| s.to_string_lossy().into_owned()),
             series: Vec::new(),
             by_target: HashMap::new(),
+            dropped_samples: 0,
+        }
+    }
+
+    /// Says how many checks were beyond what a series keeps.
+    fn report_dropped(&self, problems: &mut Vec<InputProblem>) {
+        if self.dropped_samples > 0 {
+            problems.push(problem(
+                &self.source,
+                None,
+                format!(
+                    "{} checks beyond the {MAX_SAMPLES_PER_SERIES} a series keeps were not read",
+                    self.dropped_samples
+                ),
+            ));
         }
     }
 
@@ -504,8 +531,27 @@ impl SeriesBuilder {
             }
         };
         let (series, interner) = &mut self.series[index];
+        if series.samples.len() >= MAX_SAMPLES_PER_SERIES {
+            self.dropped_samples += 1;
+            return;
+        }
         // Keyed by the text as read, so each distinct message is masked once.
-        let message = row.message.map(|m| match interner.get(m.as_str()) {
+        let message = row.message.map(|mut m| {
+            if m.len() > MAX_MESSAGE_BYTES {
+                let mut end = MAX_MESSAGE_BYTES;
+                while !m.is_char_boundary(end) {
+                    end -= 1;
+                }
+                m.truncate(end);
+                m.push_str("… [cut]");
+            }
+            if series.messages.len() >= MAX_DISTINCT_MESSAGES && !interner.contains_key(m.as_str())
+            {
+                m = OTHER_MESSAGES.to_string();
+            }
+            m
+        });
+        let message = message.map(|m| match interner.get(m.as_str()) {
             Some(&i) => i,
             None => {
                 let i = series.messages.len() as u32;
@@ -544,27 +590,29 @@ fn load_lines(
     zone: AssumedZone,
     problems: &mut Vec<InputProblem>,
 ) -> Result<Vec<MonitoringSeries>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let reader = BufReader::with_capacity(256 * 1024, file);
     let mut builder = SeriesBuilder::new(display, format);
     let mut header: Option<(Vec<Option<Field>>, char)> = None;
     // A plain-text monitor often names its URL once, in a start-up line.
     let mut url_in_text: Option<String> = None;
-    let mut line_no = 0u32;
-    for raw in reader.split(b'\n') {
-        line_no += 1;
-        let raw = raw.map_err(|e| format!("read failed at line {line_no}: {e}"))?;
-        let text = String::from_utf8_lossy(&raw);
-        let text = text.trim_end_matches('\r');
+    lines::for_each_line(path, lines::MAX_LINE_BYTES, |line| {
+        let line_no = u32::try_from(line.number).unwrap_or(u32::MAX);
+        if line.cut {
+            problems.push(problem(
+                display,
+                Some(line.number),
+                format!("line longer than {} bytes: cut", lines::MAX_LINE_BYTES),
+            ));
+        }
+        let text = line.text;
         if text.trim().is_empty() {
-            continue;
+            return;
         }
         let parsed = match format {
             HistoryFormat::Csv => match &header {
                 None => {
                     let d = delimiter(text);
                     header = Some((split_csv(text, d).iter().map(|c| field_of(c)).collect(), d));
-                    continue;
+                    return;
                 }
                 Some((columns, d)) => parse_csv_row(text, columns, *d, zone),
             },
@@ -579,15 +627,17 @@ fn load_lines(
         match parsed {
             Ok(Some(row)) => builder.push(row, line_no),
             Ok(None) => {}
-            Err(why) => problems.push(problem(display, Some(u64::from(line_no)), why)),
+            Err(why) => problems.push(problem(display, Some(line.number), why)),
         }
-    }
+    })
+    .map_err(|e| format!("cannot read: {e}"))?;
     if let Some(url) = url_in_text {
         builder.default_target = url;
         for (series, _) in &mut builder.series {
             series.target = redact::text(&builder.default_target, display).into_owned();
         }
     }
+    builder.report_dropped(problems);
     Ok(builder.finish())
 }
 

@@ -6,16 +6,14 @@
 //! alone. This module reads and writes that record; sending the requests is
 //! [`crate::collect::probe`]'s job, and judging them the analyzer's.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::document;
 use super::monitoring::ErrorClass;
 use super::InputProblem;
+use super::{document, lines};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProbeResult {
@@ -75,23 +73,21 @@ pub fn load(
     display: &str,
     problems: &mut Vec<InputProblem>,
 ) -> Result<Vec<ProbeResult>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut out = Vec::new();
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let number = i as u64 + 1;
-        let line = line.map_err(|e| format!("read failed at line {number}: {e}"))?;
-        if line.trim().is_empty() {
-            continue;
+    lines::for_each_line(path, lines::MAX_LINE_BYTES, |line| {
+        if line.text.trim().is_empty() {
+            return;
         }
-        match ProbeResult::parse_line(&line, display, number) {
+        match ProbeResult::parse_line(line.text, display, line.number) {
             Ok(r) => out.push(r),
             Err(message) => problems.push(InputProblem {
                 source: display.to_string(),
-                line: Some(number),
+                line: Some(line.number),
                 message,
             }),
         }
-    }
+    })
+    .map_err(|e| format!("cannot read: {e}"))?;
     Ok(out)
 }
 

@@ -2,7 +2,12 @@
 //! report's structure: a `|` in a log line must not split a table cell, a
 //! backtick must not end a code span, and `<script>` must stay text.
 //!
-//! Registered as tera filters by [`register`]:
+//! The Markdown template is rendered with autoescape on and [`cell`] as its
+//! escape function, so a value printed without a filter is escaped too: no
+//! field can reach the Markdown raw by forgetting a filter.
+//!
+//! Registered as tera filters by [`register`], each marked safe so its
+//! output is not escaped twice:
 //!
 //! - `md_text`: prose on one line, Markdown-significant characters escaped.
 //! - `md_cell`: a table cell; `md_cell(code=true)` shows it as code.
@@ -14,10 +19,11 @@ use std::collections::HashMap;
 use tera::{Tera, Value};
 
 pub fn register(tera: &mut Tera) {
-    tera.register_filter("md_text", filter(|text, _| text_escape(text)));
+    tera.set_escape_fn(escape);
+    tera.register_filter("md_text", escaping(|text, _| text_escape(text)));
     tera.register_filter(
         "md_cell",
-        filter(|text, args| {
+        escaping(|text, args| {
             if flag(args, "code") {
                 code_cell(text)
             } else {
@@ -25,10 +31,10 @@ pub fn register(tera: &mut Tera) {
             }
         }),
     );
-    tera.register_filter("md_inline", filter(|text, _| code_span(text)));
+    tera.register_filter("md_inline", escaping(|text, _| code_span(text)));
     tera.register_filter(
         "md_code",
-        filter(|text, args| {
+        escaping(|text, args| {
             let lang = args.get("lang").and_then(Value::as_str).unwrap_or("");
             let indent = args.get("indent").and_then(Value::as_u64).unwrap_or(0);
             fenced(text, lang, indent as usize)
@@ -36,14 +42,26 @@ pub fn register(tera: &mut Tera) {
     );
 }
 
+/// What autoescape does to a value printed without an `md_*` filter.
+fn escape(text: &str) -> String {
+    cell(text)
+}
+
 type Args = HashMap<String, Value>;
 
-/// Wraps a string function as a tera filter; numbers and booleans are
-/// shown as text, `null` as nothing, a list one item a line.
-fn filter(
-    f: impl Fn(&str, &Args) -> String + Sync + Send + 'static,
-) -> impl Fn(&Value, &Args) -> tera::Result<Value> + Sync + Send + 'static {
-    move |value, args| {
+/// A string function as a tera filter whose output is already escaped
+/// Markdown; numbers and booleans are shown as text, `null` as nothing, a
+/// list one item a line.
+struct Escaping<F>(F);
+
+/// Wraps a string function as an [`Escaping`] filter (a function, so the
+/// closure's argument types are inferred).
+fn escaping<F: Fn(&str, &Args) -> String + Sync + Send>(f: F) -> Escaping<F> {
+    Escaping(f)
+}
+
+impl<F: Fn(&str, &Args) -> String + Sync + Send> tera::Filter for Escaping<F> {
+    fn filter(&self, value: &Value, args: &Args) -> tera::Result<Value> {
         let text = match value {
             Value::String(s) => s.clone(),
             Value::Null => String::new(),
@@ -54,7 +72,11 @@ fn filter(
                 .join("\n"),
             other => other.to_string(),
         };
-        Ok(Value::String(f(&text, args)))
+        Ok(Value::String((self.0)(&text, args)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 

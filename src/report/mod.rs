@@ -106,34 +106,52 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
     }
 }
 
-/// The templates, parsed once. A template that does not parse is a bug in
-/// this build, reported when the first report is rendered.
-static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+/// The templates, parsed once, each in an engine of its own so each escapes
+/// for its own format by default: HTML with tera's HTML escaping, Markdown
+/// with [`markdown`]'s. A template that does not parse is a bug in this
+/// build, reported when the first report is rendered.
+static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    engine(
+        "report.md",
+        include_str!("../../templates/report.md.tera"),
+        markdown::register,
+    )
+});
+static HTML: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    engine(
+        "report.html",
+        include_str!("../../templates/report.html.tera"),
+        html::register,
+    )
+});
+
+fn engine(name: &'static str, source: &str, register: fn(&mut Tera)) -> Result<Tera, String> {
     let mut tera = Tera::default();
-    tera.add_raw_templates([
-        ("report.md", include_str!("../../templates/report.md.tera")),
-        (
-            "report.html",
-            include_str!("../../templates/report.html.tera"),
-        ),
-    ])
-    .map_err(|e| ReportError::from(e).to_string())?;
-    // Markdown is not HTML: only the HTML template escapes.
-    tera.autoescape_on(vec!["report.html"]);
-    markdown::register(&mut tera);
-    html::register(&mut tera);
+    tera.add_raw_template(name, source)
+        .map_err(|e| ReportError::from(e).to_string())?;
+    tera.autoescape_on(vec![name]);
+    register(&mut tera);
     filters::register(&mut tera);
     Ok(tera)
-});
+}
+
+fn templates(name: &str) -> Result<&'static Tera, ReportError> {
+    let engine = if name == "report.md" {
+        &MARKDOWN
+    } else {
+        &HTML
+    };
+    engine
+        .as_ref()
+        .map_err(|e| ReportError::Template(e.clone()))
+}
 
 fn render_template(
     model: serde_json::Value,
     chart: String,
     name: &str,
 ) -> Result<String, ReportError> {
-    let tera = TEMPLATES
-        .as_ref()
-        .map_err(|e| ReportError::Template(e.clone()))?;
+    let tera = templates(name)?;
     let mut context = tera::Context::from_value(model)?;
     // Inline SVG, already escaped: templates insert it with `| safe`.
     context.insert("chart_svg", &chart);
@@ -379,9 +397,10 @@ mod tests {
         let mut context = tera::Context::from_serialize(&analysis).unwrap();
         context.insert("monitoring", &monitoring_figures());
         context.insert("chart_svg", "<svg id=\"availability\"></svg>");
-        let tera = TEMPLATES.as_ref().unwrap();
-
-        let markdown = tera.render("report.md", &context).unwrap();
+        let markdown = templates("report.md")
+            .unwrap()
+            .render("report.md", &context)
+            .unwrap();
         let section = &markdown
             [markdown.find("## Monitoring").unwrap()..markdown.find("## Solutions").unwrap()];
         for expected in [
@@ -401,7 +420,10 @@ mod tests {
             }
         }
 
-        let html = tera.render("report.html", &context).unwrap();
+        let html = templates("report.html")
+            .unwrap()
+            .render("report.html", &context)
+            .unwrap();
         assert!(html.contains("<figure class=\"chart\"><svg id=\"availability\"></svg></figure>"));
         assert!(html.contains("<h3>uptime | monitor</h3>"));
         assert!(html.contains("<code>502 | &lt;b&gt;</code>"));
