@@ -9,11 +9,9 @@ const HEALTHY: i32 = 0;
 const PROBLEM_FOUND: i32 = 1;
 const USAGE_OR_INPUT: i32 = 2;
 
-fn bundle(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/bundles")
-        .join(name)
-}
+#[path = "support/bundles.rs"]
+mod bundles;
+use bundles::{bundle, copy_dir};
 
 fn coroner(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_coroner"))
@@ -237,16 +235,7 @@ fn detectors_are_listed_and_explained() {
 
 /// Copies a fixture bundle so a test can damage it.
 fn copy_bundle(name: &str, to: &Path) {
-    let from = bundle(name);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    copy_dir(&bundle(name), to);
 }
 
 #[test]

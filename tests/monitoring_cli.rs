@@ -14,18 +14,9 @@ fn coroner(args: &[&str]) -> Output {
         .expect("coroner runs")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+#[path = "support/bundles.rs"]
+mod bundles;
+use bundles::copy_dir;
 
 fn main_incident_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 //! chronology and decides the verdict. It never talks to Docker or the
 //! network, and never formats text for a particular output: renderers do.
 
+pub mod bounds;
 pub mod detector;
 pub mod detectors;
 pub mod monitoring;
@@ -117,17 +118,22 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     detectors::catalogue::keep_detector_findings_first(evidence, &hits, &mut findings);
     let tails = detectors::error_tail::unexplained(&cx, &findings);
     findings.extend(tails);
+    let dropped = scan::dropped_messages(evidence, &hits);
+    // What the scan kept is in the findings now; with tens of thousands of
+    // logs it is most of the memory, so it goes before ranking.
+    drop(hits);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
-    let ranked = rank::rank(evidence, findings);
+    let mut ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);
     let monitoring = monitoring::analyze(evidence, &ranked.root_causes);
     timeline.extend(monitoring::timeline_entries(&monitoring));
     timeline.sort();
     timeline.dedup();
+    let folded = bounds::fold(&mut ranked, &mut timeline);
     let services = services::table(evidence);
     inputs.problems.sort();
     inputs.problems.dedup();
-    inputs.gaps.extend(scan::dropped_messages(evidence, &hits));
+    inputs.gaps.extend(dropped);
     inputs.redaction = redact::engine().summary(
         inputs
             .recognised
@@ -136,6 +142,9 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
             .chain(inputs.ignored.iter().map(|f| f.path.as_str()))
             .chain(inputs.problems.iter().map(|p| p.source.as_str())),
     );
+    inputs.gaps.extend(folded);
+    let cut_inputs = bounds::fold_inputs(&mut inputs);
+    inputs.gaps.extend(cut_inputs);
     let mut analysis = Analysis {
         about: about(evidence, &timeline),
         verdict: ranked.verdict,

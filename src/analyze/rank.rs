@@ -9,7 +9,7 @@
 //! it survived them, so they did not cause the incident, unless a symptom
 //! points at it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::detector::{Finding, Role};
 use super::{RootCause, Symptom, Verdict};
@@ -36,7 +36,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     let services = Services::new(evidence, &findings);
     // A service others fail to reach did not survive its causes, however
     // healthy it looks itself (a server bound to the wrong address).
-    let pointed_at: Vec<String> = findings
+    let pointed_at: HashSet<String> = findings
         .iter()
         .filter(|f| f.role == Role::Symptom)
         .flat_map(|s| {
@@ -57,7 +57,7 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
         }
     }
     // A crash-loop with a known reason is a symptom of that reason.
-    let specific: Vec<String> = causes
+    let specific: HashSet<String> = causes
         .iter()
         .filter(|c| c.kind != GENERIC_CAUSE)
         .map(|c| c.service.clone())
@@ -73,73 +73,93 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     demote_downstream(&services, &mut causes, &mut symptoms);
 
     // Order causes: sure, currently failing, recent, explaining the most.
+    // Each symptom's explaining service is found once; every step below is
+    // a lookup, so thousands of findings rank in near-linear time.
+    let chains = SymptomIndex::new(&symptoms);
+    let explaining: Vec<Option<(String, usize)>> = symptoms
+        .iter()
+        .map(|s| explaining_service(&services, s, &chains, 0))
+        .collect();
+    let mut explained_per_service: HashMap<&str, usize> = HashMap::new();
+    for (service, _) in explaining.iter().flatten() {
+        *explained_per_service.entry(service.as_str()).or_default() += 1;
+    }
     let primary = primary_cause_per_service(&causes);
+    let scores: Vec<f64> = causes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let failing = evidence
+                .container(&c.service)
+                .is_some_and(|c| c.is_failing());
+            let explains = explained_per_service
+                .get(c.service.as_str())
+                .copied()
+                .unwrap_or(0);
+            c.confidence
+                + if failing { 0.2 } else { 0.0 }
+                + if primary.get(&c.service) == Some(&i) {
+                    0.15
+                } else {
+                    0.0
+                }
+                + (explains as f64).min(3.0) * 0.05
+        })
+        .collect();
     let mut order: Vec<usize> = (0..causes.len()).collect();
-    let score = |i: usize| -> f64 {
-        let c = &causes[i];
-        let failing = evidence
-            .container(&c.service)
-            .is_some_and(|c| c.is_failing());
-        let explains = symptoms
-            .iter()
-            .filter(|s| {
-                explaining_service(&services, s, &symptoms, 0)
-                    .is_some_and(|(svc, _)| svc == c.service)
-            })
-            .count();
-        c.confidence
-            + if failing { 0.2 } else { 0.0 }
-            + if primary.get(&c.service) == Some(&i) {
-                0.15
-            } else {
-                0.0
-            }
-            + (explains as f64).min(3.0) * 0.05
-    };
     order.sort_by(|&a, &b| {
-        score(b)
-            .total_cmp(&score(a))
+        scores[b]
+            .total_cmp(&scores[a])
             .then_with(|| causes[a].service.cmp(&causes[b].service))
             .then_with(|| causes[a].kind.cmp(causes[b].kind))
     });
+    // Moved, not cloned: a bundle can hold tens of thousands of findings.
+    let mut unranked: Vec<Option<Finding>> = causes.into_iter().map(Some).collect();
     let mut root_causes: Vec<RootCause> = order
         .iter()
         .enumerate()
         .map(|(rank, &i)| RootCause {
             rank: rank + 1,
-            finding: causes[i].clone(),
+            finding: unranked[i].take().expect("each cause is ranked once"),
             chain: Vec::new(),
             explains: Vec::new(),
             related: Vec::new(),
         })
         .collect();
-    for i in 0..root_causes.len() {
-        let service = root_causes[i].finding.service.clone();
-        let kind = root_causes[i].finding.kind;
-        root_causes[i].related = root_causes
+    let mut kinds_per_service: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let mut best_rank_per_service: HashMap<String, usize> = HashMap::new();
+    for r in &root_causes {
+        kinds_per_service
+            .entry(r.finding.service.clone())
+            .or_default()
+            .push(r.finding.kind);
+        best_rank_per_service
+            .entry(r.finding.service.clone())
+            .or_insert(r.rank);
+    }
+    for r in &mut root_causes {
+        let kind = r.finding.kind;
+        r.related = kinds_per_service[&r.finding.service]
             .iter()
-            .filter(|r| r.finding.service == service && r.finding.kind != kind)
-            .map(|r| r.finding.kind.to_string())
+            .filter(|k| **k != kind)
+            .map(|k| k.to_string())
             .collect();
     }
 
     let mut linked: Vec<Symptom> = symptoms
-        .iter()
-        .map(|s| {
+        .into_iter()
+        .zip(explaining)
+        .map(|(s, explaining)| {
             let upstream = s
                 .targets
                 .iter()
                 .find_map(|t| services.resolve(t, &s.service));
-            let (cause_service, hops) = explaining_service(&services, s, &symptoms, 0)
-                .map_or((None, 0), |(svc, hops)| (Some(svc), hops));
-            let explained_by = cause_service.and_then(|svc| {
-                root_causes
-                    .iter()
-                    .find(|r| r.finding.service == svc)
-                    .map(|r| r.rank)
-            });
+            let (cause_service, hops) =
+                explaining.map_or((None, 0), |(svc, hops)| (Some(svc), hops));
+            let explained_by =
+                cause_service.and_then(|svc| best_rank_per_service.get(&svc).copied());
             Symptom {
-                finding: s.clone(),
+                finding: s,
                 explained_by,
                 hops: explained_by.map(|_| hops),
                 upstream_service: upstream,
@@ -204,7 +224,7 @@ fn demote_downstream(
 ) {
     // Any failure of a named dependency explains it (a crash loop, a stop);
     // guessing the dependency from a shared log takes a specific failure.
-    let failed_services: Vec<String> = causes
+    let failed_services: HashSet<String> = causes
         .iter()
         .filter(|c| c.kind != DEPENDENCY)
         .map(|c| c.service.clone())
@@ -324,7 +344,7 @@ fn primary_cause_per_service(causes: &[Finding]) -> BTreeMap<String, usize> {
 fn explaining_service(
     services: &Services<'_>,
     symptom: &Finding,
-    all: &[Finding],
+    chains: &SymptomIndex<'_>,
     depth: usize,
 ) -> Option<(String, usize)> {
     let pointed = symptom
@@ -335,14 +355,36 @@ fn explaining_service(
         return Some((symptom.service.clone(), depth + 1));
     };
     if depth < 4 {
-        if let Some(next) = all
-            .iter()
-            .find(|s| s.service == service && !s.targets.is_empty() && !std::ptr::eq(*s, symptom))
-        {
-            return explaining_service(services, next, all, depth + 1);
+        if let Some(next) = chains.pointing_from(&service, symptom) {
+            return explaining_service(services, next, chains, depth + 1);
         }
     }
     Some((service, depth + 2))
+}
+
+/// The symptoms that point somewhere, by the service that shows them, so
+/// following a chain (monitor → proxy → api) is a lookup.
+struct SymptomIndex<'a> {
+    by_service: HashMap<&'a str, Vec<&'a Finding>>,
+}
+
+impl<'a> SymptomIndex<'a> {
+    fn new(symptoms: &'a [Finding]) -> Self {
+        let mut by_service: HashMap<&str, Vec<&Finding>> = HashMap::new();
+        for s in symptoms.iter().filter(|s| !s.targets.is_empty()) {
+            by_service.entry(s.service.as_str()).or_default().push(s);
+        }
+        SymptomIndex { by_service }
+    }
+
+    /// The first symptom of `service` that points elsewhere, other than `from`.
+    fn pointing_from(&self, service: &str, from: &Finding) -> Option<&'a Finding> {
+        self.by_service
+            .get(service)?
+            .iter()
+            .find(|s| !std::ptr::eq(**s, from))
+            .copied()
+    }
 }
 
 /// Every service the evidence names: containers, and services known only
@@ -393,8 +435,9 @@ fn names_service(name: &str, host: &str) -> bool {
     let base = if base.is_empty() { name } else { base };
     name == host
         || base == host
-        || base.ends_with(&format!("-{host}"))
-        || base.ends_with(&format!("_{host}"))
+        || base
+            .strip_suffix(host)
+            .is_some_and(|rest| rest.ends_with('-') || rest.ends_with('_'))
 }
 
 /// The host and port a target names: `http://user@db:5432/x` → (`db`,

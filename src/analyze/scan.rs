@@ -187,7 +187,10 @@ enum Owner<'d> {
 type Folded = BTreeMap<(&'static str, &'static str, usize), Distinct>;
 /// Distinct messages per (rule, log, service), and the overflow count.
 type FoldedRules = BTreeMap<(usize, usize, String), Distinct>;
-type Distinct = (BTreeMap<String, Message>, u64);
+/// At most [`MAX_DISTINCT`] messages by fold key, in a vector: most logs
+/// hold one or two, and a map's node per log would cost kilobytes each
+/// when a bundle holds tens of thousands of logs.
+type Distinct = (Vec<(String, Message)>, u64);
 
 struct Matcher<'d> {
     prefilter: AhoCorasick,
@@ -262,20 +265,20 @@ fn container_named<'e>(evidence: &'e Evidence, prefix: &'e str) -> &'e str {
         .map_or(prefix, |c| c.name.as_str())
 }
 
-fn fold(messages: &mut BTreeMap<String, Message>, overflow: &mut u64, hit: &Hit) {
+fn fold(messages: &mut Vec<(String, Message)>, overflow: &mut u64, hit: &Hit) {
     let key = fold_key(&hit.text);
-    if let Some(m) = messages.get_mut(&key) {
+    if let Some((_, m)) = messages.iter_mut().find(|(k, _)| *k == key) {
         m.count += 1;
         m.last = hit.clone();
     } else if messages.len() < MAX_DISTINCT {
-        messages.insert(
+        messages.push((
             key,
             Message {
                 count: 1,
                 first: hit.clone(),
                 last: hit.clone(),
             },
-        );
+        ));
     } else {
         *overflow += 1;
     }
@@ -616,8 +619,8 @@ fn merge(
     hits
 }
 
-fn in_order(messages: BTreeMap<String, Message>) -> Vec<Message> {
-    let mut messages: Vec<Message> = messages.into_values().collect();
+fn in_order(messages: Vec<(String, Message)>) -> Vec<Message> {
+    let mut messages: Vec<Message> = messages.into_iter().map(|(_, m)| m).collect();
     messages.sort_by_key(|m| m.first.line);
     messages
 }
@@ -629,11 +632,11 @@ fn join_distinct(into: &mut Distinct, (messages, overflow): Distinct, offset: u6
     for (key, mut m) in later {
         m.first.line += offset;
         m.last.line += offset;
-        if let Some(known) = into.0.get_mut(&key) {
+        if let Some((_, known)) = into.0.iter_mut().find(|(k, _)| *k == key) {
             known.count += m.count;
             known.last = m.last;
         } else if into.0.len() < MAX_DISTINCT {
-            into.0.insert(key, m);
+            into.0.push((key, m));
         } else {
             into.1 += m.count;
         }

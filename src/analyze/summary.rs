@@ -6,7 +6,7 @@
 //! details. Every sentence a report shows is decided here; the renderers only
 //! lay it out. Nothing here parses files or reaches Docker.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -96,7 +96,7 @@ pub struct Solution {
     pub fixes: Vec<FixTarget>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct FixTarget {
     /// The root cause's rank; `None` for an unexplained symptom.
     pub rank: Option<usize>,
@@ -656,7 +656,7 @@ fn non_container_state(evidence: &Evidence, service: &str) -> Option<String> {
     if evidence.container(service).is_some() {
         return None;
     }
-    if let Some(log) = evidence.logs.iter().find(|l| l.service == service) {
+    if let Some(log) = evidence.logs_of(service).next() {
         return Some(format!("no container; its log is {}", log.display));
     }
     evidence
@@ -702,6 +702,10 @@ fn solutions(analysis: &Analysis) -> Solutions {
             }),
     );
     let mut out = Solutions::default();
+    // One solution a step, whichever causes need it; found by lookup, so
+    // thousands of causes gather in near-linear time.
+    let mut position: HashMap<(Horizon, &str, &[String]), usize> = HashMap::new();
+    let mut fixed: HashSet<(Horizon, usize, FixTarget)> = HashSet::new();
     for (target, remediation) in sources {
         for step in &remediation.steps {
             let list = match step.horizon {
@@ -709,17 +713,22 @@ fn solutions(analysis: &Analysis) -> Solutions {
                 Horizon::ShortTerm => &mut out.short_term,
                 Horizon::MediumTerm => &mut out.medium_term,
             };
-            match list
-                .iter_mut()
-                .find(|s| s.text == step.text && s.commands == step.commands)
-            {
-                Some(same) if !same.fixes.contains(&target) => same.fixes.push(target.clone()),
-                Some(_) => {}
-                None => list.push(Solution {
-                    text: step.text.clone(),
-                    commands: step.commands.clone(),
-                    fixes: vec![target.clone()],
-                }),
+            let key = (step.horizon, step.text.as_str(), step.commands.as_slice());
+            match position.get(&key) {
+                Some(&i) => {
+                    if fixed.insert((step.horizon, i, target.clone())) {
+                        list[i].fixes.push(target.clone());
+                    }
+                }
+                None => {
+                    position.insert(key, list.len());
+                    fixed.insert((step.horizon, list.len(), target.clone()));
+                    list.push(Solution {
+                        text: step.text.clone(),
+                        commands: step.commands.clone(),
+                        fixes: vec![target.clone()],
+                    });
+                }
             }
         }
     }
@@ -743,12 +752,12 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         .map(|r| r.finding.service.as_str())
         .collect();
     dedup_in_order(&mut services);
+    let mut causes_of: HashMap<&str, Vec<&RootCause>> = HashMap::new();
+    for r in &analysis.root_causes {
+        causes_of.entry(r.finding.service.as_str()).or_default().push(r);
+    }
     for service in services {
-        let causes: Vec<&RootCause> = analysis
-            .root_causes
-            .iter()
-            .filter(|r| r.finding.service == service)
-            .collect();
+        let causes = causes_of.remove(service).unwrap_or_default();
         let fixes: Vec<String> = causes
             .iter()
             .map(|r| {
@@ -974,15 +983,9 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
 }
 
 /// Removes repeats, keeping the first of each.
-fn dedup_in_order<T: PartialEq + Clone>(items: &mut Vec<T>) {
-    let mut seen: Vec<T> = Vec::with_capacity(items.len());
-    items.retain(|item| {
-        let new = !seen.contains(item);
-        if new {
-            seen.push(item.clone());
-        }
-        new
-    });
+fn dedup_in_order<T: Eq + std::hash::Hash + Clone>(items: &mut Vec<T>) {
+    let mut seen: HashSet<T> = HashSet::with_capacity(items.len());
+    items.retain(|item| seen.insert(item.clone()));
 }
 
 fn push_unique(list: &mut Vec<Action>, action: Action) {

@@ -85,12 +85,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
         return Err(BundleError::NotADirectory(dir.to_path_buf()));
     }
     let mut scratch = encoding::Scratch::default();
-    let mut ev = Evidence {
-        root: dir.to_path_buf(),
-        zone,
-        window,
-        ..Evidence::default()
-    };
+    let mut ev = Evidence::default();
+    ev.root = dir.to_path_buf();
+    ev.zone = zone;
+    ev.window = window;
     let mut loose_logs: Vec<LooseLog> = Vec::new();
     let mut files_seen = 0usize;
     for entry in WalkDir::new(dir).sort_by_file_name() {

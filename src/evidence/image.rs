@@ -62,7 +62,8 @@ impl Image {
     /// `sha256:0123456789ab` shortened to the 12 hex digits Docker prints.
     pub fn short_id(&self) -> &str {
         let hex = self.id.strip_prefix("sha256:").unwrap_or(&self.id);
-        &hex[..hex.len().min(12)]
+        // Counted in characters: an id from a hand-made bundle need not be hex.
+        hex.char_indices().nth(12).map_or(hex, |(end, _)| &hex[..end])
     }
 }
 
@@ -100,4 +101,18 @@ struct RawConfig {
 struct RawHealthcheck {
     #[serde(deserialize_with = "lenient::vec")]
     test: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing (`fuzz/fuzz_targets/image_inspect.rs`).
+    #[test]
+    fn a_short_id_is_cut_between_characters() {
+        let parsed = Image::parse_inspect(r#"{"Id":"sha256:0123456789aé"}"#, "x.json").unwrap();
+        assert_eq!(parsed.items[0].short_id(), "0123456789aé");
+        let parsed = Image::parse_inspect(r#"{"Id":"sha256:0123456789abcdef"}"#, "x.json").unwrap();
+        assert_eq!(parsed.items[0].short_id(), "0123456789ab");
+    }
 }

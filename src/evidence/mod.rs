@@ -57,6 +57,14 @@ pub struct Evidence {
     /// Converted copies of logs the scan reads (see [`encoding::Scratch`]);
     /// removed when the evidence is dropped.
     pub scratch: Option<tempfile::TempDir>,
+    log_index: std::sync::OnceLock<LogIndex>,
+}
+
+/// Where each service's logs are in [`Evidence::logs`].
+#[derive(Debug, Default)]
+struct LogIndex {
+    by_service: std::collections::HashMap<String, Vec<usize>>,
+    by_display: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -106,7 +114,30 @@ impl Evidence {
     }
 
     pub fn logs_of<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a LogSource> + 'a {
-        self.logs.iter().filter(move |l| l.service == service)
+        self.log_index()
+            .by_service
+            .get(service)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.logs[i])
+    }
+
+    /// The position in [`Evidence::logs`] of the log shown as `display`.
+    pub fn log_position(&self, display: &str) -> Option<usize> {
+        self.log_index().by_display.get(display).copied()
+    }
+
+    /// Built on first use: logs are complete once the bundle is loaded, and
+    /// with thousands of them a scan per question would be quadratic.
+    fn log_index(&self) -> &LogIndex {
+        self.log_index.get_or_init(|| {
+            let mut index = LogIndex::default();
+            for (i, log) in self.logs.iter().enumerate() {
+                index.by_service.entry(log.service.clone()).or_default().push(i);
+                index.by_display.entry(log.display.clone()).or_insert(i);
+            }
+            index
+        })
     }
 }
 

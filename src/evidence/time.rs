@@ -151,6 +151,10 @@ pub fn leading_timestamp(line: &str, zone: AssumedZone) -> Option<(DateTime<Utc>
     }
     // Python logging / nginx: date, space, time with optional fraction and zone.
     let mut end = 19.min(line.len());
+    if !line.is_char_boundary(end) {
+        // A date and time are ASCII; this line only starts like one.
+        return None;
+    }
     while end < bytes.len() && matches!(bytes[end], b'0'..=b'9' | b',' | b'.') {
         end += 1;
     }
@@ -185,6 +189,15 @@ pub fn format_utc(ts: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (`fuzz/fuzz_targets/time.rs`): a line that starts
+    /// like a date with a multi-byte character across byte 19.
+    #[test]
+    fn a_line_that_only_starts_like_a_date_is_not_cut_inside_a_character() {
+        let line = String::from_utf8_lossy(b"2026-\xff\xff\xff\xff\xff");
+        assert_eq!(leading_timestamp(&line, AssumedZone::default()), None);
+        assert_eq!(leading_timestamp("2026-€€€€€€€€", AssumedZone::default()), None);
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         parse_rfc3339(text).unwrap()

@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Remediation};
 use crate::analyze::rules::{self, Severity};
@@ -191,9 +191,8 @@ pub fn keep_detector_findings_first(
     for f in findings.iter_mut().filter(|f| f.rule.is_none()) {
         let owner = f.evidence.iter().find_map(|q| {
             let log = evidence
-                .logs
-                .iter()
-                .position(|l| l.compose_prefixed && l.display == q.source)?;
+                .log_position(&q.source)
+                .filter(|&i| evidence.logs[i].compose_prefixed)?;
             hits.compose_services.get(&(log, q.line?))
         });
         if let Some(owner) = owner.filter(|_| pastes.contains(&f.service.as_str())) {
@@ -201,7 +200,7 @@ pub fn keep_detector_findings_first(
             f.service = owner.clone();
         }
     }
-    let from_rules: Vec<&'static str> = findings
+    let from_rules: HashSet<&'static str> = findings
         .iter()
         .filter(|f| f.rule.is_some())
         .map(|f| f.kind)
@@ -209,15 +208,10 @@ pub fn keep_detector_findings_first(
     findings.retain(|f| {
         f.rule.is_some() || !(pastes.contains(&f.service.as_str()) && from_rules.contains(&f.kind))
     });
-    let from_detectors: Vec<(String, &'static str)> = findings
+    let from_detectors: HashSet<(String, &'static str)> = findings
         .iter()
         .filter(|f| f.rule.is_none())
         .map(|f| (f.service.clone(), f.kind))
         .collect();
-    findings.retain(|f| {
-        f.rule.is_none()
-            || !from_detectors
-                .iter()
-                .any(|(service, kind)| *service == f.service && *kind == f.kind)
-    });
+    findings.retain(|f| f.rule.is_none() || !from_detectors.contains(&(f.service.clone(), f.kind)));
 }
