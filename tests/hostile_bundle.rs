@@ -27,13 +27,19 @@ fn planted_environment() -> Vec<(String, String)> {
         ("DB_ADMIN_PASSWORD", "Zq8secretpass"),
         ("GH_PAT", "plainpat4value77"),
         ("PASSPHRASE", "correct horse battery staple 9"),
-        ("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXXsecret1"),
+        (
+            "SLACK_WEBHOOK_URL",
+            "https://hooks.slack.com/services/T000/B000/XXXXsecret1",
+        ),
         ("JWT_SECRET", "jwtsecret5value"),
         ("SESSION_COOKIE_SECRET", "cookiesecret66"),
         ("api_key", "lowercasekey12"),
         ("clientSecret", "camelsecret34"),
         ("MYSQL_PWD", "mysqlpwd56x"),
-        ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        (
+            "AWS_SECRET_ACCESS_KEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        ),
     ];
     planted.push(("PRIVATE_KEY", "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAsecretbody\\n-----END RSA PRIVATE KEY-----"));
     planted
@@ -45,9 +51,18 @@ fn planted_environment() -> Vec<(String, String)> {
 /// Values masked inside a larger value: (entry, secret).
 const PLANTED_INSIDE: &[(&str, &str)] = &[
     ("REDIS_URL=redis://:redispw88@cache:6379/0", "redispw88"),
-    ("OPTS=--db-password Zq8secretpass --verbose", "Zq8secretpass"),
-    ("SENTRY_DSN_HOST=https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/1", "0123456789abcdef0123456789abcdef"),
-    ("UPSTREAM=https://deploy:upstreampw3@git.example/repo.git", "upstreampw3"),
+    (
+        "OPTS=--db-password Zq8secretpass --verbose",
+        "Zq8secretpass",
+    ),
+    (
+        "SENTRY_DSN_HOST=https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/1",
+        "0123456789abcdef0123456789abcdef",
+    ),
+    (
+        "UPSTREAM=https://deploy:upstreampw3@git.example/repo.git",
+        "upstreampw3",
+    ),
 ];
 
 /// The token of a documented format, as its example holds it.
@@ -80,7 +95,13 @@ fn hostile_bundle() -> Planted {
     let env = container["Config"]["Env"].as_array_mut().unwrap();
     for (name, value) in planted_environment() {
         env.push(json!(format!("{name}={value}")));
-        secrets.push(value.replace("\\n", "\n").lines().nth(1).map_or(value.clone(), str::to_string));
+        secrets.push(
+            value
+                .replace("\\n", "\n")
+                .lines()
+                .nth(1)
+                .map_or(value.clone(), str::to_string),
+        );
     }
     for (entry, secret) in PLANTED_INSIDE {
         env.push(json!(entry));
@@ -91,12 +112,21 @@ fn hostile_bundle() -> Planted {
     for (i, format) in TOKEN_FORMATS.iter().enumerate() {
         env.push(json!(format!("SETTING_{i}={}", format.example)));
     }
-    env.push(json!("HEADERS=Set-Cookie: session=setcookie8812; Path=/; HttpOnly"));
+    env.push(json!(
+        "HEADERS=Set-Cookie: session=setcookie8812; Path=/; HttpOnly"
+    ));
     env.push(json!("KEY_LINE_QUOTED=\"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4secret\""));
     container["Config"]["Labels"]["com.example.db-password"] = json!("labelpw4321");
     container["Config"]["Labels"]["com.example.note"] = json!(HOSTILE);
     secrets.push("labelpw4321".into());
-    container["Config"]["Cmd"] = json!(["uvicorn", "app:api", "--token", "cmdtoken9911", "--db-password", "Zq8secretpass"]);
+    container["Config"]["Cmd"] = json!([
+        "uvicorn",
+        "app:api",
+        "--token",
+        "cmdtoken9911",
+        "--db-password",
+        "Zq8secretpass"
+    ]);
     secrets.push("cmdtoken9911".into());
     container["Config"]["Healthcheck"] = json!({"Test": ["CMD-SHELL",
         "curl -fsS -u admin:hcpass771 -H 'Authorization: Bearer hcbearer7781' -H 'Cookie: sid=hccookie661' http://localhost:8000/health"]});
@@ -238,17 +268,31 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
         .map(|s| s.to_string())
         .unwrap_or_else(|| json.to_string());
     // Names stay, values go.
-    for name in ["GH_PAT=[secret-", "PASSPHRASE=[secret-", "REDIS_URL=redis://:[secret-", "OPTS=--db-password [secret-"] {
-        assert!(json.to_string().contains(name), "{name} not in the JSON report");
+    for name in [
+        "GH_PAT=[secret-",
+        "PASSPHRASE=[secret-",
+        "REDIS_URL=redis://:[secret-",
+        "OPTS=--db-password [secret-",
+    ] {
+        assert!(
+            json.to_string().contains(name),
+            "{name} not in the JSON report"
+        );
     }
     // One value, one placeholder: the password in the environment and the
     // one given on the command line.
     let text = json.to_string();
     let after = |prefix: &str| {
-        let at = text.find(prefix).unwrap_or_else(|| panic!("{prefix} missing")) + prefix.len();
+        let at = text
+            .find(prefix)
+            .unwrap_or_else(|| panic!("{prefix} missing"))
+            + prefix.len();
         text[at..].split(']').next().unwrap().to_string()
     };
-    assert_eq!(after("DB_ADMIN_PASSWORD=[secret-"), after("--db-password [secret-"));
+    assert_eq!(
+        after("DB_ADMIN_PASSWORD=[secret-"),
+        after("--db-password [secret-")
+    );
     let markdown = &outputs[0].1;
     assert!(
         markdown.contains(&format!(
@@ -259,8 +303,14 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
     );
     // The redaction summary, without values.
     let redaction = &json["inputs"]["redaction"];
-    assert!(redaction["masked_values"].as_u64().unwrap() >= 40, "{redaction}");
-    assert!(redaction["kinds"].as_array().unwrap().len() >= 8, "{redaction}");
+    assert!(
+        redaction["masked_values"].as_u64().unwrap() >= 40,
+        "{redaction}"
+    );
+    assert!(
+        redaction["kinds"].as_array().unwrap().len() >= 8,
+        "{redaction}"
+    );
     assert!(markdown.contains("secret values masked as `[secret-N]`"));
     drop(container);
 }
@@ -287,7 +337,12 @@ fn rendered_markdown_carries_no_tag_from_the_evidence_and_keeps_every_table_whol
         if line.starts_with('|') {
             let n = pipes(line);
             let expected = *header.get_or_insert(n);
-            assert_eq!(n, expected, "table row {} has {n} cells borders, not {expected}: {line}", i + 1);
+            assert_eq!(
+                n,
+                expected,
+                "table row {} has {n} cells borders, not {expected}: {line}",
+                i + 1
+            );
             assert!(line.ends_with('|'), "table row {} is cut: {line}", i + 1);
         } else {
             assert!(
@@ -314,9 +369,17 @@ fn the_html_report_in_a_real_browser_holds_no_element_from_the_evidence() {
         .output()
         .expect("chromium (Debian's package) runs; .ci/run installs it");
     let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(dom.contains("</main>"), "chromium rendered nothing: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        dom.contains("</main>"),
+        "chromium rendered nothing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // In a DOM dump, text is escaped: every `<` opens a real element.
-    for tag in dom.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")) {
+    for tag in dom
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
         let name = tag.split_whitespace().next().unwrap_or("");
         assert!(
             !["img", "script", "b", "iframe", "object"].contains(&name),
@@ -329,7 +392,10 @@ fn the_html_report_in_a_real_browser_holds_no_element_from_the_evidence() {
         assert!(!event_handler, "the DOM holds an event handler: <{tag}>");
     }
     // The evidence is there, as text.
-    assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "hostile text not shown as text");
+    assert!(
+        dom.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "hostile text not shown as text"
+    );
     for reference in ["http://", "https://"] {
         let external = dom
             .match_indices(reference)

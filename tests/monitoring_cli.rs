@@ -2,7 +2,6 @@
 //! the JSON report, bad rows reported with file and line while the report
 //! is still written, and the monitoring options' errors.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -16,14 +15,11 @@ fn coroner(args: &[&str]) -> Output {
 
 #[path = "support/bundles.rs"]
 mod bundles;
-use bundles::copy_dir;
+use bundles::{bundle, copy_dir};
 
 fn main_incident_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bundles/main-incident"),
-        dir.path(),
-    );
+    copy_dir(&bundle("main-incident"), dir.path());
     dir
 }
 

@@ -146,7 +146,9 @@ mod tests {
         assert_eq!(gaps.len(), 1);
         assert_eq!(gaps[0].what, "7 more root causes");
         assert!(
-            gaps[0].why.ends_with(&format!("{} × 7", cause.finding.kind)),
+            gaps[0]
+                .why
+                .ends_with(&format!("{} × 7", cause.finding.kind)),
             "{}",
             gaps[0].why
         );

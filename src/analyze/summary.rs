@@ -754,7 +754,10 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
     dedup_in_order(&mut services);
     let mut causes_of: HashMap<&str, Vec<&RootCause>> = HashMap::new();
     for r in &analysis.root_causes {
-        causes_of.entry(r.finding.service.as_str()).or_default().push(r);
+        causes_of
+            .entry(r.finding.service.as_str())
+            .or_default()
+            .push(r);
     }
     for service in services {
         let causes = causes_of.remove(service).unwrap_or_default();

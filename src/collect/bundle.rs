@@ -31,6 +31,9 @@ const SNIFF_BYTES: usize = 8 * 1024;
 pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
 /// Files read from one bundle; the rest are listed as a gap.
 pub const MAX_FILES: usize = 100_000;
+/// Engine events read from one file: a week of a busy host's lifecycle
+/// events. The engine itself keeps 256 for `docker events --since`.
+pub const MAX_EVENTS: usize = 200_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {

@@ -63,7 +63,9 @@ impl Image {
     pub fn short_id(&self) -> &str {
         let hex = self.id.strip_prefix("sha256:").unwrap_or(&self.id);
         // Counted in characters: an id from a hand-made bundle need not be hex.
-        hex.char_indices().nth(12).map_or(hex, |(end, _)| &hex[..end])
+        hex.char_indices()
+            .nth(12)
+            .map_or(hex, |(end, _)| &hex[..end])
     }
 }
 

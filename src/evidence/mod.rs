@@ -133,7 +133,11 @@ impl Evidence {
         self.log_index.get_or_init(|| {
             let mut index = LogIndex::default();
             for (i, log) in self.logs.iter().enumerate() {
-                index.by_service.entry(log.service.clone()).or_default().push(i);
+                index
+                    .by_service
+                    .entry(log.service.clone())
+                    .or_default()
+                    .push(i);
                 index.by_display.entry(log.display.clone()).or_insert(i);
             }
             index

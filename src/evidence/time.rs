@@ -196,7 +196,10 @@ mod tests {
     fn a_line_that_only_starts_like_a_date_is_not_cut_inside_a_character() {
         let line = String::from_utf8_lossy(b"2026-\xff\xff\xff\xff\xff");
         assert_eq!(leading_timestamp(&line, AssumedZone::default()), None);
-        assert_eq!(leading_timestamp("2026-€€€€€€€€", AssumedZone::default()), None);
+        assert_eq!(
+            leading_timestamp("2026-€€€€€€€€", AssumedZone::default()),
+            None
+        );
     }
 
     fn utc(text: &str) -> DateTime<Utc> {

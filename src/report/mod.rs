@@ -6,8 +6,8 @@
 
 pub mod chart;
 mod filters;
-mod html;
-mod markdown;
+pub mod html;
+pub mod markdown;
 pub mod sanitize;
 
 use std::path::Path;
