@@ -31,9 +31,9 @@ const SNIFF_BYTES: usize = 8 * 1024;
 pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
 /// Files read from one bundle; the rest are listed as a gap.
 pub const MAX_FILES: usize = 100_000;
-/// Engine events read from one file: a week of a busy host's lifecycle
+/// Engine events read from one file: days of a busy host's lifecycle
 /// events. The engine itself keeps 256 for `docker events --since`.
-pub const MAX_EVENTS: usize = 200_000;
+pub const MAX_EVENTS: usize = 20_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -495,12 +495,17 @@ fn read_meta(path: &Path, display: &str, warnings: &mut Vec<String>) -> Result<B
 
 fn read_events(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {
     let events = &mut ev.events;
-    each_line(
+    let mut beyond_cap = 0u64;
+    let outcome = each_line(
         path,
         display,
         &mut ev.inventory.problems,
         |line, problems| {
             if line.text.trim().is_empty() {
+                return;
+            }
+            if events.len() >= MAX_EVENTS {
+                beyond_cap += 1;
                 return;
             }
             match Event::parse_line(line.text, display, line.number) {
@@ -517,7 +522,14 @@ fn read_events(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), Stri
                 )),
             }
         },
-    )
+    );
+    if beyond_cap > 0 {
+        ev.inventory.gaps.push(Gap {
+            what: format!("{beyond_cap} engine events after the first {MAX_EVENTS} of {display}"),
+            why: "not read: more events than one investigation reads".into(),
+        });
+    }
+    outcome
 }
 
 fn read_listeners(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), String> {

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::container::lenient;
 use super::document;
 
+/// The `Actor.Attributes` the analysis reads, besides `name`.
+const KEPT_ATTRIBUTES: &[&str] = &["exitCode", "signal", "image"];
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
     pub time: DateTime<Utc>,
@@ -50,6 +53,9 @@ impl Event {
         };
         let mut attributes = raw.actor.attributes;
         let name = attributes.remove("name").unwrap_or_default();
+        // An event carries every label of its container; the analysis reads
+        // these few, and a long capture of events must stay small.
+        attributes.retain(|key, _| KEPT_ATTRIBUTES.contains(&key.as_str()));
         let event = Event {
             time,
             kind: raw.kind,
