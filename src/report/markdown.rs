@@ -92,7 +92,10 @@ pub fn text_escape(text: &str) -> String {
 }
 
 fn prose(text: &str, in_table: bool) -> String {
+    // Surrounding blank lines would start the output with `<br>`, which
+    // Markdown reads as an HTML block when it opens a line.
     let lines: Vec<String> = text
+        .trim_matches(|c: char| c.is_whitespace())
         .lines()
         .map(|line| {
             let mut out = String::with_capacity(line.len() + 8);
@@ -273,6 +276,10 @@ mod tests {
 
     #[test]
     fn prose_escapes_what_markdown_would_interpret() {
+        // Found by fuzzing (fuzz/fuzz_targets/escaping.rs): a leading line
+        // break made the output open with `<br>`, an HTML block.
+        assert_eq!(text_escape("\n "), "");
+        assert_eq!(text_escape("\nabc\n"), "abc");
         assert_eq!(text_escape("LOG_LEVEL=info"), "LOG_LEVEL=info");
         assert_eq!(text_escape("_private_ *bold*"), "\\_private\\_ \\*bold\\*");
         assert_eq!(text_escape("# not a heading"), "\\# not a heading");

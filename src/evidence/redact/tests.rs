@@ -240,3 +240,53 @@ fn renumbering_follows_reading_order() {
     assert_eq!(v["b"][0], "[secret-1]");
     assert_eq!(v["b"][1], "[secret-9");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text around a secret: words, spaces and the punctuation logs put
+    /// next to values, never a character that would make the secret longer.
+    fn context() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-z ]{0,12}( |: |=|, |\\()").unwrap()
+    }
+
+    proptest! {
+        /// A token of any documented format, in any context, is masked.
+        #[test]
+        fn every_token_format_is_masked_in_any_context(
+            format in 0..TOKEN_FORMATS.len(),
+            before in context(),
+            after in "[ ,;)][a-z ]{0,12}",
+        ) {
+            let f = &TOKEN_FORMATS[format];
+            let re = Regex::new(f.pattern).unwrap();
+            let caps = re.captures(f.example).unwrap();
+            let whole = caps.get(0).unwrap().as_str();
+            let secret = caps.name("secret").map_or(whole, |m| m.as_str());
+            let text = format!("{before}{whole}{after}");
+            let masked = fresh().text(&text, "t").into_owned();
+            prop_assert!(!masked.contains(secret), "{} survived in {}", f.kind, masked);
+        }
+
+        /// A value under a name that is surely secret is masked, the name
+        /// kept, and when the value is long and mixed enough to propagate
+        /// (docs/security.md) it gets the same placeholder wherever it
+        /// appears again.
+        #[test]
+        fn secret_named_values_are_masked_with_one_placeholder(
+            name in prop::sample::select(vec!["DB_PASSWORD", "API_TOKEN", "client_secret", "PASSPHRASE", "npmAuthToken"]),
+            value in "[A-Za-z]{5,10}[0-9]{3,6}",
+            before in context(),
+        ) {
+            let r = fresh();
+            let entry = r.text(&format!("{name}={value}"), "a").into_owned();
+            prop_assert!(entry.starts_with(&format!("{name}=[secret-")), "{}", entry);
+            prop_assert!(!entry.contains(&value));
+            let placeholder = entry[name.len() + 1..].to_string();
+            let again = r.text(&format!("{before}{value} failed"), "b").into_owned();
+            prop_assert_eq!(again, format!("{before}{placeholder} failed"));
+        }
+    }
+}
