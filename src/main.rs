@@ -172,7 +172,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("coroner: error: {}", sanitize::terminal(&format!("{e:#}")));
+            eprintln!(
+                "coroner: error: {}",
+                sanitize::terminal_message(&format!("{e:#}"))
+            );
             ExitCode::from(exit::USAGE_OR_INPUT)
         }
     }

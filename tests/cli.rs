@@ -494,3 +494,51 @@ fn impossible_windows_and_empty_bundles_are_errors_not_verdicts() {
         stderr(&out)
     );
 }
+
+/// `--redact` adds patterns (a bad one is a usage error naming it), and
+/// `--no-redact` says loudly that the report holds secrets.
+#[test]
+fn redaction_options_add_patterns_and_no_redact_warns() {
+    let cwd = tempfile::tempdir().unwrap();
+    let out = investigate(
+        "main-incident",
+        &["--redact", "(", "--output", "-"],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(USAGE_OR_INPUT));
+    assert!(
+        stderr(&out).contains("--redact \"(\": not a regular expression"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = investigate(
+        "main-incident",
+        &["--redact", "mcp-(net)", "--format", "json", "--output", "-"],
+        cwd.path(),
+    );
+    assert_eq!(out.status.code(), Some(PROBLEM_FOUND), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        !report.contains("mcp-net") && report.contains("mcp-[secret-"),
+        "the network name survived --redact"
+    );
+    assert!(report.contains("pattern given with --redact"));
+
+    let out = investigate(
+        "main-incident",
+        &["--no-redact", "--output", "-"],
+        cwd.path(),
+    );
+    assert!(
+        stderr(&out).contains("WARNING: --no-redact"),
+        "{}",
+        stderr(&out)
+    );
+    let report = stdout(&out);
+    assert!(report.contains("Warning: secrets were not masked"));
+    assert!(
+        report.contains("fixture-secret-pw"),
+        "--no-redact still masked"
+    );
+}

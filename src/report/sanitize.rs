@@ -63,6 +63,13 @@ pub fn terminal(text: &str) -> String {
     visible(&masked, false).into_owned()
 }
 
+/// A message of several lines for the terminal (an error with its
+/// cause): like [`terminal`], but its line breaks are kept.
+pub fn terminal_message(text: &str) -> String {
+    let masked = redact::text(text, redact::DERIVED);
+    visible(&masked, true).into_owned()
+}
+
 /// Whether a character must not reach an output as it is.
 fn hidden(c: char, keep_newlines: bool) -> bool {
     match c {
