@@ -50,7 +50,16 @@ pub struct Hit {
 pub struct Message {
     pub count: u64,
     pub first: Hit,
-    pub last: Hit,
+    /// The last line, when it is not the first: most messages are seen
+    /// once, and a copy each would double what the scan keeps.
+    later: Option<Hit>,
+}
+
+impl Message {
+    /// The last line that said it.
+    pub fn last(&self) -> &Hit {
+        self.later.as_ref().unwrap_or(&self.first)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,7 +125,7 @@ impl RuleBucket {
     pub fn latest(&self) -> &Message {
         self.messages
             .iter()
-            .max_by_key(|m| m.last.line)
+            .max_by_key(|m| m.last().line)
             .expect("a bucket holds at least one message")
     }
 }
@@ -158,7 +167,7 @@ impl LogHits {
 impl Message {
     /// Quotes the most recent occurrence, which is what the latest restarts show.
     pub fn quote_last(&self, log: &LogSource) -> Quote {
-        quote(log, &self.last, self.count)
+        quote(log, self.last(), self.count)
     }
 
     pub fn quote_first(&self, log: &LogSource) -> Quote {
@@ -269,14 +278,14 @@ fn fold(messages: &mut Vec<(String, Message)>, overflow: &mut u64, hit: &Hit) {
     let key = fold_key(&hit.text);
     if let Some((_, m)) = messages.iter_mut().find(|(k, _)| *k == key) {
         m.count += 1;
-        m.last = hit.clone();
+        m.later = Some(hit.clone());
     } else if messages.len() < MAX_DISTINCT {
         messages.push((
             key,
             Message {
                 count: 1,
                 first: hit.clone(),
-                last: hit.clone(),
+                later: None,
             },
         ));
     } else {
@@ -631,10 +640,12 @@ fn join_distinct(into: &mut Distinct, (messages, overflow): Distinct, offset: u6
     later.sort_by_key(|(_, m)| m.first.line);
     for (key, mut m) in later {
         m.first.line += offset;
-        m.last.line += offset;
+        if let Some(later) = &mut m.later {
+            later.line += offset;
+        }
         if let Some((_, known)) = into.0.iter_mut().find(|(k, _)| *k == key) {
             known.count += m.count;
-            known.last = m.last;
+            known.later = Some(m.later.unwrap_or(m.first));
         } else if into.0.len() < MAX_DISTINCT {
             into.0.push((key, m));
         } else {
@@ -725,7 +736,12 @@ mod tests {
         let quote = |m: &Message| {
             format!(
                 "{}x {}@{} .. {}@{} {:?}",
-                m.count, m.first.text, m.first.line, m.last.text, m.last.line, m.last.before
+                m.count,
+                m.first.text,
+                m.first.line,
+                m.last().text,
+                m.last().line,
+                m.last().before
             )
         };
         let mut out: Vec<String> = hits

@@ -282,7 +282,7 @@ impl Detector for BrokenEntrypoint {
         for (log, bucket, m) in cx.hits.messages(cx.evidence, Self::ID) {
             let container = container_of(cx.evidence, log);
             let entry = container.and_then(|c| command_files(c).first().map(|w| w.to_string()));
-            let text = m.last.text.as_str();
+            let text = m.last().text.as_str();
             let found: Option<(String, Problem)> = match bucket.signature {
                 RUNC_ENOENT | RUNC_ENOEXEC | RUNC_EACCES => RUNC_EXEC.captures(text).map(|caps| {
                     let path = caps["path"].to_string();

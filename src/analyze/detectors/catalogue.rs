@@ -83,11 +83,11 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
                 .hits
                 .summaries
                 .get(b.log)
-                .is_some_and(|s| s.lines.saturating_sub(b.latest().last.line) <= TAIL_LINES)
+                .is_some_and(|s| s.lines.saturating_sub(b.latest().last().line) <= TAIL_LINES)
     };
     let decisive = *pool
         .iter()
-        .max_by_key(|b| (b.latest().last.timestamp, b.latest().last.line))?;
+        .max_by_key(|b| (b.latest().last().timestamp, b.latest().last().line))?;
     let is_fatal = decisive.rule.severity == Severity::Fatal;
     let total: u64 = pool.iter().map(|b| b.total()).sum();
     let at_end = pool.iter().any(|b| ends_run(b));
@@ -110,7 +110,7 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
     let latest: &Message = decisive.latest();
     let captures = decisive
         .rule
-        .captures(&latest.last.text)
+        .captures(&latest.last().text)
         .unwrap_or_default();
     let rule = decisive.rule;
     let mut title = rules::render(&rule.title, service, &captures);
@@ -132,14 +132,14 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
         .flat_map(|b| b.messages.iter().map(move |m| (*b, m)))
         .filter(|(_, m)| !std::ptr::eq(*m, latest))
         .collect();
-    others.sort_by_key(|(_, m)| std::cmp::Reverse((m.last.timestamp, m.last.line)));
+    others.sort_by_key(|(_, m)| std::cmp::Reverse((m.last().timestamp, m.last().line)));
     for (b, m) in others.into_iter().take(MAX_QUOTES - 1) {
         f.evidence.push(m.quote_last(&cx.evidence.logs[b.log]));
     }
     for b in buckets {
         for m in &b.messages {
             f.seen_at(m.first.timestamp);
-            f.seen_at(m.last.timestamp);
+            f.seen_at(m.last().timestamp);
         }
         f.occurrences += b.total();
     }

@@ -18,7 +18,7 @@ use crate::evidence::{Container, Event, Evidence, LogSource};
 pub fn add_message(f: &mut Finding, log: &LogSource, m: &Message) {
     f.evidence.push(m.quote_last(log));
     f.seen_at(m.first.timestamp);
-    f.seen_at(m.last.timestamp);
+    f.seen_at(m.last().timestamp);
     f.occurrences += m.count;
 }
 

@@ -391,7 +391,7 @@ impl Detector for DependencyUnreachable {
             if !seen.insert((bucket.log, message.first.line)) {
                 continue;
             }
-            let text = &message.last.text;
+            let text = &message.last().text;
             if bucket.signature.starts_with("listens-loopback") {
                 if let Some(port) = LOOPBACK_LISTEN_LINE
                     .captures(text)
@@ -447,7 +447,7 @@ impl Detector for DependencyUnreachable {
             }
             group.messages.push((log, message));
             group.times.extend(message.first.timestamp);
-            group.times.extend(message.last.timestamp);
+            group.times.extend(message.last().timestamp);
         }
         groups
             .into_iter()

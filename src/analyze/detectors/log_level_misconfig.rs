@@ -238,7 +238,7 @@ impl Detector for LogLevelMisconfig {
             match bucket.signature {
                 DICT_CONFIG => chained.push((bucket.log, log, m)),
                 CODE_ENVIRON | CODE_GETENV => {
-                    if let Some(c) = VARIABLE_IN_CODE.captures(&m.last.text) {
+                    if let Some(c) = VARIABLE_IN_CODE.captures(&m.last().text) {
                         read_in_code
                             .entry(bucket.log)
                             .or_default()
@@ -246,7 +246,7 @@ impl Detector for LogLevelMisconfig {
                     }
                 }
                 signature => {
-                    let Some(rejected) = rejected(signature, &m.last.text) else {
+                    let Some(rejected) = rejected(signature, &m.last().text) else {
                         continue;
                     };
                     let case = cases
@@ -263,7 +263,7 @@ impl Detector for LogLevelMisconfig {
                                 String::new(),
                             ),
                         });
-                    case.last_line = case.last_line.max(m.last.line);
+                    case.last_line = case.last_line.max(m.last().line);
                     add_message(&mut case.finding, log, m);
                 }
             }
@@ -272,7 +272,7 @@ impl Detector for LogLevelMisconfig {
         for (log_index, log, m) in chained {
             if let Some(case) = cases
                 .values_mut()
-                .filter(|c| c.log_index == log_index && c.last_line < m.last.line)
+                .filter(|c| c.log_index == log_index && c.last_line < m.last().line)
                 .max_by_key(|c| c.last_line)
             {
                 case.finding.evidence.push(m.quote_last(log));

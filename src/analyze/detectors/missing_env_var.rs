@@ -191,7 +191,7 @@ impl Detector for MissingEnvVar {
         for (_, bucket, m) in cx.hits.messages(cx.evidence, Self::ID) {
             if bucket.signature == PYDANTIC_HEADER {
                 *reports.entry(bucket.log).or_default() += m.count;
-                for hit in [&m.first, &m.last] {
+                for hit in [&m.first, m.last()] {
                     if let Some(c) = MODEL.captures(&hit.text) {
                         headers
                             .entry(bucket.log)
@@ -223,10 +223,10 @@ impl Detector for MissingEnvVar {
             );
             let last = missing_variable(
                 bucket.signature,
-                &m.last,
-                header_before(bucket.log, m.last.line),
+                m.last(),
+                header_before(bucket.log, m.last().line),
             );
-            let mut found = vec![(last.clone(), m.quote_last(log), &m.last)];
+            let mut found = vec![(last.clone(), m.quote_last(log), m.last())];
             if settings
                 && first.is_some()
                 && first.as_ref().map(|f| &f.0) != last.as_ref().map(|l| &l.0)
@@ -277,7 +277,7 @@ impl Detector for MissingEnvVar {
 
 /// Quotes the source line that read the variable, when the traceback shows it.
 fn quote_lookup(f: &mut Finding, log: &LogSource, m: &Message) {
-    let lines = &m.last.before;
+    let lines = &m.last().before;
     if let Some((back, line)) = lines
         .iter()
         .rev()
@@ -288,8 +288,8 @@ fn quote_lookup(f: &mut Finding, log: &LogSource, m: &Message) {
         if !f.evidence.iter().any(|q| q.text == text) {
             f.evidence.push(Quote {
                 source: log.display.clone(),
-                line: Some(m.last.line.saturating_sub(back as u64 + 1)),
-                timestamp: m.last.timestamp,
+                line: Some(m.last().line.saturating_sub(back as u64 + 1)),
+                timestamp: m.last().timestamp,
                 text,
                 count: m.count,
             });

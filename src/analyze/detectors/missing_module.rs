@@ -247,9 +247,9 @@ impl Detector for MissingModule {
             let container = container_of(cx.evidence, log);
             let seen = frames.get(&bucket.log).unwrap_or(&no_frames);
             let found = match bucket.signature {
-                PY_NO_MODULE => python_missing(&m.last, container, seen),
-                PY_CANNOT_IMPORT => cannot_import(&m.last),
-                UVICORN_APP => UVICORN_MODULE.captures(&m.last.text).map(|c| {
+                PY_NO_MODULE => python_missing(m.last(), container, seen),
+                PY_CANNOT_IMPORT => cannot_import(m.last()),
+                UVICORN_APP => UVICORN_MODULE.captures(&m.last().text).map(|c| {
                     let mount = container.and_then(|c| {
                         c.mounts
                             .iter()
@@ -258,7 +258,7 @@ impl Detector for MissingModule {
                     });
                     (c["module"].to_string(), Diagnosis::ServerApp { mount })
                 }),
-                NODE_CJS | NODE_ESM => node_missing(&m.last, container),
+                NODE_CJS | NODE_ESM => node_missing(m.last(), container),
                 GUNICORN_WORKER | GUNICORN_APP => {
                     supervisor.push((bucket.log, log, m));
                     None
@@ -278,19 +278,19 @@ impl Detector for MissingModule {
                 fatal: false,
                 finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
             });
-            case.fatal |= is_fatal(&m.last.text);
+            case.fatal |= is_fatal(&m.last().text);
             // Proof found in one message is worth more than inference from another.
             if rank(&diagnosis) > rank(&case.diagnosis) {
                 case.diagnosis = diagnosis;
             }
-            case.last_line = case.last_line.max(m.last.line);
+            case.last_line = case.last_line.max(m.last().line);
             add_message(&mut case.finding, log, m);
-            if let Some((lines_back, frame)) = importing_frame(&m.last) {
+            if let Some((lines_back, frame)) = importing_frame(m.last()) {
                 if !case.finding.evidence.iter().any(|q| q.text == frame) {
                     case.finding.evidence.push(Quote {
                         source: log.display.clone(),
-                        line: Some(m.last.line.saturating_sub(lines_back)),
-                        timestamp: m.last.timestamp,
+                        line: Some(m.last().line.saturating_sub(lines_back)),
+                        timestamp: m.last().timestamp,
                         text: frame,
                         count: m.count,
                     });
@@ -303,7 +303,7 @@ impl Detector for MissingModule {
         for (log_index, log, m) in supervisor {
             let explained = cases
                 .values_mut()
-                .filter(|c| c.log == log_index && c.last_line < m.last.line)
+                .filter(|c| c.log == log_index && c.last_line < m.last().line)
                 .max_by_key(|c| c.last_line);
             if let Some(case) = explained {
                 case.finding.evidence.push(m.quote_last(log));

@@ -174,7 +174,7 @@ impl Detector for MissingSharedLibrary {
         let mut cases: BTreeMap<(String, String, Missing), (Vec<String>, Finding)> =
             BTreeMap::new();
         for (log, bucket, m) in cx.hits.messages(cx.evidence, Self::ID) {
-            let Some((library, needed_by, what)) = missing(bucket.signature, &m.last) else {
+            let Some((library, needed_by, what)) = missing(bucket.signature, m.last()) else {
                 continue;
             };
             let (programs, finding) = cases

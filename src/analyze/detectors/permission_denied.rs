@@ -171,7 +171,7 @@ impl Detector for PermissionDenied {
                 continue;
             };
             let container = container_of(cx.evidence, log);
-            let Some(path) = path_in(&m.last.text).map(|p| absolute(&p, container)) else {
+            let Some(path) = path_in(&m.last().text).map(|p| absolute(&p, container)) else {
                 continue;
             };
             // Not being able to execute the container's own program is a broken entrypoint.

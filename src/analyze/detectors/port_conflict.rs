@@ -190,12 +190,12 @@ impl Detector for PortConflict {
             );
         }
         for (log, _, message) in cx.hits.messages(ev, Self::ID) {
-            let Some(address) = address_in(&message.last.text) else {
+            let Some(address) = address_in(&message.last().text) else {
                 continue;
             };
             // A daemon log names the container whose port could not be published.
             let service = ENDPOINT
-                .captures(&message.last.text)
+                .captures(&message.last().text)
                 .map(|caps| caps["name"].to_string())
                 .filter(|name| ev.container(name).is_some())
                 .unwrap_or_else(|| log.service.clone());
@@ -211,7 +211,7 @@ impl Detector for PortConflict {
             }
             entry.quotes.push(message.quote_last(log));
             entry.times.extend(message.first.timestamp);
-            entry.times.extend(message.last.timestamp);
+            entry.times.extend(message.last().timestamp);
         }
         conflicts
             .into_iter()

@@ -210,7 +210,7 @@ impl Detector for UpstreamUnavailable {
         for (log, bucket, message) in cx.hits.messages(ev, Self::ID) {
             let proxy = proxies.entry(log.service.as_str()).or_default();
             let key = if bucket.signature.starts_with("access-") {
-                let Some(caps) = ACCESS_LINE.captures(&message.last.text) else {
+                let Some(caps) = ACCESS_LINE.captures(&message.last().text) else {
                     continue;
                 };
                 let status: u16 = caps["status"].parse().unwrap_or(502);
@@ -223,7 +223,7 @@ impl Detector for UpstreamUnavailable {
                             .and_then(|c| parse_any(&c["time"], ev.zone))
                     })
                 };
-                let (first, last) = (time_of(&message.first), time_of(&message.last));
+                let (first, last) = (time_of(&message.first), time_of(message.last()));
                 if [first, last]
                     .iter()
                     .all(|t| t.is_some_and(|t| !ev.window.contains(t)))
@@ -235,8 +235,8 @@ impl Detector for UpstreamUnavailable {
                 *proxy.statuses.entry(status).or_default() += message.count;
                 (String::new(), status, None)
             } else {
-                let reason = Reason::of(&message.last.text);
-                let upstream = upstream_of(&message.last.text).unwrap_or_default();
+                let reason = Reason::of(&message.last().text);
+                let upstream = upstream_of(&message.last().text).unwrap_or_default();
                 *proxy
                     .failures
                     .entry(upstream.clone())
@@ -244,7 +244,7 @@ impl Detector for UpstreamUnavailable {
                     .entry(reason)
                     .or_default() += message.count;
                 proxy.times.extend(message.first.timestamp);
-                proxy.times.extend(message.last.timestamp);
+                proxy.times.extend(message.last().timestamp);
                 (upstream, 0, Some(reason))
             };
             let sample = proxy.samples.entry(key).or_insert((log, message));
