@@ -50,6 +50,10 @@ pub const FILE_NAMES: &str = "(file names)";
 
 /// A value propagates to other places only when it is at least this long.
 const MIN_PROPAGATED_LEN: usize = 8;
+/// Values propagated at most: past this many, each new one is masked where
+/// it is found but not searched for elsewhere, so a bundle with thousands
+/// of distinct secrets cannot make every later text slower.
+const MAX_PROPAGATED: usize = 1000;
 
 /// The byte range of one secret value in a text, and what kind it is.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +97,7 @@ struct Table {
     /// Values long and odd enough to be masked wherever they occur again.
     propagated: Vec<String>,
     propagated_finder: Option<AhoCorasick>,
+    finder_is_stale: bool,
 }
 
 static ENGINE: OnceLock<Redactor> = OnceLock::new();
@@ -332,7 +337,8 @@ impl Redactor {
                 }
             }
         }
-        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        table.refresh_finder();
         if let Some(finder) = &table.propagated_finder {
             for m in finder.find_iter(text) {
                 let value = &table.propagated[m.pattern().as_usize()];
@@ -424,14 +430,22 @@ impl Table {
         self.kinds.push(kind);
         let number = self.kinds.len() as u32;
         self.numbers.insert(value.to_string(), number);
-        if propagates(value, kind) {
+        if propagates(value, kind) && self.propagated.len() < MAX_PROPAGATED {
             self.propagated.push(value.to_string());
+            self.finder_is_stale = true;
+        }
+        number
+    }
+
+    /// Rebuilds the finder of propagated values when one was added since.
+    fn refresh_finder(&mut self) {
+        if self.finder_is_stale {
             self.propagated_finder = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&self.propagated)
                 .ok();
+            self.finder_is_stale = false;
         }
-        number
     }
 }
 
