@@ -260,13 +260,6 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
     }
 
     let json: Value = serde_json::from_str(&outputs[4].1).unwrap();
-    let container = json["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s.to_string().contains("GH_PAT"))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| json.to_string());
     // Names stay, values go.
     for name in [
         "GH_PAT=[secret-",
@@ -312,7 +305,6 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
         "{redaction}"
     );
     assert!(markdown.contains("secret values masked as `[secret-N]`"));
-    drop(container);
 }
 
 #[test]
