@@ -44,9 +44,11 @@ pub fn fold(ranked: &mut Ranked, timeline: &mut Vec<Entry>) -> Vec<Gap> {
     let kept_symptoms = ranked.symptoms.len();
     for cause in &mut ranked.root_causes {
         // The chain starts with the cause itself, then one link a symptom.
+        // Symptoms are listed in the order their links were made, so the
+        // links kept are the first ones: the chain keeps the same.
         cause.explains.retain(|&i| i < kept_symptoms);
         cause.explains.truncate(MAX_CHAIN);
-        cause.chain.truncate(MAX_CHAIN + 1);
+        cause.chain.truncate(cause.explains.len() + 1);
     }
     let ranks = ranked.root_causes.len();
     for symptom in &mut ranked.symptoms {
@@ -79,22 +81,20 @@ pub fn fold(ranked: &mut Ranked, timeline: &mut Vec<Entry>) -> Vec<Gap> {
 /// Cuts each table of the inputs to [`MAX_INPUT_ROWS`], with a gap for each.
 pub fn fold_inputs(inputs: &mut Inventory) -> Vec<Gap> {
     let mut gaps = Vec::new();
-    let mut cut = |what: &str, len: &mut dyn FnMut() -> usize| {
-        let n = len();
-        if n > MAX_INPUT_ROWS {
-            gaps.push(Gap {
-                what: format!("{} more {what}", n - MAX_INPUT_ROWS),
-                why: format!("the inputs list their first {MAX_INPUT_ROWS} {what}"),
-            });
-        }
-    };
-    cut("files read", &mut || inputs.recognised.len());
-    cut("files ignored", &mut || inputs.ignored.len());
-    cut("input problems", &mut || inputs.problems.len());
-    inputs.recognised.truncate(MAX_INPUT_ROWS);
-    inputs.ignored.truncate(MAX_INPUT_ROWS);
-    inputs.problems.truncate(MAX_INPUT_ROWS);
+    cut_rows(&mut inputs.recognised, "files read", &mut gaps);
+    cut_rows(&mut inputs.ignored, "files ignored", &mut gaps);
+    cut_rows(&mut inputs.problems, "input problems", &mut gaps);
     gaps
+}
+
+fn cut_rows<T>(rows: &mut Vec<T>, what: &str, gaps: &mut Vec<Gap>) {
+    if rows.len() > MAX_INPUT_ROWS {
+        gaps.push(Gap {
+            what: format!("{} more {what}", rows.len() - MAX_INPUT_ROWS),
+            why: format!("the inputs list their first {MAX_INPUT_ROWS} {what}"),
+        });
+        rows.truncate(MAX_INPUT_ROWS);
+    }
 }
 
 fn by_kind(what: &str, kinds: impl Iterator<Item = &'static str>, kept: usize) -> Gap {
@@ -140,8 +140,13 @@ mod tests {
             symptoms: Vec::new(),
             dismissed: Vec::new(),
         };
+        // A cause that explains symptoms not listed keeps no link to them.
+        ranked.root_causes[0].explains = vec![0, 1, 2];
+        ranked.root_causes[0].chain = vec!["cause".into(), "a".into(), "b".into(), "c".into()];
         let mut timeline = Vec::new();
         let gaps = fold(&mut ranked, &mut timeline);
+        assert_eq!(ranked.root_causes[0].explains, Vec::<usize>::new());
+        assert_eq!(ranked.root_causes[0].chain, ["cause"]);
         assert_eq!(ranked.root_causes.len(), MAX_ROOT_CAUSES);
         assert_eq!(gaps.len(), 1);
         assert_eq!(gaps[0].what, "7 more root causes");

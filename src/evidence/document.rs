@@ -57,9 +57,10 @@ pub fn one<T: DeserializeOwned>(text: &str, origin: &str) -> Result<(T, Vec<Stri
     let mut value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     redact::engine().json(&mut value, origin);
     let mut warnings = Vec::new();
-    tolerant(value, "", &mut warnings)
-        .map(|item| (item, warnings.clone()))
-        .ok_or_else(|| warnings.join("; "))
+    match tolerant(value, "", &mut warnings) {
+        Some(item) => Ok((item, warnings)),
+        None => Err(warnings.join("; ")),
+    }
 }
 
 /// Turns a JSON value into `T`, dropping each field that does not fit.
