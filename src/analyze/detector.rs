@@ -121,6 +121,14 @@ pub struct Finding {
     /// The catalogue rule whose hits this finding reports, if a rule's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The decisive value of what is wrong, when there is one: the module
+    /// that cannot be imported, the variable, the port, the path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// `kind:service[:subject]`, set by the analyzer: the same failure gets
+    /// the same fingerprint in every report, so a recurrence is recognised
+    /// and a before/after comparison can pair findings.
+    pub fingerprint: String,
 }
 
 impl Finding {
@@ -143,7 +151,34 @@ impl Finding {
             occurrences: 0,
             targets: Vec::new(),
             rule: None,
+            subject: None,
+            fingerprint: String::new(),
         }
+    }
+
+    /// What identifies this failure across reports: its kind, its service
+    /// and its decisive value (the subject, else what a symptom points at),
+    /// lower-cased, with white space as `-`. Counts, times and wording are
+    /// left out: they change from one occurrence to the next.
+    pub fn compute_fingerprint(&self) -> String {
+        let mut parts = vec![self.kind, self.service.as_str()];
+        if let Some(subject) = self
+            .subject
+            .as_deref()
+            .or(self.targets.first().map(String::as_str))
+        {
+            parts.push(subject);
+        }
+        parts
+            .iter()
+            .map(|p| {
+                p.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join("-")
+                    .to_lowercase()
+            })
+            .collect::<Vec<_>>()
+            .join(":")
     }
 
     /// Widens first/last seen to include `t`.
@@ -220,5 +255,54 @@ impl Remediation {
             commands: commands.to_vec(),
         });
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze;
+    use crate::testing::fixture;
+
+    /// Two captures of the same failure: the whole incident, and its second
+    /// half alone. Counts, times and titles differ; fingerprints must not.
+    #[test]
+    fn a_fingerprint_names_the_failure_not_the_occurrence() {
+        let missing_module = |a: &crate::analyze::Analysis| {
+            a.root_causes
+                .iter()
+                .find(|c| {
+                    c.finding.kind == "missing-module"
+                        && c.finding.subject.as_deref() == Some("pandas")
+                })
+                .map(|c| c.finding.clone())
+                .expect("the main incident's missing module")
+        };
+        let whole = analyze(&fixture("main-incident"));
+        let before = missing_module(&whole);
+        let (first, last) = (before.first_seen.unwrap(), before.last_seen.unwrap());
+        let mut evidence = fixture("main-incident");
+        evidence.window.since = Some(first + (last - first) / 2);
+        let after = missing_module(&analyze(&evidence));
+        assert_ne!(before.occurrences, after.occurrences);
+        assert_eq!(before.fingerprint, after.fingerprint);
+        assert_eq!(before.fingerprint, "missing-module:mcp-api:pandas");
+
+        let fingerprints: std::collections::BTreeSet<&str> = whole
+            .root_causes
+            .iter()
+            .map(|c| c.finding.fingerprint.as_str())
+            .chain(
+                whole
+                    .symptoms
+                    .iter()
+                    .map(|s| s.finding.fingerprint.as_str()),
+            )
+            .collect();
+        assert_eq!(
+            fingerprints.len(),
+            whole.root_causes.len() + whole.symptoms.len(),
+            "two findings share a fingerprint: {fingerprints:?}"
+        );
+        assert!(fingerprints.contains("port-conflict:nginx:127.0.0.1:18080"));
     }
 }

@@ -123,6 +123,9 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     // logs it is most of the memory, so it goes before ranking.
     drop(hits);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
+    for f in &mut findings {
+        f.fingerprint = f.compute_fingerprint();
+    }
     let mut ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);
     let monitoring = monitoring::analyze(evidence, &ranked.root_causes);

@@ -547,6 +547,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         problem,
         mut finding,
     } = case;
+    finding.subject = Some(path.clone());
     let service = finding.service.clone();
     let container = cx.evidence.container(&service);
     let what = role_word(container, &path);

@@ -125,6 +125,10 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
     let mut f = Finding::new(rule.kind.id, rule.kind.role, service, title);
     f.confidence = confidence;
     f.rule = Some(rule.id.clone());
+    f.subject = Some(match identity(&captures) {
+        Some(value) => format!("{}:{value}", rule.id),
+        None => rule.id.clone(),
+    });
     let log = &cx.evidence.logs[decisive.log];
     f.evidence.push(latest.quote_last(log));
     let mut others: Vec<(&RuleBucket, &Message)> = buckets
@@ -170,6 +174,24 @@ fn target(captures: &BTreeMap<String, String>) -> Option<String> {
         Some(port) => format!("{host}:{port}"),
         None => host.clone(),
     })
+}
+
+/// The captures that name what is wrong, most telling first. Counts,
+/// process ids, sizes and times are not among them: they change from one
+/// occurrence of the same failure to the next, and a fingerprint must not.
+const IDENTITY_CAPTURES: [&str; 16] = [
+    "module", "variable", "var", "library", "program", "command", "target", "address", "host",
+    "port", "path", "file", "database", "db", "setting", "option",
+];
+
+/// The decisive value of a rule's message, for its fingerprint.
+fn identity(captures: &BTreeMap<String, String>) -> Option<String> {
+    if let Some(t) = target(captures) {
+        return Some(t);
+    }
+    IDENTITY_CAPTURES
+        .iter()
+        .find_map(|name| captures.get(*name).filter(|v| !v.is_empty()).cloned())
 }
 
 /// A code detector's finding for the same service and kind knows more (it

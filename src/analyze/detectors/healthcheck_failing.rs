@@ -170,6 +170,12 @@ impl Detector for HealthcheckFailing {
                 _ => Self::ROLE,
             };
             let mut f = Finding::new(Self::ID, role, &c.name, title);
+            f.subject = match &failure {
+                Failure::ToolMissing(tool) => Some(tool.clone()),
+                Failure::WrongPort { probed, .. } => Some(probed.to_string()),
+                Failure::AnsweredWithError(code) => Some(code.to_string()),
+                Failure::Refused | Failure::TimedOut(_) | Failure::Other => None,
+            };
             f.confidence = match failure {
                 Failure::ToolMissing(_) | Failure::WrongPort { .. } => 0.9,
                 Failure::Refused | Failure::TimedOut(_) => 0.8,

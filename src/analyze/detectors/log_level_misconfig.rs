@@ -372,6 +372,7 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
     finding.confidence = 0.9;
 
     let name = variable.map(|(n, _)| n).or(unset.map(|(n, _)| n.as_str()));
+    finding.subject = name.map(str::to_string).or_else(|| rejected.value.clone());
     let mut remediation = match name {
         Some(name) => {
             let commands = container

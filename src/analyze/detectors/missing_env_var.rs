@@ -328,6 +328,7 @@ fn finish(
     log: &LogSource,
     mut f: Finding,
 ) -> Finding {
+    f.subject = Some(variable.to_string());
     let service = f.service.clone();
     let container = container_of(cx.evidence, log);
     let current = container.and_then(|c| c.env_value(variable));

@@ -533,6 +533,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         mut finding,
         ..
     } = case;
+    finding.subject = Some(module.clone());
     let container = cx.evidence.container(&service);
     let workdir = container.map_or("/app", |c| {
         if c.working_dir.is_empty() {

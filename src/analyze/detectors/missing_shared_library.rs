@@ -206,6 +206,7 @@ fn finish(
     programs: &[String],
     mut f: Finding,
 ) -> Finding {
+    f.subject = Some(library.to_string());
     let service = f.service.clone();
     let container = cx.evidence.container(&service);
     let image = container.map_or(String::new(), |c| shell_quote(&c.image).into_owned());

@@ -217,6 +217,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
     let service = finding.service.clone();
     let container = cx.evidence.container(&service);
     let path = paths.first().cloned().unwrap_or_default();
+    finding.subject = Some(path.clone()).filter(|p| !p.is_empty());
     let mount = container.and_then(|c| mount_of(c, &path));
     let user = container
         .map(|c| {

@@ -310,6 +310,7 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
         (false, false) => 0.8,
     };
     f.occurrences = conflict.count.max(1);
+    f.subject = Some(shown);
     f.evidence = conflict.quotes;
     match &holder {
         Holder::Container(c, p) => {
