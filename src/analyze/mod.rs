@@ -6,6 +6,7 @@
 //! network, and never formats text for a particular output: renderers do.
 
 pub mod bounds;
+pub mod compare;
 pub mod detector;
 pub mod detectors;
 pub mod monitoring;
@@ -17,15 +18,19 @@ pub mod summary;
 pub mod timeline;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::evidence::time::{format_utc, parse_rfc3339};
 
 use crate::evidence::{redact, Evidence, Gap, Inventory};
 use detector::{Context, Finding};
 
+/// The version of the JSON report, the serialised [`Analysis`]; raised when
+/// a field changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// The verdict of an investigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// A root cause explains what failed, with high confidence.
@@ -97,6 +102,9 @@ pub struct Analysis {
     /// Status, executive summary, solutions, next steps and technical details.
     #[serde(flatten)]
     pub write_up: summary::WriteUp,
+    /// This investigation set against an earlier one (`--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<compare::Comparison>,
 }
 
 /// Runs every registered detector and the built-in rule catalogue over the evidence.
@@ -160,6 +168,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
         gaps: inputs.gaps.clone(),
         inputs,
         write_up: summary::WriteUp::default(),
+        comparison: None,
     };
     analysis.write_up = summary::write_up(evidence, &analysis);
     analysis

@@ -104,7 +104,7 @@ fn shown(path: &serde_path_to_error::Path) -> String {
 }
 
 /// `invalid type: string "10", expected u64` → `expected a number, got string "10"`.
-fn reword(message: &str) -> String {
+pub fn reword(message: &str) -> String {
     let Some(rest) = message.strip_prefix("invalid type: ") else {
         return message.to_string();
     };

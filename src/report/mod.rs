@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::analyze::compare::Comparison;
 use crate::analyze::Analysis;
 use crate::evidence::redact::Renumbering;
 
@@ -68,14 +69,20 @@ impl From<tera::Error> for ReportError {
     }
 }
 
-/// The JSON document's version; raised when a field changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use crate::analyze::SCHEMA_VERSION;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     schema_version: u32,
     #[serde(flatten)]
     analysis: &'a Analysis,
+}
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    comparison: &'a Comparison,
 }
 
 /// Renders the analysis in one format. Every string goes through
@@ -88,55 +95,79 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
     let mut numbers = Renumbering::default();
     sanitize::model(&mut model, &mut numbers);
     match format {
-        Format::Json => {
-            let mut out = serde_json::to_string_pretty(&model)?;
-            out.push('\n');
-            Ok(out)
-        }
+        Format::Json => json(&model),
         Format::Md | Format::Html => {
             let chart = chart::availability_svg(&analysis.monitoring).unwrap_or_default();
             let chart = sanitize::rendered(&chart, &mut numbers);
-            let name = if format == Format::Md {
-                "report.md"
-            } else {
-                "report.html"
-            };
-            render_template(model, chart, name)
+            let mut context = tera::Context::from_value(model)?;
+            // Inline SVG, already escaped: templates insert it with `| safe`.
+            context.insert("chart_svg", &chart);
+            render_template("report", format, &context)
         }
     }
 }
 
-/// The templates, parsed once, each in an engine of its own so each escapes
+/// Renders the compare report: the comparison alone, sanitised like a report.
+pub fn render_comparison(comparison: &Comparison, format: Format) -> Result<String, ReportError> {
+    let mut model = serde_json::to_value(JsonComparison {
+        schema_version: SCHEMA_VERSION,
+        comparison,
+    })?;
+    sanitize::model(&mut model, &mut Renumbering::default());
+    match format {
+        Format::Json => json(&model),
+        Format::Md | Format::Html => {
+            let mut context = tera::Context::new();
+            context.insert("comparison", &model);
+            render_template("compare", format, &context)
+        }
+    }
+}
+
+fn json(model: &serde_json::Value) -> Result<String, ReportError> {
+    let mut out = serde_json::to_string_pretty(model)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// The templates, parsed once, in one engine per format so each escapes
 /// for its own format by default: HTML with tera's HTML escaping, Markdown
-/// with [`markdown`]'s. A template that does not parse is a bug in this
-/// build, reported when the first report is rendered.
+/// with [`markdown`]'s. The incident report imports the compare report's
+/// macros for its "Before and after" section. A template that does not
+/// parse is a bug in this build, reported when the first report is rendered.
 static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
-        "report.md",
-        include_str!("../../templates/report.md.tera"),
+        &[
+            ("report.md", include_str!("../../templates/report.md.tera")),
+            ("compare.md", include_str!("../../templates/compare.md.tera")),
+        ],
         markdown::register,
     )
 });
 static HTML: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
-        "report.html",
-        include_str!("../../templates/report.html.tera"),
+        &[
+            ("report.html", include_str!("../../templates/report.html.tera")),
+            ("compare.html", include_str!("../../templates/compare.html.tera")),
+            ("style.css", include_str!("../../templates/style.css.tera")),
+        ],
         html::register,
     )
 });
 
-fn engine(name: &'static str, source: &str, register: fn(&mut Tera)) -> Result<Tera, String> {
+fn engine(templates: &[(&'static str, &str)], register: fn(&mut Tera)) -> Result<Tera, String> {
     let mut tera = Tera::default();
-    tera.add_raw_template(name, source)
+    tera.add_raw_templates(templates.iter().copied())
         .map_err(|e| ReportError::from(e).to_string())?;
-    tera.autoescape_on(vec![name]);
+    tera.autoescape_on(templates.iter().map(|(name, _)| *name).collect());
     register(&mut tera);
     filters::register(&mut tera);
     Ok(tera)
 }
 
-fn templates(name: &str) -> Result<&'static Tera, ReportError> {
-    let engine = if name == "report.md" {
+/// The engine of a format's templates.
+fn templates(format: Format) -> Result<&'static Tera, ReportError> {
+    let engine = if format == Format::Md {
         &MARKDOWN
     } else {
         &HTML
@@ -146,16 +177,14 @@ fn templates(name: &str) -> Result<&'static Tera, ReportError> {
         .map_err(|e| ReportError::Template(e.clone()))
 }
 
+/// Renders `report` or `compare` in Markdown or HTML.
 fn render_template(
-    model: serde_json::Value,
-    chart: String,
-    name: &str,
+    template: &str,
+    format: Format,
+    context: &tera::Context,
 ) -> Result<String, ReportError> {
-    let tera = templates(name)?;
-    let mut context = tera::Context::from_value(model)?;
-    // Inline SVG, already escaped: templates insert it with `| safe`.
-    context.insert("chart_svg", &chart);
-    Ok(tera.render(name, &context)?)
+    let name = format!("{template}.{}", format.extension());
+    Ok(templates(format)?.render(&name, context)?)
 }
 
 #[cfg(test)]
@@ -397,7 +426,7 @@ mod tests {
         let mut context = tera::Context::from_serialize(&analysis).unwrap();
         context.insert("monitoring", &monitoring_figures());
         context.insert("chart_svg", "<svg id=\"availability\"></svg>");
-        let markdown = templates("report.md")
+        let markdown = templates(Format::Md)
             .unwrap()
             .render("report.md", &context)
             .unwrap();
@@ -420,7 +449,7 @@ mod tests {
             }
         }
 
-        let html = templates("report.html")
+        let html = templates(Format::Html)
             .unwrap()
             .render("report.html", &context)
             .unwrap();
