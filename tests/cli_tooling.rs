@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 #[path = "support/bundles.rs"]
+#[allow(dead_code)] // shared by several tests; this one copies no bundle
 mod bundles;
 use bundles::bundle;
 
