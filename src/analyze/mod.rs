@@ -136,7 +136,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     drop(hits);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
     for f in &mut findings {
-        f.fingerprint = f.compute_fingerprint();
+        f.fingerprint = f.compute_fingerprint(&services::identity(evidence, &f.service));
     }
     let mut ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);
