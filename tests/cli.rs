@@ -531,7 +531,7 @@ fn redaction_options_add_patterns_and_no_redact_warns() {
         cwd.path(),
     );
     assert!(
-        stderr(&out).contains("WARNING: --no-redact"),
+        stderr(&out).contains("coroner: warning: --no-redact: secrets are NOT masked"),
         "{}",
         stderr(&out)
     );

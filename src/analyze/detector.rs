@@ -156,12 +156,14 @@ impl Finding {
         }
     }
 
-    /// What identifies this failure across reports: its kind, its service
-    /// and its decisive value (the subject, else what a symptom points at),
-    /// lower-cased, with white space as `-`. Counts, times and wording are
-    /// left out: they change from one occurrence to the next.
-    pub fn compute_fingerprint(&self) -> String {
-        let mut parts = vec![self.kind, self.service.as_str()];
+    /// What identifies this failure across reports: its kind, the service
+    /// as `service` names it (the compose service, not the container, whose
+    /// name changes with the project and the replica) and its decisive value
+    /// (the subject, else what a symptom points at), lower-cased, with white
+    /// space as `-`. Counts, times and wording are left out: they change
+    /// from one occurrence to the next.
+    pub fn compute_fingerprint(&self, service: &str) -> String {
+        let mut parts = vec![self.kind, service];
         if let Some(subject) = self
             .subject
             .as_deref()

@@ -43,6 +43,18 @@ pub enum Verdict {
     Inconclusive,
 }
 
+impl Verdict {
+    /// The verdict as the JSON report spells it: `root-cause-identified`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::RootCauseIdentified => "root-cause-identified",
+            Verdict::Suspected => "suspected",
+            Verdict::Healthy => "healthy",
+            Verdict::Inconclusive => "inconclusive",
+        }
+    }
+}
+
 /// A root cause with what it explains, ranked.
 #[derive(Debug, Clone, Serialize)]
 pub struct RootCause {
@@ -132,7 +144,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     drop(hits);
     findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
     for f in &mut findings {
-        f.fingerprint = f.compute_fingerprint();
+        f.fingerprint = f.compute_fingerprint(&services::identity(evidence, &f.service));
     }
     let mut ranked = rank::rank(evidence, findings);
     let mut timeline = timeline::build(evidence, &ranked);
@@ -206,5 +218,25 @@ fn about(evidence: &Evidence, timeline: &[timeline::Entry]) -> About {
         api_version: evidence.meta.api_version.clone(),
         collected_at: evidence.meta.collected_at.clone(),
         timezone_assumed: evidence.zone.label(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Verdict;
+
+    #[test]
+    fn a_verdict_is_spelled_as_in_the_json_report() {
+        for verdict in [
+            Verdict::RootCauseIdentified,
+            Verdict::Suspected,
+            Verdict::Healthy,
+            Verdict::Inconclusive,
+        ] {
+            assert_eq!(
+                serde_json::to_value(verdict).unwrap(),
+                serde_json::Value::from(verdict.as_str())
+            );
+        }
     }
 }

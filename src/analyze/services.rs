@@ -1,4 +1,5 @@
-//! The services table: one row a container, as the report lists them.
+//! The services table (one row a container, as the report lists them), and
+//! the identity of a service across reports.
 
 use serde::Serialize;
 
@@ -16,6 +17,26 @@ pub struct ServiceRow {
     pub ports: Vec<String>,
     pub started_at: Option<String>,
     pub failing: bool,
+}
+
+/// The name that identifies a service from one report to the next: the
+/// compose service of its container (`db`, whatever the project or replica),
+/// else its name without a compose replica suffix (`db_1`, `db-2` are `db`:
+/// what `docker compose logs` prefixes lines with).
+pub fn identity(evidence: &Evidence, service: &str) -> String {
+    if let Some(container) = evidence.container(service) {
+        return container.service_name().to_string();
+    }
+    match service.rsplit_once(['_', '-']) {
+        Some((name, replica))
+            if !name.is_empty()
+                && !replica.is_empty()
+                && replica.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            name.to_string()
+        }
+        _ => service.to_string(),
+    }
 }
 
 pub fn table(evidence: &Evidence) -> Vec<ServiceRow> {

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 use coroner::analyze::detectors;
 use coroner::analyze::rules::{self, check, Catalogue};
 
-use crate::exit;
+use super::exit;
 
 /// One line per rule: id, kind, severity, family.
 pub fn list(catalogue: &Catalogue) -> String {
@@ -102,7 +102,7 @@ pub fn check(paths: &[PathBuf]) -> Result<u8> {
         report.failures.len()
     );
     Ok(if report.failures.is_empty() {
-        exit::HEALTHY
+        exit::OK
     } else {
         exit::PROBLEM_FOUND
     })

@@ -508,6 +508,7 @@ fn finding(
     );
     f.confidence = verdict.confidence;
     f.occurrences = n;
+    f.subject = address.as_ref().map(ToString::to_string);
     f.targets = verdict.targets;
     let mut messages = attempts.messages;
     messages.sort_by_key(|(_, m)| std::cmp::Reverse(m.count));
