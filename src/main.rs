@@ -13,6 +13,7 @@ use coroner::analyze::rules::Catalogue;
 mod cli;
 
 use cli::collect::CollectArgs;
+use cli::compare::CompareArgs;
 use cli::investigate::InvestigateArgs;
 use cli::terminal::{ColorChoice, Terminal};
 use cli::{exit, rules as rule_commands, tooling};
@@ -44,6 +45,9 @@ enum Command {
     /// Save the evidence from the Docker engine as a bundle directory, to
     /// investigate later or elsewhere with `investigate --bundle`.
     Collect(CollectArgs),
+    /// Set two investigations of the same host side by side (each a bundle
+    /// or a JSON report): what was resolved, what is still there, what is new.
+    Compare(CompareArgs),
     /// List the detectors, one line each.
     Detectors,
     /// Print what a detector, a kind of failure or a rule looks for and how to fix it.
@@ -118,6 +122,7 @@ fn run(command: Command, terminal: &Terminal) -> Result<u8> {
         }
         Command::Investigate(args) => cli::investigate::investigate(*args, terminal),
         Command::Collect(args) => cli::collect::collect(args, terminal),
+        Command::Compare(args) => cli::compare::compare(args, terminal),
         Command::Completions { shell } => {
             tooling::completions(shell, &mut Cli::command())?;
             Ok(exit::OK)

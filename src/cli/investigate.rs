@@ -18,8 +18,9 @@ use coroner::report::{self, Format};
 
 use super::args::{parse_window, parse_zone};
 use super::collect::{collect_live, live_request, LiveArgs};
+use super::compare;
 use super::exit::FailOn;
-use super::output::{destination, write_report};
+use super::output::{default_file_name, destination, write_report};
 use super::terminal::Terminal;
 
 #[derive(clap::Args)]
@@ -81,6 +82,10 @@ pub struct InvestigateArgs {
     /// hold every password and token found in the evidence.
     #[arg(long, conflicts_with = "redact")]
     pub no_redact: bool,
+    /// Set this investigation against an earlier one: a JSON report written
+    /// by `coroner investigate --format json`. Adds a "Before and after" section.
+    #[arg(long, value_name = "REPORT.json")]
+    pub baseline: Option<PathBuf>,
     /// Exit 1 from this finding on (README.md, "Exit codes"): never,
     /// inconclusive (any verdict but healthy), symptom, suspected, cause.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t)]
@@ -105,20 +110,42 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
             args.slo
         );
     }
+    // A baseline that cannot be read stops here, before anything is collected.
+    let baseline = match &args.baseline {
+        Some(path) if path.is_dir() => bail!(
+            "--baseline {}: a directory; --baseline takes a JSON report (`coroner compare` sets two bundles side by side)",
+            path.display()
+        ),
+        Some(path) => Some(compare::read_report(path).context("--baseline")?),
+        None => None,
+    };
     let gathered = gather(&args, zone, terminal)?;
     let evidence = &gathered.evidence;
     for problem in &evidence.inventory.problems {
         terminal.warn(&problem.to_string());
     }
-    let analysis = analyze::analyze_with(evidence, catalogue);
+    let mut analysis = analyze::analyze_with(evidence, catalogue);
+    if let Some(baseline) = &baseline {
+        let source = match &args.bundle {
+            Some(dir) => dir.display().to_string(),
+            None => "the Docker engine, live".to_string(),
+        };
+        analysis.comparison = Some(compare::baseline(baseline, &analysis, &source));
+    }
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Md);
     let rendered = report::render(&analysis, format).context("cannot render the report")?;
-    let destination = destination(args.output.as_deref(), &analysis, format);
+    let destination = destination(
+        args.output.as_deref(),
+        &default_file_name(&analysis, format),
+    );
     write_report(destination.as_deref(), &rendered)?;
     terminal.summary(&analysis, destination.as_deref());
+    if let Some(comparison) = &analysis.comparison {
+        compare::summary(comparison, terminal);
+    }
     if let Some(e) = &gathered.engine_error {
         // The report says what was missing; an empty host is not a healthy one.
         bail!("the report lacks everything from the Docker engine: {e}");
@@ -198,25 +225,33 @@ fn gather(args: &InvestigateArgs, zone: AssumedZone, terminal: &Terminal) -> Res
             .transpose()?;
         fetch_prometheus(&bundle_dir, url, query, step, &mut evidence, terminal)?;
     }
-    let read_anything = evidence
-        .inventory
-        .recognised
-        .iter()
-        .any(|f| f.kind != "bundle metadata");
-    let fetched = !evidence.probes.is_empty() || !evidence.monitoring.is_empty();
-    if args.bundle.is_some() && !read_anything && !fetched {
-        // Nothing read is nothing known: never a healthy verdict.
-        bail!(
-            "{}: no file coroner reads ({} ignored); docs/bundle-format.md lists what a bundle holds",
-            bundle_dir.display(),
-            evidence.inventory.ignored.len()
-        );
+    if args.bundle.is_some() {
+        ensure_something_read(&evidence, &bundle_dir)?;
     }
     Ok(Gathered {
         evidence,
         engine_error,
         _scratch: scratch,
     })
+}
+
+/// Refuses a bundle of which nothing was read or fetched: nothing known is
+/// never a healthy verdict.
+pub fn ensure_something_read(evidence: &Evidence, bundle_dir: &Path) -> Result<()> {
+    let read_anything = evidence
+        .inventory
+        .recognised
+        .iter()
+        .any(|f| f.kind != "bundle metadata");
+    let fetched = !evidence.probes.is_empty() || !evidence.monitoring.is_empty();
+    if !read_anything && !fetched {
+        bail!(
+            "{}: no file coroner reads ({} ignored); docs/bundle-format.md lists what a bundle holds",
+            bundle_dir.display(),
+            evidence.inventory.ignored.len()
+        );
+    }
+    Ok(())
 }
 
 /// Probes each URL now and saves the answers into the bundle. Answers that

@@ -11,12 +11,12 @@ use coroner::report::Format;
 /// Where `--output` sends the report: `None` for standard output (`-`), the
 /// default file name inside a directory, else the file given; without
 /// `--output`, `reports/<default file name>`.
-pub fn destination(output: Option<&Path>, analysis: &Analysis, format: Format) -> Option<PathBuf> {
+pub fn destination(output: Option<&Path>, default_name: &str) -> Option<PathBuf> {
     match output {
         Some(p) if p == Path::new("-") => None,
-        Some(p) if p.is_dir() => Some(p.join(default_file_name(analysis, format))),
+        Some(p) if p.is_dir() => Some(p.join(default_name)),
         Some(p) => Some(p.to_path_buf()),
-        None => Some(Path::new("reports").join(default_file_name(analysis, format))),
+        None => Some(Path::new("reports").join(default_name)),
     }
 }
 
