@@ -235,6 +235,8 @@ pub struct ClassChange {
 pub enum ReportError {
     #[error("{file}: not a JSON document: {message}")]
     NotJson { file: String, message: String },
+    #[error("{file}: not an investigation report: {why}")]
+    NotAReport { file: String, why: &'static str },
     #[error("{file}: field `schema_version`: {found}; this coroner reads reports of schema version {SCHEMA_VERSION}")]
     SchemaVersion { file: String, found: String },
     #[error("{file}: field `{field}`: {message}")]
@@ -351,14 +353,19 @@ impl Side {
                 file: file.to_string(),
                 message: e.to_string(),
             })?;
-        let found = match value.get("schema_version") {
-            None if !value.is_object() => {
-                return Err(field_error(
-                    file,
-                    "(document)",
-                    "expected an object (a report), got something else",
-                ))
-            }
+        let not_a_report = |why| ReportError::NotAReport {
+            file: file.to_string(),
+            why,
+        };
+        let Some(fields) = value.as_object() else {
+            return Err(not_a_report("the document is not a JSON object"));
+        };
+        if fields.contains_key("counts") && fields.contains_key("findings") {
+            return Err(not_a_report(
+                "it is a comparison (`coroner compare`); compare the reports it was made from",
+            ));
+        }
+        let found = match fields.get("schema_version") {
             None => "missing".to_string(),
             Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => String::new(),
             Some(v) => format!("is {v}"),
@@ -398,10 +405,6 @@ impl Side {
             containers: document.services,
             monitoring: document.monitoring.sources,
         })
-    }
-
-    pub fn summary(&self) -> &SideSummary {
-        &self.about
     }
 }
 
@@ -623,4 +626,259 @@ fn class_changes(was: Option<&SourceState>, now: Option<&SourceState>) -> Vec<Cl
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{analyze, Analysis};
+    use crate::report::{render, Format};
+    use crate::testing::fixture;
+
+    fn analysed(name: &str) -> (Analysis, Side) {
+        let analysis = analyze(&fixture(name));
+        let side = Side::from_analysis(&analysis, name);
+        (analysis, side)
+    }
+
+    /// The side a JSON report of `analysis` gives, as `coroner compare` reads it.
+    fn reported(analysis: &Analysis, file: &str) -> Side {
+        Side::from_report(&render(analysis, Format::Json).unwrap(), file).unwrap()
+    }
+
+    fn fingerprints(a: &Analysis) -> Vec<String> {
+        a.root_causes
+            .iter()
+            .map(|c| c.finding.fingerprint.clone())
+            .chain(a.symptoms.iter().map(|s| s.finding.fingerprint.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_fixed_deploy_resolves_every_finding_of_the_broken_one() {
+        let (broken, before) = analysed("deploy-broken");
+        let (fixed, after) = analysed("deploy-fixed");
+        assert!(broken
+            .root_causes
+            .iter()
+            .any(|c| c.finding.fingerprint == "missing-module:orders-api:yaml"));
+        assert_eq!(fixed.verdict, Verdict::Healthy);
+
+        let c = compare(&before, &after);
+        let expected = fingerprints(&broken);
+        let resolved: Vec<&str> = c
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::Resolved)
+            .map(|f| f.fingerprint.as_str())
+            .collect();
+        assert_eq!(resolved, expected);
+        assert_eq!(
+            c.counts,
+            Counts {
+                resolved: expected.len(),
+                still_present: 0,
+                new: 0
+            }
+        );
+        assert_eq!(c.findings[0].role, Role::Cause);
+        assert_eq!(
+            c.findings[0].occurrences_before,
+            Some(broken.root_causes[0].finding.occurrences)
+        );
+        assert_eq!(c.findings[0].occurrences_after, None);
+
+        let api = c
+            .containers
+            .iter()
+            .find(|k| k.container == "orders-api")
+            .unwrap();
+        assert_eq!(api.trend, ContainerTrend::Recovered);
+        let restarts_before = broken.services[0].restarts as i64;
+        assert!(restarts_before >= 8);
+        assert_eq!(api.restarts_change, Some(-restarts_before));
+        assert_eq!(api.after.as_ref().unwrap().state, "running");
+
+        let [m] = c.monitoring.as_slice() else {
+            panic!("{:?}", c.monitoring)
+        };
+        let (was, now) = (
+            &broken.monitoring.sources[0],
+            &fixed.monitoring.sources[0],
+        );
+        assert_eq!(m.target, "http://127.0.0.1:18086/");
+        let (b, a) = (m.before.as_ref().unwrap(), m.after.as_ref().unwrap());
+        assert_eq!(b.availability_percent, was.availability_percent);
+        assert_eq!(a.availability_percent, 100.0);
+        assert_eq!(
+            m.availability_change_points,
+            Some(100.0 - was.availability_percent)
+        );
+        assert_eq!(m.trend, MonitorTrend::Better);
+        assert_eq!(b.longest_streak, was.longest_streak.as_ref().unwrap().length);
+        assert_eq!((a.longest_streak, a.failures), (0, 0));
+        assert_eq!(a.samples, now.samples);
+        assert_eq!(
+            m.error_classes,
+            [ClassChange {
+                class: "bad-gateway".into(),
+                label: "502 Bad Gateway".into(),
+                before: was.failures,
+                after: 0
+            }]
+        );
+    }
+
+    #[test]
+    fn the_other_way_round_everything_is_new_and_failing_again() {
+        let (fixed, before) = analysed("deploy-fixed");
+        let (_, after) = analysed("deploy-broken");
+        assert!(fingerprints(&fixed).is_empty());
+        let c = compare(&before, &after);
+        assert!(c.findings.iter().all(|f| f.status == Status::New));
+        assert_eq!(c.counts.new, c.findings.len());
+        assert_eq!(c.containers[0].trend, ContainerTrend::NowFailing);
+        assert_eq!(c.monitoring[0].trend, MonitorTrend::Worse);
+    }
+
+    /// The same failure captured twice (the whole incident, then its second
+    /// half): every finding is still present, with its counts on each side.
+    #[test]
+    fn a_failure_seen_again_is_still_present() {
+        let whole = analyze(&fixture("main-incident"));
+        let top = &whole.root_causes[0].finding;
+        let (first, last) = (top.first_seen.unwrap(), top.last_seen.unwrap());
+        let mut evidence = fixture("main-incident");
+        evidence.window.since = Some(first + (last - first) / 2);
+        let later = analyze(&evidence);
+        let c = compare(
+            &Side::from_analysis(&whole, "whole"),
+            &Side::from_analysis(&later, "later"),
+        );
+        let pandas = c
+            .findings
+            .iter()
+            .find(|f| f.fingerprint == "missing-module:mcp-api:pandas")
+            .unwrap();
+        assert_eq!(pandas.status, Status::StillPresent);
+        assert_eq!(pandas.occurrences_before, Some(top.occurrences));
+        assert!(pandas.occurrences_after < pandas.occurrences_before);
+        assert!(c.counts.still_present >= 1);
+        assert_eq!(
+            c.containers
+                .iter()
+                .find(|k| k.container == "mcp-api")
+                .unwrap()
+                .trend,
+            ContainerTrend::StillFailing
+        );
+    }
+
+    #[test]
+    fn a_json_report_is_the_same_side_as_its_analysis() {
+        let (broken, from_bundle) = analysed("deploy-broken");
+        let (_, fixed) = analysed("deploy-fixed");
+        let from_report = reported(&broken, "broken.json");
+        assert_eq!(from_report.about.origin, Origin::Report);
+        assert_eq!(from_report.about.source, "broken.json");
+        let json = |c: Comparison| {
+            let mut v = serde_json::to_value(c).unwrap();
+            v["before"]["source"] = "".into();
+            v["before"]["origin"] = "".into();
+            v
+        };
+        assert_eq!(
+            json(compare(&from_report, &fixed)),
+            json(compare(&from_bundle, &fixed))
+        );
+    }
+
+    /// A monitor's history is paired by name and target, else by name (the
+    /// rotated log of a monitor that no longer names its URL), else by
+    /// target (the same URL watched through a file of another name).
+    #[test]
+    fn monitors_pair_by_name_or_by_target() {
+        let (broken, _) = analysed("deploy-broken");
+        let (fixed, _) = analysed("deploy-fixed");
+        for (field, value) in [("target", "uptime-monitor"), ("name", "uptime")] {
+            let mut renamed = fixed.clone();
+            let source = &mut renamed.monitoring.sources[0];
+            match field {
+                "target" => source.target = value.into(),
+                _ => source.name = value.into(),
+            }
+            let c = compare(
+                &Side::from_analysis(&broken, "b"),
+                &Side::from_analysis(&renamed, "a"),
+            );
+            let [m] = c.monitoring.as_slice() else {
+                panic!("{field}: {:?}", c.monitoring)
+            };
+            assert!(m.before.is_some() && m.after.is_some(), "{field}");
+        }
+        let mut other = fixed.clone();
+        other.monitoring.sources[0].name = "status-page".into();
+        other.monitoring.sources[0].target = "http://127.0.0.1:9/".into();
+        let c = compare(
+            &Side::from_analysis(&broken, "b"),
+            &Side::from_analysis(&other, "a"),
+        );
+        let trends: Vec<MonitorTrend> = c.monitoring.iter().map(|m| m.trend).collect();
+        assert_eq!(trends, [MonitorTrend::Gone, MonitorTrend::Added]);
+    }
+
+    #[test]
+    fn a_report_that_does_not_fit_names_its_file_and_field() {
+        let (broken, _) = analysed("deploy-broken");
+        let good: serde_json::Value =
+            serde_json::from_str(&render(&broken, Format::Json).unwrap()).unwrap();
+        let with = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = good.clone();
+            change(&mut v);
+            Side::from_report(&v.to_string(), "old.json")
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            with(&|v| v["root_causes"][0]["occurrences"] = "8".into()),
+            "old.json: field `root_causes[0].occurrences`: expected a number, got string \"8\""
+        );
+        assert_eq!(
+            with(&|v| v["schema_version"] = 2.into()),
+            "old.json: field `schema_version`: is 2; this coroner reads reports of schema version 1"
+        );
+        assert_eq!(
+            with(&|v| {
+                v.as_object_mut().unwrap().remove("schema_version");
+            }),
+            "old.json: field `schema_version`: missing; this coroner reads reports of schema version 1"
+        );
+        assert_eq!(
+            with(&|v| {
+                v["symptoms"][1].as_object_mut().unwrap().remove("fingerprint");
+            }),
+            "old.json: field `symptoms[1].fingerprint`: missing"
+        );
+        assert_eq!(
+            with(&|v| v["monitoring"]["sources"][0]["availability_percent"] = "high".into()),
+            "old.json: field `monitoring.sources[0].availability_percent`: expected a number, got string \"high\""
+        );
+        assert_eq!(
+            with(&|v| *v = serde_json::json!([1])),
+            "old.json: not an investigation report: the document is not a JSON object"
+        );
+        let comparison = serde_json::to_string(&compare(
+            &reported(&broken, "b.json"),
+            &reported(&broken, "b.json"),
+        ))
+        .unwrap();
+        assert!(Side::from_report(&comparison, "c.json")
+            .unwrap_err()
+            .to_string()
+            .starts_with("c.json: not an investigation report: it is a comparison"));
+        assert!(Side::from_report("# Incident report", "old.md")
+            .unwrap_err()
+            .to_string()
+            .starts_with("old.md: not a JSON document: "));
+    }
 }
