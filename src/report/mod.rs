@@ -314,6 +314,32 @@ mod tests {
     }
 
     #[test]
+    fn comparison_tables_keep_their_shape_and_evidence_text_stays_text() {
+        use crate::analyze::compare::{compare, Side};
+        let (_, plain) = sample::incident();
+        let c = compare(
+            &Side::from_analysis(&plain, "before|`x`"),
+            &Side::from_analysis(&hostile(), "<b>after</b>"),
+        );
+        let markdown = render_comparison(&c, Format::Md).unwrap();
+        let tables = tables(&markdown);
+        assert_eq!(tables.len(), 4, "{markdown}");
+        for (columns, rows) in &tables {
+            for row in rows {
+                assert_eq!(row.len(), *columns, "row {row:?}");
+            }
+        }
+        let cells: Vec<&String> = tables.iter().flat_map(|t| t.1.iter().flatten()).collect();
+        assert!(cells.iter().any(|c| **c == HOSTILE_TITLE), "{cells:#?}");
+        assert!(cells.iter().any(|c| c.starts_with("before|`x`")), "{cells:#?}");
+
+        let html = render_comparison(&c, Format::Html).unwrap();
+        assert!(html.contains("&lt;b&gt;after&lt;&#x2F;b&gt;"));
+        assert!(html.contains("stray &lt;b&gt;x&lt;&#x2F;b&gt;"));
+        assert!(!html.contains("<b>"));
+    }
+
+    #[test]
     fn red_herrings_are_listed_as_seen_but_not_blamed() {
         let evidence = crate::testing::fixture("red-herring");
         let analysis = crate::analyze::analyze(&evidence);
