@@ -30,12 +30,8 @@ fn path(p: &Path) -> &str {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)))
 }
 
 fn stderr(out: &Output) -> String {
@@ -53,7 +49,11 @@ fn investigated(name: &str) -> Value {
         "-o",
         "-",
     ]);
-    assert!(out.status.code() != Some(USAGE_OR_INPUT), "{}", stderr(&out));
+    assert!(
+        out.status.code() != Some(USAGE_OR_INPUT),
+        "{}",
+        stderr(&out)
+    );
     json(&out)
 }
 
@@ -106,7 +106,10 @@ fn the_fix_resolves_each_cause_and_brings_availability_back() {
         m["availability_change_points"].as_f64().unwrap(),
         after - before
     );
-    assert_eq!(m["before"]["longest_streak"], was["longest_streak"]["length"]);
+    assert_eq!(
+        m["before"]["longest_streak"],
+        was["longest_streak"]["length"]
+    );
     assert_eq!(m["after"]["longest_streak"], 0);
     assert_eq!(c["containers"][0]["trend"], "recovered");
 }

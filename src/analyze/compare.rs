@@ -376,20 +376,19 @@ impl Side {
                 found,
             });
         }
-        let document: ReportDocument =
-            serde_path_to_error::deserialize(&value).map_err(|e| {
-                let path = e.path().to_string();
-                let message = crate::evidence::document::reword(&e.inner().to_string());
-                // serde names a missing field in its message, at its parent's path.
-                match message
-                    .strip_prefix("missing field `")
-                    .and_then(|m| m.strip_suffix('`'))
-                {
-                    Some(name) if path == "." => field_error(file, name, "missing"),
-                    Some(name) => field_error(file, &format!("{path}.{name}"), "missing"),
-                    None => field_error(file, &path, &message),
-                }
-            })?;
+        let document: ReportDocument = serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let message = crate::evidence::document::reword(&e.inner().to_string());
+            // serde names a missing field in its message, at its parent's path.
+            match message
+                .strip_prefix("missing field `")
+                .and_then(|m| m.strip_suffix('`'))
+            {
+                Some(name) if path == "." => field_error(file, name, "missing"),
+                Some(name) => field_error(file, &format!("{path}.{name}"), "missing"),
+                None => field_error(file, &path, &message),
+            }
+        })?;
         Ok(Side {
             about: SideSummary {
                 source: file.to_string(),
@@ -459,7 +458,10 @@ fn pair_findings(before: &Side, after: &Side) -> Vec<FindingChange> {
     for (role, was) in roled(before) {
         let now = unpaired
             .iter_mut()
-            .find(|a| a.as_ref().is_some_and(|(_, f)| f.fingerprint == was.fingerprint))
+            .find(|a| {
+                a.as_ref()
+                    .is_some_and(|(_, f)| f.fingerprint == was.fingerprint)
+            })
             .and_then(Option::take);
         out.push(match now {
             Some((role, now)) => FindingChange {
@@ -484,16 +486,21 @@ fn pair_findings(before: &Side, after: &Side) -> Vec<FindingChange> {
             },
         });
     }
-    out.extend(unpaired.into_iter().flatten().map(|(role, now)| FindingChange {
-        status: Status::New,
-        role,
-        occurrences_before: None,
-        occurrences_after: Some(now.occurrences),
-        fingerprint: now.fingerprint,
-        kind: now.kind,
-        service: now.service,
-        title: now.title,
-    }));
+    out.extend(
+        unpaired
+            .into_iter()
+            .flatten()
+            .map(|(role, now)| FindingChange {
+                status: Status::New,
+                role,
+                occurrences_before: None,
+                occurrences_after: Some(now.occurrences),
+                fingerprint: now.fingerprint,
+                kind: now.kind,
+                service: now.service,
+                title: now.title,
+            }),
+    );
     // Stable: within a role, the order of the sides is kept.
     out.sort_by_key(|f| f.role);
     out
@@ -503,10 +510,18 @@ fn pair_containers(before: &Side, after: &Side) -> Vec<ContainerChange> {
     let mut by_name: BTreeMap<&str, (Option<&ContainerState>, Option<&ContainerState>)> =
         BTreeMap::new();
     for c in &before.containers {
-        by_name.entry(&c.container).or_default().0.get_or_insert(&c.state);
+        by_name
+            .entry(&c.container)
+            .or_default()
+            .0
+            .get_or_insert(&c.state);
     }
     for c in &after.containers {
-        by_name.entry(&c.container).or_default().1.get_or_insert(&c.state);
+        by_name
+            .entry(&c.container)
+            .or_default()
+            .1
+            .get_or_insert(&c.state);
     }
     by_name
         .into_iter()
@@ -702,10 +717,7 @@ mod tests {
         let [m] = c.monitoring.as_slice() else {
             panic!("{:?}", c.monitoring)
         };
-        let (was, now) = (
-            &broken.monitoring.sources[0],
-            &fixed.monitoring.sources[0],
-        );
+        let (was, now) = (&broken.monitoring.sources[0], &fixed.monitoring.sources[0]);
         assert_eq!(m.target, "http://127.0.0.1:18086/");
         let (b, a) = (m.before.as_ref().unwrap(), m.after.as_ref().unwrap());
         assert_eq!(b.availability_percent, was.availability_percent);
@@ -715,7 +727,10 @@ mod tests {
             Some(100.0 - was.availability_percent)
         );
         assert_eq!(m.trend, MonitorTrend::Better);
-        assert_eq!(b.longest_streak, was.longest_streak.as_ref().unwrap().length);
+        assert_eq!(
+            b.longest_streak,
+            was.longest_streak.as_ref().unwrap().length
+        );
         assert_eq!((a.longest_streak, a.failures), (0, 0));
         assert_eq!(a.samples, now.samples);
         assert_eq!(
@@ -855,7 +870,10 @@ mod tests {
         );
         assert_eq!(
             with(&|v| {
-                v["symptoms"][1].as_object_mut().unwrap().remove("fingerprint");
+                v["symptoms"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("fingerprint");
             }),
             "old.json: field `symptoms[1].fingerprint`: missing"
         );

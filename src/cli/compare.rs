@@ -62,8 +62,8 @@ pub fn compare(args: CompareArgs, terminal: &Terminal) -> Result<u8> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Md);
-    let rendered = report::render_comparison(&comparison, format)
-        .context("cannot render the comparison")?;
+    let rendered =
+        report::render_comparison(&comparison, format).context("cannot render the comparison")?;
     let name = default_file_name(&comparison, format);
     let destination = destination(args.output.as_deref(), &name);
     write_report(destination.as_deref(), &rendered)?;

@@ -139,7 +139,10 @@ static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
         &[
             ("report.md", include_str!("../../templates/report.md.tera")),
-            ("compare.md", include_str!("../../templates/compare.md.tera")),
+            (
+                "compare.md",
+                include_str!("../../templates/compare.md.tera"),
+            ),
         ],
         markdown::register,
     )
@@ -147,8 +150,14 @@ static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
 static HTML: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
         &[
-            ("report.html", include_str!("../../templates/report.html.tera")),
-            ("compare.html", include_str!("../../templates/compare.html.tera")),
+            (
+                "report.html",
+                include_str!("../../templates/report.html.tera"),
+            ),
+            (
+                "compare.html",
+                include_str!("../../templates/compare.html.tera"),
+            ),
             ("style.css", include_str!("../../templates/style.css.tera")),
         ],
         html::register,
@@ -331,7 +340,10 @@ mod tests {
         }
         let cells: Vec<&String> = tables.iter().flat_map(|t| t.1.iter().flatten()).collect();
         assert!(cells.iter().any(|c| **c == HOSTILE_TITLE), "{cells:#?}");
-        assert!(cells.iter().any(|c| c.starts_with("before|`x`")), "{cells:#?}");
+        assert!(
+            cells.iter().any(|c| c.starts_with("before|`x`")),
+            "{cells:#?}"
+        );
 
         let html = render_comparison(&c, Format::Html).unwrap();
         assert!(html.contains("&lt;b&gt;after&lt;&#x2F;b&gt;"));
