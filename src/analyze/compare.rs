@@ -63,7 +63,7 @@ struct FindingState {
 }
 
 /// A container's state on one side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContainerState {
     pub image: String,
     pub state: String,
@@ -74,12 +74,41 @@ pub struct ContainerState {
     pub failing: bool,
 }
 
-/// A container's row of the services table, named.
-#[derive(Debug, Clone, Deserialize)]
+/// A container's state, named.
+#[derive(Debug, Clone)]
 struct NamedContainer {
     container: String,
-    #[serde(flatten)]
     state: ContainerState,
+}
+
+/// A row of the JSON report's services table. Its fields are spelled out
+/// rather than flattened from [`ContainerState`], so that a field of the
+/// wrong type is named, not only its row.
+#[derive(Deserialize)]
+struct ReportService {
+    container: String,
+    image: String,
+    state: String,
+    health: String,
+    restarts: u64,
+    exit_code: Option<i64>,
+    failing: bool,
+}
+
+impl From<ReportService> for NamedContainer {
+    fn from(r: ReportService) -> Self {
+        NamedContainer {
+            container: r.container,
+            state: ContainerState {
+                image: r.image,
+                state: r.state,
+                health: r.health,
+                restarts: r.restarts,
+                exit_code: r.exit_code,
+                failing: r.failing,
+            },
+        }
+    }
 }
 
 /// The figures of one monitored target on one side.
@@ -254,7 +283,7 @@ struct ReportDocument {
     verdict: Verdict,
     root_causes: Vec<FindingState>,
     symptoms: Vec<FindingState>,
-    services: Vec<NamedContainer>,
+    services: Vec<ReportService>,
     monitoring: ReportMonitoring,
 }
 
@@ -401,7 +430,7 @@ impl Side {
             },
             causes: document.root_causes,
             symptoms: document.symptoms,
-            containers: document.services,
+            containers: document.services.into_iter().map(Into::into).collect(),
             monitoring: document.monitoring.sources,
         })
     }
@@ -880,6 +909,10 @@ mod tests {
         assert_eq!(
             with(&|v| v["monitoring"]["sources"][0]["availability_percent"] = "high".into()),
             "old.json: field `monitoring.sources[0].availability_percent`: expected a number, got string \"high\""
+        );
+        assert_eq!(
+            with(&|v| v["services"][0]["restarts"] = "8".into()),
+            "old.json: field `services[0].restarts`: expected a number, got string \"8\""
         );
         assert_eq!(
             with(&|v| *v = serde_json::json!([1])),
