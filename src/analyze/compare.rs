@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::detector::Role;
 use super::{Analysis, Verdict, SCHEMA_VERSION};
+use crate::evidence::monitoring::ErrorClass;
 
 /// Where a side came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,7 +145,7 @@ struct StreakLength {
 
 #[derive(Debug, Clone, Deserialize)]
 struct ClassState {
-    class: String,
+    class: ErrorClass,
     label: String,
     count: u64,
 }
@@ -253,7 +254,7 @@ pub struct MonitoringChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClassChange {
-    pub class: String,
+    pub class: ErrorClass,
     pub label: String,
     pub before: u64,
     pub after: u64,
@@ -365,7 +366,7 @@ impl Side {
                         .error_classes
                         .iter()
                         .map(|c| ClassState {
-                            class: kebab(&c.class),
+                            class: c.class,
                             label: c.label.to_string(),
                             count: c.count,
                         })
@@ -394,12 +395,12 @@ impl Side {
                 "it is a comparison (`coroner compare`); compare the reports it was made from",
             ));
         }
-        let found = match fields.get("schema_version") {
-            None => "missing".to_string(),
-            Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => String::new(),
-            Some(v) => format!("is {v}"),
+        let wrong_version = match fields.get("schema_version") {
+            None => Some("missing".to_string()),
+            Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => None,
+            Some(v) => Some(format!("is {v}")),
         };
-        if !found.is_empty() {
+        if let Some(found) = wrong_version {
             return Err(ReportError::SchemaVersion {
                 file: file.to_string(),
                 found,
@@ -442,14 +443,6 @@ fn field_error(file: &str, field: &str, message: &str) -> ReportError {
         field: field.to_string(),
         message: message.to_string(),
     }
-}
-
-/// An enum's name as serde writes it (`bad-gateway`).
-fn kebab(value: &impl Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Compares two sides of the same host.
@@ -654,7 +647,7 @@ fn class_changes(was: Option<&SourceState>, now: Option<&SourceState>) -> Vec<Cl
                 Some(at) => at,
                 None => {
                     out.push(ClassChange {
-                        class: c.class.clone(),
+                        class: c.class,
                         label: c.label.clone(),
                         before: 0,
                         after: 0,
@@ -765,7 +758,7 @@ mod tests {
         assert_eq!(
             m.error_classes,
             [ClassChange {
-                class: "bad-gateway".into(),
+                class: ErrorClass::BadGateway,
                 label: "502 Bad Gateway".into(),
                 before: was.failures,
                 after: 0
