@@ -109,6 +109,22 @@ pub struct Analysis {
     /// Status, executive summary, solutions, next steps and technical details.
     #[serde(flatten)]
     pub write_up: summary::WriteUp,
+    /// Earlier incident reports that had a root cause of this one (same
+    /// fingerprint), oldest first; set when the report joins a directory of
+    /// incidents (`--docs`), empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seen_before: Vec<SeenBefore>,
+}
+
+/// A root cause of this incident found in an earlier incident report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeenBefore {
+    pub fingerprint: String,
+    /// The earlier report's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    /// The earlier report's file, relative to this one.
+    pub report: String,
 }
 
 /// Runs every registered detector and the built-in rule catalogue over the evidence.
@@ -172,6 +188,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
         gaps: inputs.gaps.clone(),
         inputs,
         write_up: summary::WriteUp::default(),
+        seen_before: Vec::new(),
     };
     analysis.write_up = summary::write_up(evidence, &analysis);
     analysis

@@ -18,6 +18,7 @@ use coroner::report::{self, Format};
 
 use super::args::{parse_window, parse_zone};
 use super::collect::{collect_live, live_request, LiveArgs};
+use super::docs;
 use super::exit::FailOn;
 use super::output::{destination, write_report};
 use super::terminal::Terminal;
@@ -81,6 +82,12 @@ pub struct InvestigateArgs {
     /// hold every password and token found in the evidence.
     #[arg(long, conflicts_with = "redact")]
     pub no_redact: bool,
+    /// Write the report into this directory of incident reports (e.g.
+    /// docs/incidents) as <date>-<slug>.md with YAML front matter, note the
+    /// root causes earlier reports there had, and refresh its README.md (or
+    /// index.md) table.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "format"])]
+    pub docs: Option<PathBuf>,
     /// Exit 1 from this finding on (README.md, "Exit codes"): never,
     /// inconclusive (any verdict but healthy), symptom, suspected, cause.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t)]
@@ -110,14 +117,20 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
     for problem in &evidence.inventory.problems {
         terminal.warn(&problem.to_string());
     }
-    let analysis = analyze::analyze_with(evidence, catalogue);
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Md);
-    let rendered = report::render(&analysis, format).context("cannot render the report")?;
-    let destination = destination(args.output.as_deref(), &analysis, format);
-    write_report(destination.as_deref(), &rendered)?;
+    let mut analysis = analyze::analyze_with(evidence, catalogue);
+    let destination = match &args.docs {
+        Some(dir) => Some(docs::write_incident(dir, &mut analysis, terminal)?),
+        None => {
+            let format = args
+                .format
+                .or_else(|| args.output.as_deref().and_then(Format::from_path))
+                .unwrap_or(Format::Md);
+            let rendered = report::render(&analysis, format).context("cannot render the report")?;
+            let destination = destination(args.output.as_deref(), &analysis, format);
+            write_report(destination.as_deref(), &rendered)?;
+            destination
+        }
+    };
     terminal.summary(&analysis, destination.as_deref());
     if let Some(e) = &gathered.engine_error {
         // The report says what was missing; an empty host is not a healthy one.

@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod collect;
+pub mod docs;
 pub mod exit;
 pub mod investigate;
 pub mod output;

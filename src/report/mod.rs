@@ -5,6 +5,7 @@
 //! into the binary so it runs anywhere.
 
 pub mod chart;
+pub mod docs;
 mod filters;
 pub mod html;
 pub mod markdown;
@@ -81,12 +82,29 @@ struct JsonReport<'a> {
 /// Renders the analysis in one format. Every string goes through
 /// [`sanitize`] first, whatever the format.
 pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError> {
+    let (model, mut numbers) = sanitized_model(analysis)?;
+    render_model(analysis, model, &mut numbers, format)
+}
+
+/// The analysis as the JSON report holds it, every string through
+/// [`sanitize`]; `numbers` goes on numbering secrets for what is rendered
+/// next to it.
+fn sanitized_model(analysis: &Analysis) -> Result<(serde_json::Value, Renumbering), ReportError> {
     let mut model = serde_json::to_value(JsonReport {
         schema_version: SCHEMA_VERSION,
         analysis,
     })?;
     let mut numbers = Renumbering::default();
     sanitize::model(&mut model, &mut numbers);
+    Ok((model, numbers))
+}
+
+fn render_model(
+    analysis: &Analysis,
+    model: serde_json::Value,
+    numbers: &mut Renumbering,
+    format: Format,
+) -> Result<String, ReportError> {
     match format {
         Format::Json => {
             let mut out = serde_json::to_string_pretty(&model)?;
@@ -95,7 +113,7 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
         }
         Format::Md | Format::Html => {
             let chart = chart::availability_svg(&analysis.monitoring).unwrap_or_default();
-            let chart = sanitize::rendered(&chart, &mut numbers);
+            let chart = sanitize::rendered(&chart, numbers);
             let name = if format == Format::Md {
                 "report.md"
             } else {
@@ -112,31 +130,38 @@ pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError
 /// build, reported when the first report is rendered.
 static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
-        "report.md",
-        include_str!("../../templates/report.md.tera"),
+        &[
+            ("report.md", include_str!("../../templates/report.md.tera")),
+            (
+                "incidents.md",
+                include_str!("../../templates/incidents.md.tera"),
+            ),
+        ],
         markdown::register,
     )
 });
 static HTML: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
-        "report.html",
-        include_str!("../../templates/report.html.tera"),
+        &[(
+            "report.html",
+            include_str!("../../templates/report.html.tera"),
+        )],
         html::register,
     )
 });
 
-fn engine(name: &'static str, source: &str, register: fn(&mut Tera)) -> Result<Tera, String> {
+fn engine(templates: &[(&'static str, &str)], register: fn(&mut Tera)) -> Result<Tera, String> {
     let mut tera = Tera::default();
-    tera.add_raw_template(name, source)
+    tera.add_raw_templates(templates.to_vec())
         .map_err(|e| ReportError::from(e).to_string())?;
-    tera.autoescape_on(vec![name]);
+    tera.autoescape_on(templates.iter().map(|(name, _)| *name).collect());
     register(&mut tera);
     filters::register(&mut tera);
     Ok(tera)
 }
 
 fn templates(name: &str) -> Result<&'static Tera, ReportError> {
-    let engine = if name == "report.md" {
+    let engine = if name.ends_with(".md") {
         &MARKDOWN
     } else {
         &HTML
