@@ -55,21 +55,35 @@ fn a_second_bundle_with_the_same_cause_is_a_recurrence_and_a_rerun_changes_nothi
     // A `docker compose logs` paste of the incident, then the bundle
     // collected from the engine: two captures, one cause.
     let first = into_docs("compose-db-down-logs-only", &dir);
-    assert_eq!(first.status.code(), Some(1), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let files = snapshot(&dir);
     assert_eq!(files.len(), 2, "a report and the index: {:?}", files.keys());
     let report = report_of(&files, "config-invalid");
     let yaml = front_matter(&report);
     assert_eq!(yaml["generator"], "coroner");
     assert_eq!(yaml["verdict"], "root-cause-identified");
-    let fingerprint = "config-invalid:db:postgres-config-file-errors:/etc/postgresql/postgresql.conf";
+    let fingerprint =
+        "config-invalid:db:postgres-config-file-errors:/etc/postgresql/postgresql.conf";
     assert_eq!(yaml["fingerprints"][0], fingerprint);
     assert_eq!(yaml["tags"][0], "incident");
-    assert!(yaml["title"].as_str().unwrap().contains("PostgreSQL refuses to start"));
+    assert!(yaml["title"]
+        .as_str()
+        .unwrap()
+        .contains("PostgreSQL refuses to start"));
     assert!(!report.contains("Seen before"));
 
     let second = into_docs("compose-db-down", &dir);
-    assert_eq!(second.status.code(), Some(1), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(
+        second.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     let files = snapshot(&dir);
     assert_eq!(files.len(), 3, "{:?}", files.keys());
     let later = report_of(&files, "compose-db-1");
@@ -84,7 +98,10 @@ fn a_second_bundle_with_the_same_cause_is_a_recurrence_and_a_rerun_changes_nothi
         .lines()
         .find(|l| l.starts_with("> **Seen before.**"))
         .expect("the recurrence is said at the top");
-    assert!(banner.contains(fingerprint) && banner.contains(&format!("]({earlier_file})")), "{banner}");
+    assert!(
+        banner.contains(fingerprint) && banner.contains(&format!("]({earlier_file})")),
+        "{banner}"
+    );
 
     let index = String::from_utf8(files["README.md"].clone()).unwrap();
     assert!(index.contains("occurrence 2"), "{index}");
@@ -129,10 +146,16 @@ fn the_team_s_index_page_and_other_pages_are_kept() {
         "{warnings}"
     );
     let files = snapshot(dir.path());
-    assert_eq!(files[&name], b"# Our notes on this day\n", "never overwritten");
+    assert_eq!(
+        files[&name], b"# Our notes on this day\n",
+        "never overwritten"
+    );
     let renamed = name.replace(".md", "-2.md");
     assert!(files.contains_key(&renamed), "{:?}", files.keys());
-    assert!(!files.contains_key("README.md"), "index.md is the index here");
+    assert!(
+        !files.contains_key("README.md"),
+        "index.md is the index here"
+    );
     let index = String::from_utf8(files["index.md"].clone()).unwrap();
     assert!(index.starts_with(own), "{index}");
     assert!(index.contains(&format!("]({renamed})")), "{index}");
