@@ -118,12 +118,16 @@ fn an_absurd_latency_in_a_monitoring_history_still_gives_a_report_that_matches()
     );
 }
 
+/// One way a report can drift: what it is, where in the report the
+/// validator must say so, and the change.
+type Drift = (&'static str, &'static str, fn(&mut Value));
+
 /// Each change makes the golden report drift from the schema in one way,
 /// and each must be caught where it is.
 #[test]
 fn a_report_that_drifts_from_the_schema_fails_validation() {
     let validator = schema::validator();
-    let cases: Vec<(&str, &str, fn(&mut Value))> = vec![
+    let cases: Vec<Drift> = vec![
         ("an unknown top-level field", "", |r| {
             r["unexpected"] = json!({});
         }),
