@@ -8,8 +8,12 @@
 //! No output (Markdown, HTML, JSON, the terminal) may carry a planted
 //! secret, a tag or attribute from the evidence, a broken table row or a
 //! control character; the names around the secrets stay visible, and one
-//! value has one placeholder everywhere.
+//! value has one placeholder everywhere. Masking, escaping and cutting
+//! change what the strings say, never the report's shape: the JSON report
+//! still matches its schema.
 
+#[path = "support/schema.rs"]
+mod schema;
 #[path = "support/bundles.rs"]
 mod support;
 
@@ -305,6 +309,15 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
         "{redaction}"
     );
     assert!(markdown.contains("secret values masked as `[secret-N]`"));
+}
+
+#[test]
+fn the_json_report_of_the_hostile_bundle_matches_the_schema() {
+    let planted = hostile_bundle();
+    let (report, _) = run(planted.dir.path(), "json");
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let problems = schema::violations(&schema::validator(), &report);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

@@ -17,6 +17,7 @@ pub mod summary;
 pub mod timeline;
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::evidence::time::{format_utc, parse_rfc3339};
@@ -25,7 +26,7 @@ use crate::evidence::{redact, Evidence, Gap, Inventory};
 use detector::{Context, Finding};
 
 /// The verdict of an investigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// A root cause explains what failed, with high confidence.
@@ -51,20 +52,23 @@ impl Verdict {
 }
 
 /// A root cause with what it explains, ranked.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RootCause {
     pub rank: usize,
     #[serde(flatten)]
     pub finding: Finding,
-    /// The causal chain, root first: `gateway answers 502` ← … is shown reversed.
+    /// The causal chain, root first: this cause, then each symptom it
+    /// explains, each as `service: title` (the title alone when it names
+    /// the service).
     pub chain: Vec<String>,
-    /// Indexes into [`Analysis::symptoms`] this cause explains.
+    /// The symptoms this cause explains, as indexes into `symptoms`.
     pub explains: Vec<usize>,
     /// Other causes found for the same service, by detector id.
     pub related: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A symptom, with the root cause that explains it when one does.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Symptom {
     #[serde(flatten)]
     pub finding: Finding,
@@ -78,7 +82,7 @@ pub struct Symptom {
 }
 
 /// What was investigated: host, engine, window and assumptions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct About {
     /// `YYYY-MM-DD` of the end of the window: the same evidence gives the same date.
     pub date: String,
@@ -92,7 +96,7 @@ pub struct About {
 }
 
 /// Everything a report shows. Serialised as the JSON report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Analysis {
     pub about: About,
     pub verdict: Verdict,

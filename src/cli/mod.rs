@@ -11,5 +11,6 @@ pub mod exit;
 pub mod investigate;
 pub mod output;
 pub mod rules;
+pub mod schema;
 pub mod terminal;
 pub mod tooling;

@@ -10,10 +10,12 @@ mod filters;
 pub mod html;
 pub mod markdown;
 pub mod sanitize;
+pub mod schema;
 
 use std::path::Path;
 use std::sync::LazyLock;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use tera::Tera;
 
@@ -72,8 +74,19 @@ impl From<tera::Error> for ReportError {
 /// The JSON document's version; raised when a field changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// What an investigation found, as `coroner investigate --format json`
+/// writes it. Every string in it has been through the last gate of the
+/// report: secrets masked as `[secret-N]`, control and invisible characters
+/// shown as escapes, and an over-long string cut with the cut marked.
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    title = "coroner report",
+    extend("$id" = format!("urn:coroner:report:{SCHEMA_VERSION}"))
+)]
 struct JsonReport<'a> {
+    /// The version of this format: raised when a field changes meaning or
+    /// is removed, not when one is added.
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     schema_version: u32,
     #[serde(flatten)]
     analysis: &'a Analysis,
