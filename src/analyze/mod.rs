@@ -121,7 +121,7 @@ pub struct Analysis {
 }
 
 /// A root cause of this incident found in an earlier incident report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SeenBefore {
     pub fingerprint: String,
     /// The earlier report's date, `YYYY-MM-DD`.
