@@ -14,6 +14,8 @@
 
 #[path = "support/schema.rs"]
 mod schema;
+#[path = "support/browser.rs"]
+mod browser;
 #[path = "support/bundles.rs"]
 mod support;
 
@@ -364,21 +366,20 @@ fn rendered_markdown_carries_no_tag_from_the_evidence_and_keeps_every_table_whol
 /// headless): no element or attribute from the evidence, nothing fetched.
 #[test]
 fn the_html_report_in_a_real_browser_holds_no_element_from_the_evidence() {
+    let chromium =
+        browser::Chromium::find().expect("chromium (Debian's package) runs; .ci/run installs it");
     let planted = hostile_bundle();
     let (html, _) = run(planted.dir.path(), "html");
     let page = planted.dir.path().join("report.html");
     std::fs::write(&page, &html).unwrap();
-    let out = Command::new("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium (Debian's package) runs; .ci/run installs it");
-    let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        dom.contains("</main>"),
-        "chromium rendered nothing: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let visit = chromium.visit(&page, 1280);
+    assert_eq!(
+        visit.requests,
+        Vec::<String>::new(),
+        "the page asked the network for something"
     );
+    let dom = visit.dom;
+    assert!(dom.contains("</main>"), "chromium rendered no report");
     // In a DOM dump, text is escaped: every `<` opens a real element.
     for tag in dom
         .split('<')
