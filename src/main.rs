@@ -68,6 +68,8 @@ enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of the JSON report (`investigate --format json`).
+    Schema,
     /// Print the completion script for a shell, e.g.
     /// `coroner completions bash > /etc/bash_completion.d/coroner`.
     Completions {
@@ -123,6 +125,10 @@ fn run(command: Command, terminal: &Terminal) -> Result<u8> {
         Command::Investigate(args) => cli::investigate::investigate(*args, terminal),
         Command::Collect(args) => cli::collect::collect(args, terminal),
         Command::Compare(args) => cli::compare::compare(args, terminal),
+        Command::Schema => {
+            cli::schema::schema()?;
+            Ok(exit::OK)
+        }
         Command::Completions { shell } => {
             tooling::completions(shell, &mut Cli::command())?;
             Ok(exit::OK)

@@ -2,7 +2,8 @@
 //! the captured before/after pair `deploy-broken` / `deploy-fixed`
 //! (fixtures/scenarios/deploy-fixed.sh): what the comparison says, that a
 //! JSON report and its bundle make the same side, that a report which does
-//! not fit is exit 2 naming the file and field, and the report section.
+//! not fit is exit 2 naming the file and field, and the report section
+//! (its JSON valid against the committed schema).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -12,6 +13,8 @@ use serde_json::Value;
 #[path = "support/bundles.rs"]
 #[allow(dead_code)] // shared by several tests; this one copies no bundle
 mod bundles;
+#[path = "support/schema.rs"]
+mod schema;
 use bundles::bundle;
 
 const HEALTHY: i32 = 0;
@@ -254,6 +257,8 @@ fn baseline_adds_the_before_and_after_section_to_each_format() {
     assert!(!run("html", None).contains("before-and-after"));
 
     let report: Value = serde_json::from_str(&run("json", Some(&baseline))).unwrap();
+    let problems = schema::violations(&schema::validator(), &report);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(report["verdict"], "healthy");
     assert_eq!(report["comparison"]["before"]["origin"], "report");
     assert_eq!(

@@ -1,6 +1,8 @@
 //! The reports in `reports/` are exactly what coroner writes for the main
-//! example, `fixtures/bundles/main-incident`. Any change to the analysis or
-//! the templates shows up here as a difference to review.
+//! example, `fixtures/bundles/main-incident`, and `docs/report.schema.json`
+//! is exactly what `coroner schema` prints. Any change to the analysis, the
+//! templates or the shape of the JSON report shows up here as a difference
+//! to review.
 //!
 //! Refresh them after an intended change with:
 //!
@@ -13,6 +15,7 @@ use std::process::Command;
 
 const UPDATE_VARIABLE: &str = "CORONER_UPDATE_GOLDEN";
 const BUNDLE: &str = "fixtures/bundles/main-incident";
+const SCHEMA: &str = "docs/report.schema.json";
 const FORMATS: [&str; 3] = ["md", "html", "json"];
 
 fn repository() -> PathBuf {
@@ -99,6 +102,37 @@ fn reports_of_the_main_example_match_the_golden_files() {
         "{}\n\nIf the change is intended, refresh with: {UPDATE_VARIABLE}=1 cargo test --test golden",
         stale.join("\n\n")
     );
+}
+
+#[test]
+fn the_committed_schema_is_what_coroner_schema_prints() {
+    let output = Command::new(env!("CARGO_BIN_EXE_coroner"))
+        .arg("schema")
+        .output()
+        .expect("run coroner");
+    assert!(
+        output.status.success(),
+        "coroner schema failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let actual = String::from_utf8(output.stdout).expect("the schema is UTF-8");
+    let committed = repository().join(SCHEMA);
+    if update_requested() {
+        std::fs::write(&committed, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&committed).unwrap_or_default();
+    if expected != actual {
+        let now = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.schema.json");
+        std::fs::write(&now, &actual).unwrap();
+        panic!(
+            "{SCHEMA} is not what `coroner schema` prints; {}\n  see: diff -u {} {}\n\n\
+             If the change is intended, refresh with: {UPDATE_VARIABLE}=1 cargo test --test golden",
+            first_difference(&expected, &actual),
+            committed.display(),
+            now.display()
+        );
+    }
 }
 
 #[test]

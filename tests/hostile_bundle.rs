@@ -8,8 +8,14 @@
 //! No output (Markdown, HTML, JSON, the terminal) may carry a planted
 //! secret, a tag or attribute from the evidence, a broken table row or a
 //! control character; the names around the secrets stay visible, and one
-//! value has one placeholder everywhere.
+//! value has one placeholder everywhere. Masking, escaping and cutting
+//! change what the strings say, never the report's shape: the JSON report
+//! still matches its schema.
 
+#[path = "support/browser.rs"]
+mod browser;
+#[path = "support/schema.rs"]
+mod schema;
 #[path = "support/bundles.rs"]
 mod support;
 
@@ -308,6 +314,15 @@ fn no_planted_secret_and_no_hostile_byte_reaches_any_output() {
 }
 
 #[test]
+fn the_json_report_of_the_hostile_bundle_matches_the_schema() {
+    let planted = hostile_bundle();
+    let (report, _) = run(planted.dir.path(), "json");
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let problems = schema::violations(&schema::validator(), &report);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn rendered_markdown_carries_no_tag_from_the_evidence_and_keeps_every_table_whole() {
     use pulldown_cmark::{Event, Options, Parser};
     let planted = hostile_bundle();
@@ -351,21 +366,20 @@ fn rendered_markdown_carries_no_tag_from_the_evidence_and_keeps_every_table_whol
 /// headless): no element or attribute from the evidence, nothing fetched.
 #[test]
 fn the_html_report_in_a_real_browser_holds_no_element_from_the_evidence() {
+    let chromium =
+        browser::Chromium::find().expect("chromium (Debian's package) runs; .ci/run installs it");
     let planted = hostile_bundle();
     let (html, _) = run(planted.dir.path(), "html");
     let page = planted.dir.path().join("report.html");
     std::fs::write(&page, &html).unwrap();
-    let out = Command::new("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium (Debian's package) runs; .ci/run installs it");
-    let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        dom.contains("</main>"),
-        "chromium rendered nothing: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let visit = chromium.visit(&page, 1280);
+    assert_eq!(
+        visit.requests,
+        Vec::<String>::new(),
+        "the page asked the network for something"
     );
+    let dom = visit.dom;
+    assert!(dom.contains("</main>"), "chromium rendered no report");
     // In a DOM dump, text is escaped: every `<` opens a real element.
     for tag in dom
         .split('<')

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::detector::Role;
@@ -20,7 +21,7 @@ use super::{Analysis, Verdict, SCHEMA_VERSION};
 use crate::evidence::monitoring::ErrorClass;
 
 /// Where a side came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     /// A bundle, analysed now.
@@ -40,7 +41,7 @@ pub struct Side {
 }
 
 /// What a side is: where it came from, its verdict and its window.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SideSummary {
     /// The bundle directory or the report file, as given.
     pub source: String,
@@ -64,7 +65,7 @@ struct FindingState {
 }
 
 /// A container's state on one side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ContainerState {
     pub image: String,
     pub state: String,
@@ -113,7 +114,7 @@ impl From<ReportService> for NamedContainer {
 }
 
 /// The figures of one monitored target on one side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct MonitorState {
     pub samples: u64,
     pub failures: u64,
@@ -152,7 +153,7 @@ struct ClassState {
 
 /// The two sides and what changed between them. Serialised as the
 /// `comparison` object of a report and as the compare report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Comparison {
     pub before: SideSummary,
     pub after: SideSummary,
@@ -164,14 +165,14 @@ pub struct Comparison {
 }
 
 /// How many findings have each status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     pub resolved: usize,
     pub still_present: usize,
     pub new: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Found before, not after.
@@ -183,7 +184,7 @@ pub enum Status {
 }
 
 /// One root cause or symptom of either side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FindingChange {
     pub fingerprint: String,
     pub status: Status,
@@ -197,7 +198,7 @@ pub struct FindingChange {
     pub occurrences_after: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ContainerTrend {
     /// Failing before, not after.
@@ -214,7 +215,7 @@ pub enum ContainerTrend {
 }
 
 /// One container on either side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ContainerChange {
     pub container: String,
     pub before: Option<ContainerState>,
@@ -224,7 +225,7 @@ pub struct ContainerChange {
     pub restarts_change: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MonitorTrend {
     /// Availability higher after, as shown (to 0.1 point).
@@ -238,7 +239,7 @@ pub enum MonitorTrend {
 }
 
 /// One monitored target on either side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MonitoringChange {
     /// The source's name (its file stem, with the target when one file holds several).
     pub name: String,
@@ -252,7 +253,7 @@ pub struct MonitoringChange {
     pub error_classes: Vec<ClassChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClassChange {
     pub class: ErrorClass,
     pub label: String,

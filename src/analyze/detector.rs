@@ -6,6 +6,7 @@
 //! render; [`super::rank`] decides what explains what.
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::rules::Catalogue;
@@ -14,7 +15,7 @@ use crate::evidence::Evidence;
 
 /// A root cause is something to fix; a symptom is what users or other
 /// services saw because of one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Cause,
@@ -98,9 +99,10 @@ pub struct Context<'a> {
 }
 
 /// One root cause or symptom, with the evidence behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Finding {
-    /// The detector id.
+    /// The kind of failure: the id of the detector that found it, or the
+    /// kind the catalogue rule names (`coroner explain KIND` describes both).
     pub kind: &'static str,
     pub role: Role,
     /// Container name, or the file stem of a log that has no container.
@@ -120,10 +122,12 @@ pub struct Finding {
     pub targets: Vec<String>,
     /// The catalogue rule whose hits this finding reports, if a rule's.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub rule: Option<String>,
     /// The decisive value of what is wrong, when there is one: the module
     /// that cannot be imported, the variable, the port, the path.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub subject: Option<String>,
     /// `kind:service[:subject]`, set by the analyzer: the same failure gets
     /// the same fingerprint in every report, so a recurrence is recognised
@@ -193,7 +197,7 @@ impl Finding {
 }
 
 /// A piece of evidence quoted verbatim, with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct Quote {
     /// Bundle-relative file.
     pub source: String,
@@ -219,7 +223,7 @@ impl Quote {
 }
 
 /// When a step should be done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Horizon {
     Immediate,
@@ -227,14 +231,14 @@ pub enum Horizon {
     MediumTerm,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Remediation {
     /// One sentence: the fix.
     pub summary: String,
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Step {
     pub horizon: Horizon,
     pub text: String,

@@ -18,6 +18,7 @@ pub mod summary;
 pub mod timeline;
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::time::{format_utc, parse_rfc3339};
@@ -30,7 +31,7 @@ use detector::{Context, Finding};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The verdict of an investigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// A root cause explains what failed, with high confidence.
@@ -56,20 +57,23 @@ impl Verdict {
 }
 
 /// A root cause with what it explains, ranked.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RootCause {
     pub rank: usize,
     #[serde(flatten)]
     pub finding: Finding,
-    /// The causal chain, root first: `gateway answers 502` ← … is shown reversed.
+    /// The causal chain, root first: this cause, then each symptom it
+    /// explains, each as `service: title` (the title alone when it names
+    /// the service).
     pub chain: Vec<String>,
-    /// Indexes into [`Analysis::symptoms`] this cause explains.
+    /// The symptoms this cause explains, as indexes into `symptoms`.
     pub explains: Vec<usize>,
     /// Other causes found for the same service, by detector id.
     pub related: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A symptom, with the root cause that explains it when one does.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Symptom {
     #[serde(flatten)]
     pub finding: Finding,
@@ -83,7 +87,7 @@ pub struct Symptom {
 }
 
 /// What was investigated: host, engine, window and assumptions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct About {
     /// `YYYY-MM-DD` of the end of the window: the same evidence gives the same date.
     pub date: String,
@@ -97,7 +101,7 @@ pub struct About {
 }
 
 /// Everything a report shows. Serialised as the JSON report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Analysis {
     pub about: About,
     pub verdict: Verdict,
@@ -114,9 +118,25 @@ pub struct Analysis {
     /// Status, executive summary, solutions, next steps and technical details.
     #[serde(flatten)]
     pub write_up: summary::WriteUp,
+    /// Earlier incident reports that had a root cause of this one (same
+    /// fingerprint), oldest first; set when the report joins a directory of
+    /// incidents (`--docs`), empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seen_before: Vec<SeenBefore>,
     /// This investigation set against an earlier one (`--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<compare::Comparison>,
+}
+
+/// A root cause of this incident found in an earlier incident report.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SeenBefore {
+    pub fingerprint: String,
+    /// The earlier report's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    /// The earlier report's file, relative to this one.
+    pub report: String,
 }
 
 /// Runs every registered detector and the built-in rule catalogue over the evidence.
@@ -180,6 +200,7 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
         gaps: inputs.gaps.clone(),
         inputs,
         write_up: summary::WriteUp::default(),
+        seen_before: Vec::new(),
         comparison: None,
     };
     analysis.write_up = summary::write_up(evidence, &analysis);

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::timeline::Entry;
@@ -30,7 +31,7 @@ const HOLE_FACTOR: i64 = 5;
 const HOLE_MIN_SECONDS: i64 = 60;
 
 /// Everything the report says about monitoring.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MonitoringFigures {
     pub target_percent: f64,
     pub sources: Vec<SourceFigures>,
@@ -40,7 +41,7 @@ pub struct MonitoringFigures {
     pub markers: Vec<Marker>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourceFigures {
     /// The name findings use: the file stem, with the target when one file holds several.
     pub name: String,
@@ -74,7 +75,7 @@ pub struct SourceFigures {
 }
 
 /// One sample, as quoted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SampleRef {
     pub time: DateTime<Utc>,
     /// The line in the source file, when the format has lines.
@@ -82,17 +83,17 @@ pub struct SampleRef {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Streak {
     pub length: u64,
     pub start: SampleRef,
     pub end: SampleRef,
     pub seconds: f64,
-    /// The check that ended it; `None` while it goes on.
+    /// The check that ended it; unset while it goes on.
     pub recovered_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DayFigures {
     /// `YYYY-MM-DD`, UTC.
     pub date: String,
@@ -102,7 +103,7 @@ pub struct DayFigures {
     pub meets_target: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Coverage {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
@@ -111,14 +112,14 @@ pub struct Coverage {
     pub holes: Vec<Hole>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Hole {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub seconds: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ClassCount {
     pub class: ErrorClass,
     pub label: &'static str,
@@ -129,7 +130,7 @@ pub struct ClassCount {
     pub example: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Latency {
     pub samples: u64,
     pub p50_ms: f64,
@@ -138,7 +139,7 @@ pub struct Latency {
     pub max_ms: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Bucket {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
@@ -146,7 +147,7 @@ pub struct Bucket {
     pub failures: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkerKind {
     /// The top root cause was first seen.
@@ -157,14 +158,14 @@ pub enum MarkerKind {
     Restart,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Marker {
     pub time: DateTime<Utc>,
     pub kind: MarkerKind,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Onset {
     /// The start of the failure streak under way when the root cause began,
     /// or of the first one after it.
@@ -177,7 +178,7 @@ pub struct Onset {
     pub sentence: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Relative {
     pub event: String,
     pub time: DateTime<Utc>,
@@ -185,7 +186,7 @@ pub struct Relative {
 }
 
 /// What one endpoint answered to the latest run of probes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ProbeSummary {
     pub url: String,
     pub checked_at: DateTime<Utc>,

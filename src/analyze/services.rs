@@ -1,12 +1,13 @@
 //! The services table (one row a container, as the report lists them), and
 //! the identity of a service across reports.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::evidence::time::format_utc;
 use crate::evidence::Evidence;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ServiceRow {
     pub container: String,
     pub image: String,

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::detector::{Finding, Horizon, Remediation};
@@ -24,7 +25,7 @@ const DEPLOY_TRIGGER_SECONDS: i64 = 3600;
 const RESTART_LOOP_ALERT: u64 = 3;
 
 /// Everything [`write_up`] adds to an [`Analysis`]; flattened into it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct WriteUp {
     pub status: Status,
     pub summary: Summary,
@@ -34,7 +35,7 @@ pub struct WriteUp {
 }
 
 /// The verdict said for people.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Status {
     /// `Root cause identified`, `Root cause suspected`, `Healthy` or `Inconclusive`.
     pub label: String,
@@ -42,7 +43,7 @@ pub struct Status {
     pub sentence: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Summary {
     /// The report's title: the top cause, or what the verdict says.
     pub headline: String,
@@ -61,7 +62,7 @@ pub struct Summary {
     pub affected: Vec<Affected>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Impact {
     pub start: String,
     /// The last failure seen; still failing at collection time when `ongoing`.
@@ -70,7 +71,7 @@ pub struct Impact {
     pub ongoing: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Affected {
     pub service: String,
     /// `restarting (9 restarts)`, `created, never started (exit code 128)`, …
@@ -80,14 +81,14 @@ pub struct Affected {
 }
 
 /// Remediation steps of every root cause, merged and grouped by when to do them.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Solutions {
     pub immediate: Vec<Solution>,
     pub short_term: Vec<Solution>,
     pub medium_term: Vec<Solution>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Solution {
     pub text: String,
     /// Exact commands, ready to paste.
@@ -96,23 +97,23 @@ pub struct Solution {
     pub fixes: Vec<FixTarget>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct FixTarget {
-    /// The root cause's rank; `None` for an unexplained symptom.
+    /// The root cause's rank; unset for an unexplained symptom.
     pub rank: Option<usize>,
     pub service: String,
     pub kind: String,
 }
 
 /// What to do when, derived from the causes and what the evidence lacked.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct NextSteps {
     pub today: Vec<Action>,
     pub this_week: Vec<Action>,
     pub this_month: Vec<Action>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Action {
     pub text: String,
     /// The finding or fact that justifies it.
@@ -122,7 +123,7 @@ pub struct Action {
 }
 
 /// Host, engine, ports and images, for whoever picks the investigation up.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Technical {
     pub host: Option<String>,
     pub engine_version: Option<String>,
@@ -141,7 +142,7 @@ pub struct Technical {
 
 /// The configuration of a failing container, as `docker container inspect`
 /// shows it; environment values whose names look secret are masked.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ContainerConfig {
     pub container: String,
     pub entrypoint: Vec<String>,
@@ -153,7 +154,7 @@ pub struct ContainerConfig {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PortInUse {
     /// `127.0.0.1:18080`, or `6333/tcp` for a port a container exposes without publishing.
     pub address: String,
@@ -169,7 +170,7 @@ pub struct PortInUse {
     pub shared_with: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ImageInfo {
     pub reference: String,
     pub short_id: String,
@@ -179,7 +180,7 @@ pub struct ImageInfo {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NetworkMember {
     pub network: String,
     pub container: String,

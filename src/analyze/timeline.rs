@@ -4,12 +4,13 @@
 //! finding, and monitoring transitions.
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::rank::Ranked;
 use crate::evidence::Evidence;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct Entry {
     pub time: DateTime<Utc>,
     /// Set when the entry stands for a run of repeats.

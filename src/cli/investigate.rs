@@ -19,6 +19,7 @@ use coroner::report::{self, Format};
 use super::args::{parse_window, parse_zone};
 use super::collect::{collect_live, live_request, LiveArgs};
 use super::compare;
+use super::docs;
 use super::exit::FailOn;
 use super::output::{default_file_name, destination, write_report};
 use super::terminal::Terminal;
@@ -86,6 +87,12 @@ pub struct InvestigateArgs {
     /// by `coroner investigate --format json`. Adds a "Before and after" section.
     #[arg(long, value_name = "REPORT.json")]
     pub baseline: Option<PathBuf>,
+    /// Write the report into this directory of incident reports (e.g.
+    /// docs/incidents) as <date>-<slug>.md with YAML front matter, note the
+    /// root causes earlier reports there had, and refresh its README.md (or
+    /// index.md) table.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "format"])]
+    pub docs: Option<PathBuf>,
     /// Exit 1 from this finding on (README.md, "Exit codes"): never,
     /// inconclusive (any verdict but healthy), symptom, suspected, cause.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t)]
@@ -132,16 +139,22 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
         };
         analysis.comparison = Some(compare::baseline(baseline, &analysis, &source));
     }
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Md);
-    let rendered = report::render(&analysis, format).context("cannot render the report")?;
-    let destination = destination(
-        args.output.as_deref(),
-        &default_file_name(&analysis, format),
-    );
-    write_report(destination.as_deref(), &rendered)?;
+    let destination = match &args.docs {
+        Some(dir) => Some(docs::write_incident(dir, &mut analysis, terminal)?),
+        None => {
+            let format = args
+                .format
+                .or_else(|| args.output.as_deref().and_then(Format::from_path))
+                .unwrap_or(Format::Md);
+            let rendered = report::render(&analysis, format).context("cannot render the report")?;
+            let destination = destination(
+                args.output.as_deref(),
+                &default_file_name(&analysis, format),
+            );
+            write_report(destination.as_deref(), &rendered)?;
+            destination
+        }
+    };
     terminal.summary(&analysis, destination.as_deref());
     if let Some(comparison) = &analysis.comparison {
         compare::summary(comparison, terminal);

@@ -7,9 +7,11 @@
 pub mod args;
 pub mod collect;
 pub mod compare;
+pub mod docs;
 pub mod exit;
 pub mod investigate;
 pub mod output;
 pub mod rules;
+pub mod schema;
 pub mod terminal;
 pub mod tooling;

@@ -21,6 +21,7 @@ pub mod time;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use container::Container;
@@ -168,14 +169,14 @@ pub struct MetaWindow {
 }
 
 /// Something that could not be collected, and why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Gap {
     pub what: String,
     pub why: String,
 }
 
 /// A file, or a line of one, that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct InputProblem {
     pub source: String,
     pub line: Option<u64>,
@@ -192,7 +193,7 @@ impl std::fmt::Display for InputProblem {
 }
 
 /// Which files were recognised as what, and which were ignored and why.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Inventory {
     pub recognised: Vec<RecognisedFile>,
     pub ignored: Vec<IgnoredFile>,
@@ -202,13 +203,13 @@ pub struct Inventory {
     pub redaction: redact::RedactionSummary,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct RecognisedFile {
     pub path: String,
     pub kind: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct IgnoredFile {
     pub path: String,
     pub reason: String,

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -39,7 +40,7 @@ pub struct MonitoringSeries {
     pub messages: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum HistoryFormat {
     JsonLines,
@@ -99,7 +100,10 @@ impl Sample {
             time,
             line,
             message: message.and_then(|m| NonZeroU32::new(m.saturating_add(1))),
-            latency_ms,
+            // A figure too large for an f32 (a plain-text line's `1e45 ms`
+            // written out, a Gatus duration of 1e300 ns) is no latency: it
+            // would make the percentiles infinite, and the report `null`.
+            latency_ms: latency_ms.filter(|l| l.is_finite()),
             status: status.and_then(NonZeroU16::new),
             ok,
         }
@@ -142,7 +146,9 @@ impl MonitoringSeries {
 }
 
 /// Why a check failed, as far as its status code and message tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorClass {
     /// 502 Bad Gateway: a proxy could not reach its upstream.

@@ -1,16 +1,21 @@
-//! The HTML template's one filter of its own: `prose`, for the sentences the
-//! analyzer writes. It escapes the text exactly as autoescape would and
+//! The HTML template's filters of its own: `prose`, for the sentences the
+//! analyzer writes (it escapes the text exactly as autoescape would and
 //! shows text between a pair of backticks as `<code>`, like the Markdown
-//! report does. Its output is HTML, so tera does not escape it again.
+//! report does; its output is HTML, so tera does not escape it again), and
+//! `url_path`, a relative link target percent-encoded as in Markdown (then
+//! HTML-escaped by autoescape like any value).
 
 use std::collections::HashMap;
 
 use tera::{Tera, Value};
 
-use super::markdown::{backtick_segments, Segment};
+use super::markdown::{backtick_segments, link_target, Segment};
 
 pub fn register(tera: &mut Tera) {
     tera.register_filter("prose", Prose);
+    tera.register_filter("url_path", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(link_target(v.as_str().unwrap_or_default())))
+    });
 }
 
 struct Prose;

@@ -13,6 +13,7 @@
 //! - `md_cell`: a table cell; `md_cell(code=true)` shows it as code.
 //! - `md_inline`: a code span.
 //! - `md_code(lang="sh", indent=2)`: a fenced code block.
+//! - `md_link`: a relative link target, percent-encoded.
 
 use std::collections::HashMap;
 
@@ -32,6 +33,7 @@ pub fn register(tera: &mut Tera) {
         }),
     );
     tera.register_filter("md_inline", escaping(|text, _| code_span(text)));
+    tera.register_filter("md_link", escaping(|text, _| link_target(text)));
     tera.register_filter(
         "md_code",
         escaping(|text, args| {
@@ -82,6 +84,21 @@ impl<F: Fn(&str, &Args) -> String + Sync + Send> tera::Filter for Escaping<F> {
 
 fn flag(args: &Args, name: &str) -> bool {
     args.get(name).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// A relative link target: every byte but unreserved characters and `/`
+/// percent-encoded (RFC 3986), so no file name can close the link, add a
+/// title or become a `javascript:` URL (its colon is encoded).
+pub fn link_target(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Escapes prose so it renders as the same text. Line breaks become `<br>`

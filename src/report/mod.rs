@@ -5,14 +5,17 @@
 //! into the binary so it runs anywhere.
 
 pub mod chart;
+pub mod docs;
 mod filters;
 pub mod html;
 pub mod markdown;
 pub mod sanitize;
+pub mod schema;
 
 use std::path::Path;
 use std::sync::LazyLock;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use tera::Tera;
 
@@ -71,8 +74,19 @@ impl From<tera::Error> for ReportError {
 
 pub use crate::analyze::SCHEMA_VERSION;
 
-#[derive(Serialize)]
+/// What an investigation found, as `coroner investigate --format json`
+/// writes it. Every string in it has been through the last gate of the
+/// report: secrets masked as `[secret-N]`, control and invisible characters
+/// shown as escapes, and an over-long string cut with the cut marked.
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    title = "coroner report",
+    extend("$id" = format!("urn:coroner:report:{SCHEMA_VERSION}"))
+)]
 struct JsonReport<'a> {
+    /// The version of this format: raised when a field changes meaning or
+    /// is removed, not when one is added.
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     schema_version: u32,
     #[serde(flatten)]
     analysis: &'a Analysis,
@@ -88,21 +102,40 @@ struct JsonComparison<'a> {
 /// Renders the analysis in one format. Every string goes through
 /// [`sanitize`] first, whatever the format.
 pub fn render(analysis: &Analysis, format: Format) -> Result<String, ReportError> {
+    let (model, mut numbers) = sanitized_model(analysis)?;
+    render_model(analysis, model, &mut numbers, format)
+}
+
+/// The analysis as the JSON report holds it, every string through
+/// [`sanitize`]; `numbers` goes on numbering secrets for what is rendered
+/// next to it.
+fn sanitized_model(analysis: &Analysis) -> Result<(serde_json::Value, Renumbering), ReportError> {
     let mut model = serde_json::to_value(JsonReport {
         schema_version: SCHEMA_VERSION,
         analysis,
     })?;
     let mut numbers = Renumbering::default();
     sanitize::model(&mut model, &mut numbers);
+    Ok((model, numbers))
+}
+
+fn render_model(
+    analysis: &Analysis,
+    model: serde_json::Value,
+    numbers: &mut Renumbering,
+    format: Format,
+) -> Result<String, ReportError> {
     match format {
         Format::Json => json(&model),
         Format::Md | Format::Html => {
             let chart = chart::availability_svg(&analysis.monitoring).unwrap_or_default();
-            let chart = sanitize::rendered(&chart, &mut numbers);
-            let mut context = tera::Context::from_value(model)?;
-            // Inline SVG, already escaped: templates insert it with `| safe`.
-            context.insert("chart_svg", &chart);
-            render_template("report", format, &context)
+            let chart = sanitize::rendered(&chart, numbers);
+            let name = if format == Format::Md {
+                "report.md"
+            } else {
+                "report.html"
+            };
+            render_template(model, chart, name)
         }
     }
 }
@@ -116,11 +149,16 @@ pub fn render_comparison(comparison: &Comparison, format: Format) -> Result<Stri
     sanitize::model(&mut model, &mut Renumbering::default());
     match format {
         Format::Json => json(&model),
-        Format::Md | Format::Html => {
-            let mut context = tera::Context::new();
-            context.insert("comparison", &model);
-            render_template("compare", format, &context)
-        }
+        Format::Md => render_template(
+            serde_json::json!({ "comparison": model }),
+            String::new(),
+            "compare.md",
+        ),
+        Format::Html => render_template(
+            serde_json::json!({ "comparison": model }),
+            String::new(),
+            "compare.html",
+        ),
     }
 }
 
@@ -139,6 +177,10 @@ static MARKDOWN: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     engine(
         &[
             ("report.md", include_str!("../../templates/report.md.tera")),
+            (
+                "incidents.md",
+                include_str!("../../templates/incidents.md.tera"),
+            ),
             (
                 "compare.md",
                 include_str!("../../templates/compare.md.tera"),
@@ -166,7 +208,7 @@ static HTML: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
 
 fn engine(templates: &[(&'static str, &str)], register: fn(&mut Tera)) -> Result<Tera, String> {
     let mut tera = Tera::default();
-    tera.add_raw_templates(templates.iter().copied())
+    tera.add_raw_templates(templates.to_vec())
         .map_err(|e| ReportError::from(e).to_string())?;
     tera.autoescape_on(templates.iter().map(|(name, _)| *name).collect());
     register(&mut tera);
@@ -174,9 +216,8 @@ fn engine(templates: &[(&'static str, &str)], register: fn(&mut Tera)) -> Result
     Ok(tera)
 }
 
-/// The engine of a format's templates.
-fn templates(format: Format) -> Result<&'static Tera, ReportError> {
-    let engine = if format == Format::Md {
+fn templates(name: &str) -> Result<&'static Tera, ReportError> {
+    let engine = if name.ends_with(".md") {
         &MARKDOWN
     } else {
         &HTML
@@ -186,14 +227,16 @@ fn templates(format: Format) -> Result<&'static Tera, ReportError> {
         .map_err(|e| ReportError::Template(e.clone()))
 }
 
-/// Renders `report` or `compare` in Markdown or HTML.
 fn render_template(
-    template: &str,
-    format: Format,
-    context: &tera::Context,
+    model: serde_json::Value,
+    chart: String,
+    name: &str,
 ) -> Result<String, ReportError> {
-    let name = format!("{template}.{}", format.extension());
-    Ok(templates(format)?.render(&name, context)?)
+    let tera = templates(name)?;
+    let mut context = tera::Context::from_value(model)?;
+    // Inline SVG, already escaped: templates insert it with `| safe`.
+    context.insert("chart_svg", &chart);
+    Ok(tera.render(name, &context)?)
 }
 
 #[cfg(test)]
@@ -464,7 +507,7 @@ mod tests {
         let mut context = tera::Context::from_serialize(&analysis).unwrap();
         context.insert("monitoring", &monitoring_figures());
         context.insert("chart_svg", "<svg id=\"availability\"></svg>");
-        let markdown = templates(Format::Md)
+        let markdown = templates("report.md")
             .unwrap()
             .render("report.md", &context)
             .unwrap();
@@ -487,7 +530,7 @@ mod tests {
             }
         }
 
-        let html = templates(Format::Html)
+        let html = templates("report.html")
             .unwrap()
             .render("report.html", &context)
             .unwrap();

@@ -36,10 +36,31 @@ pub fn rendered(text: &str, numbers: &mut Renumbering) -> String {
     numbers.text(&visible(&masked, true))
 }
 
+/// The key of fingerprints (`kind:service:subject`), whose colons separate
+/// parts: `webhook:libssl.so.3` is a service and a library, not a secret
+/// named `webhook`. Each part is masked on its own.
+const FINGERPRINT: &str = "fingerprint";
+
 fn visit(value: &mut Value) {
+    visit_field(value, false);
+}
+
+fn visit_field(value: &mut Value, fingerprint: bool) {
     match value {
         Value::String(s) => {
-            let masked = redact::text(s, redact::DERIVED);
+            let masked = if fingerprint {
+                let parts: Vec<Cow<'_, str>> = s
+                    .split(':')
+                    .map(|part| redact::text(part, redact::DERIVED))
+                    .collect();
+                if parts.iter().all(|p| matches!(p, Cow::Borrowed(_))) {
+                    Cow::Borrowed(s.as_str())
+                } else {
+                    Cow::Owned(parts.join(":"))
+                }
+            } else {
+                redact::text(s, redact::DERIVED)
+            };
             let shown = visible(&masked, true);
             let cut = cut(&shown);
             if let Cow::Owned(new) = cut {
@@ -50,8 +71,10 @@ fn visit(value: &mut Value) {
                 *s = new;
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(visit),
-        Value::Object(map) => map.values_mut().for_each(visit),
+        Value::Array(items) => items.iter_mut().for_each(|i| visit_field(i, fingerprint)),
+        Value::Object(map) => map
+            .iter_mut()
+            .for_each(|(key, v)| visit_field(v, key == FINGERPRINT || key == "fingerprints")),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
@@ -156,5 +179,26 @@ mod tests {
             serde_json::json!({"title": "token ghp_0123456789abcdefghijABCDEFGHIJ012345 rejected"});
         model(&mut v, &mut Renumbering::default());
         assert_eq!(v["title"], "token [secret-1] rejected");
+    }
+
+    /// Real fingerprints: a service named like a secret (`webhook`) before a
+    /// library is no `name: value` pair; a token as a part is still masked.
+    #[test]
+    fn fingerprint_parts_are_masked_one_by_one() {
+        let mut v = serde_json::json!({
+            "fingerprint": "missing-shared-library:webhook:libssl.so.3",
+            "fingerprints": ["auth:api:ghp_0123456789abcdefghijABCDEFGHIJ012345"],
+            "title": "webhook: libssl3x9",
+        });
+        model(&mut v, &mut Renumbering::default());
+        assert_eq!(
+            v["fingerprint"],
+            "missing-shared-library:webhook:libssl.so.3"
+        );
+        assert_eq!(v["fingerprints"][0], "auth:api:[secret-1]");
+        assert_eq!(
+            v["title"], "webhook: [secret-2]",
+            "elsewhere the pair is a secret"
+        );
     }
 }

@@ -33,6 +33,7 @@ use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -466,7 +467,7 @@ fn placeholder(number: u32) -> String {
 }
 
 /// What the report says about redaction: counts, kinds and files, never a value.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct RedactionSummary {
     /// False with `--no-redact`: the report holds secrets as found.
     pub enabled: bool,
@@ -476,13 +477,13 @@ pub struct RedactionSummary {
     pub files: Vec<MaskedIn>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct MaskedKind {
     pub kind: String,
     pub values: usize,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct MaskedIn {
     pub file: String,
     pub values: usize,
