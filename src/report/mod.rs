@@ -6,7 +6,9 @@
 
 pub mod chart;
 mod filters;
+pub mod github;
 pub mod html;
+pub mod junit;
 pub mod markdown;
 pub mod sanitize;
 
