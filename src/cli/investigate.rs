@@ -17,9 +17,10 @@ use coroner::evidence::{Evidence, ProbeResult, Window};
 use coroner::report::{self, Format};
 
 use super::args::{parse_window, parse_zone};
+use super::ci::{self, Ci, CiArgs};
 use super::collect::{collect_live, live_request, LiveArgs};
-use super::exit::FailOn;
-use super::output::{destination, write_report};
+use super::exit::{self, FailOn};
+use super::output::destination;
 use super::terminal::Terminal;
 
 #[derive(clap::Args)]
@@ -85,9 +86,13 @@ pub struct InvestigateArgs {
     /// inconclusive (any verdict but healthy), symptom, suspected, cause.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t)]
     pub fail_on: FailOn,
+    #[command(flatten)]
+    pub ci: CiArgs,
 }
 
 pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
+    let ci = Ci::start(&args.ci, *terminal);
+    let terminal = &ci.terminal;
     redact::configure(redact::Settings {
         extra_patterns: args.redact.clone(),
         disabled: args.no_redact,
@@ -117,13 +122,26 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
         .unwrap_or(Format::Md);
     let rendered = report::render(&analysis, format).context("cannot render the report")?;
     let destination = destination(args.output.as_deref(), &analysis, format);
-    write_report(destination.as_deref(), &rendered)?;
+    let incomplete = gathered
+        .engine_error
+        .as_ref()
+        .map(|e| format!("the report lacks everything from the Docker engine: {e}"));
+    // The report says what was missing; an empty host is not a healthy one.
+    let code = match incomplete {
+        Some(_) => exit::USAGE_OR_INPUT,
+        None => args.fail_on.code(&analysis),
+    };
+    let report = ci::Report {
+        format,
+        rendered: &rendered,
+        destination: destination.as_deref(),
+    };
+    ci.write(&analysis, &report, code, incomplete.as_deref())?;
     terminal.summary(&analysis, destination.as_deref());
-    if let Some(e) = &gathered.engine_error {
-        // The report says what was missing; an empty host is not a healthy one.
-        bail!("the report lacks everything from the Docker engine: {e}");
+    if let Some(why) = incomplete {
+        bail!(why);
     }
-    Ok(args.fail_on.code(&analysis))
+    Ok(code)
 }
 
 /// The evidence of an investigation, and what it could not get.
