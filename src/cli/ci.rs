@@ -201,10 +201,11 @@ impl Ci {
         let written = outputs(shown, report, code)
             .map_err(std::io::Error::other)
             .and_then(|text| {
-                OpenOptions::new()
-                    .append(true)
-                    .open(&path)?
-                    .write_all(text.as_bytes())
+                let mut file = Appending::open(&path)?;
+                // A line left open by an earlier step would swallow the
+                // first output's name.
+                let separator = if file.ends_line { "" } else { "\n" };
+                file.file.write_all(format!("{separator}{text}").as_bytes())
             });
         if let Err(e) = written {
             self.terminal.warn(&format!(
@@ -260,6 +261,33 @@ fn stdout_is_a_file() -> bool {
     std::fs::metadata("/proc/self/fd/1").is_ok_and(|m| m.is_file())
 }
 
+/// A runner's file, opened to append to (never truncated: what earlier
+/// steps wrote stays), and how it ends.
+struct Appending {
+    file: std::fs::File,
+    held: u64,
+    /// Empty, or its last byte is a line feed.
+    ends_line: bool,
+}
+
+impl Appending {
+    /// The runner creates the file for each step: a missing one is an
+    /// error, not created here.
+    fn open(path: &Path) -> std::io::Result<Appending> {
+        let file = OpenOptions::new().read(true).append(true).open(path)?;
+        let held = file.metadata()?.len();
+        let mut last = [b'\n'];
+        if held > 0 {
+            file.read_exact_at(&mut last, held - 1)?;
+        }
+        Ok(Appending {
+            file,
+            held,
+            ends_line: last[0] == b'\n',
+        })
+    }
+}
+
 enum Appended {
     Whole,
     Short,
@@ -276,25 +304,18 @@ fn append_summary(
     shown: &Shown,
     report: Option<&str>,
 ) -> std::io::Result<Appended> {
-    let mut file = OpenOptions::new().read(true).append(true).open(path)?;
-    let held = file.metadata()?.len();
-    let separator = match held {
-        0 => "",
-        _ => {
-            let mut last = [0u8];
-            file.read_exact_at(&mut last, held - 1)?;
-            if last[0] == b'\n' {
-                "\n"
-            } else {
-                "\n\n"
-            }
-        }
+    let mut file = Appending::open(path)?;
+    let separator = match (file.held, file.ends_line) {
+        (0, _) => "",
+        (_, true) => "\n",
+        (_, false) => "\n\n",
     };
-    let budget = github::SUMMARY_LIMIT.saturating_sub(held as usize + separator.len());
+    let budget = github::SUMMARY_LIMIT.saturating_sub(file.held as usize + separator.len());
     let Some(summary) = github::summary(markdown, shown, report, budget) else {
-        return Ok(Appended::Nothing(held));
+        return Ok(Appended::Nothing(file.held));
     };
-    file.write_all(format!("{separator}{}", summary.text).as_bytes())?;
+    file.file
+        .write_all(format!("{separator}{}", summary.text).as_bytes())?;
     Ok(if summary.shortened {
         Appended::Short
     } else {
