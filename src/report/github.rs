@@ -325,9 +325,12 @@ mod tests {
         assert_eq!(escape_data("%0A"), "%250A");
     }
 
+    /// A command's name, its properties and its message.
+    type Parsed = (String, Vec<(String, String)>, String);
+
     /// Reads a line as the runner does (ActionCommand.TryParseV2): the
     /// command, its properties unescaped, its message unescaped.
-    fn parse(line: &str) -> Option<(String, Vec<(String, String)>, String)> {
+    fn parse(line: &str) -> Option<Parsed> {
         let rest = line.trim_start().strip_prefix("::")?;
         let end = rest.find("::")?;
         let (info, data) = (&rest[..end], &rest[end + 2..]);
