@@ -52,18 +52,26 @@ impl Step {
 
     /// coroner in this step, in its directory, with the runner's variables.
     fn run(&self, bundle: &Path, args: &[&str]) -> Output {
-        self.run_with(
-            bundle,
-            args,
-            &[
-                ("GITHUB_ACTIONS", OsStr::new("true")),
-                ("GITHUB_STEP_SUMMARY", self.path("summary.md").as_os_str()),
-                ("GITHUB_OUTPUT", self.path("output.txt").as_os_str()),
-            ],
-        )
+        self.command(bundle, args, &self.runner_variables())
+            .output()
+            .unwrap()
+    }
+
+    fn runner_variables(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("GITHUB_ACTIONS", "true".into()),
+            ("GITHUB_STEP_SUMMARY", self.path("summary.md").into()),
+            ("GITHUB_OUTPUT", self.path("output.txt").into()),
+        ]
     }
 
     fn run_with(&self, bundle: &Path, args: &[&str], env: &[(&str, &OsStr)]) -> Output {
+        let env: Vec<(&str, std::ffi::OsString)> =
+            env.iter().map(|(k, v)| (*k, v.to_os_string())).collect();
+        self.command(bundle, args, &env).output().unwrap()
+    }
+
+    fn command(&self, bundle: &Path, args: &[&str], env: &[(&str, std::ffi::OsString)]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_coroner"));
         command
             .current_dir(self.dir.path())
@@ -74,8 +82,8 @@ impl Step {
         for variable in ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT"] {
             command.env_remove(variable);
         }
-        command.envs(env.iter().copied());
-        command.output().unwrap()
+        command.envs(env.iter().map(|(k, v)| (k, v)));
+        command
     }
 }
 
@@ -568,6 +576,30 @@ fn missing_or_unwritable_runner_files_are_warnings_and_change_nothing_else() {
         .contains("coroner: warning: GITHUB_STEP_SUMMARY is not set: no step summary written"));
     assert!(stderr.contains("coroner: warning: GITHUB_OUTPUT is not set: no step outputs written"));
     assert_eq!(step.summary(), EARLIER_SUMMARY);
+}
+
+/// `--output - > FILE`: the runner cannot read the file, and annotations
+/// written there would land in the report.
+#[test]
+fn a_report_redirected_to_a_file_gets_no_annotations() {
+    let step = Step::new();
+    let file = std::fs::File::create(step.path("redirected.json")).unwrap();
+    let out = step
+        .command(
+            &support::bundle("main-incident"),
+            &["--format", "json", "--output", "-"],
+            &step.runner_variables(),
+        )
+        .stdout(file)
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("coroner: warning: standard output is a file: no annotations"));
+    let report = std::fs::read_to_string(step.path("redirected.json")).unwrap();
+    let json: Value = serde_json::from_str(&report).expect("the report alone, as JSON");
+    assert_eq!(json["verdict"], "root-cause-identified");
+    assert_eq!(step.outputs()["verdict"], "root-cause-identified");
 }
 
 #[test]

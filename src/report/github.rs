@@ -128,26 +128,26 @@ pub fn resume_commands(token: &str) -> String {
 
 /// A line coroner prints for itself, made unreadable as a workflow command
 /// (the runner reads both streams): `##[` becomes `# #[`, and a line that
-/// starts with `::` starts with `: :` instead.
+/// starts with `::` starts with `: :` instead. Lines end at LF or CR, as
+/// the runner's reader ends them.
 pub fn inert(text: &str) -> Cow<'_, str> {
     let starts_command = |line: &str| line.trim_start().starts_with("::");
-    if !text.contains("##[") && !text.lines().any(starts_command) {
+    if !text.contains("##[") && !text.split(['\n', '\r']).any(starts_command) {
         return Cow::Borrowed(text);
     }
-    let defused = text.replace("##[", "# #[");
-    let mut out = String::with_capacity(defused.len() + 8);
-    for (i, line) in defused.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if starts_command(line) {
+    let mut out = String::with_capacity(text.len() + 8);
+    for piece in text.split_inclusive(['\n', '\r']) {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        let line = line.replace("##[", "# #[");
+        if starts_command(&line) {
             let indent = line.len() - line.trim_start().len();
             out.push_str(&line[..indent]);
             out.push_str(": :");
             out.push_str(&line[indent + 2..]);
         } else {
-            out.push_str(line);
+            out.push_str(&line);
         }
+        out.push_str(&piece[piece.trim_end_matches(['\n', '\r']).len()..]);
     }
     Cow::Owned(out)
 }
@@ -409,11 +409,12 @@ mod tests {
             ("a ##[set-output name=x;]y", "a # #[set-output name=x;]y"),
             ("###[error]x", "## #[error]x"),
             ("first\n  ::error::x", "first\n  : :error::x"),
+            ("a\r::error::x\r\n", "a\r: :error::x\r\n"),
             ("::add-mask::x", ": :add-mask::x"),
         ] {
             let shown = inert(text);
             assert_eq!(shown, expected);
-            for line in shown.lines() {
+            for line in shown.split(['\n', '\r']) {
                 assert!(parse(line).is_none() && !line.contains("##["), "{line}");
             }
         }
