@@ -12,10 +12,10 @@
 //! change what the strings say, never the report's shape: the JSON report
 //! still matches its schema.
 
-#[path = "support/schema.rs"]
-mod schema;
 #[path = "support/browser.rs"]
 mod browser;
+#[path = "support/schema.rs"]
+mod schema;
 #[path = "support/bundles.rs"]
 mod support;
 
