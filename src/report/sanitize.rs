@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use crate::analyze::Analysis;
 use crate::evidence::redact::{self, Renumbering};
-use crate::report::{render, Format, ReportError};
+use crate::report::{sanitized_model, ReportError};
 
 /// The longest string a report shows in one field.
 pub const MAX_FIELD_CHARS: usize = 4000;
@@ -233,8 +233,8 @@ impl ShownQuote {
 /// Reads back what the JSON report shows of `analysis`: the same model,
 /// sanitised once, whatever output is made of it.
 pub fn shown(analysis: &Analysis) -> Result<Shown, ReportError> {
-    let json = render(analysis, Format::Json)?;
-    Ok(serde_json::from_str(&json)?)
+    let (model, _) = sanitized_model(analysis)?;
+    Ok(serde_json::from_value(model)?)
 }
 
 /// Cuts a string to [`MAX_FIELD_CHARS`], marking the cut.
