@@ -1,11 +1,13 @@
 //! The escaping every report goes through, on arbitrary text: the
 //! properties are that no raw HTML and no line break can come out of a
 //! Markdown escape, a table cell keeps its row whole, a code span or fence
-//! stays one code element, the HTML prose holds no tag but its own, and the
-//! last gate leaves no control or bidi character.
+//! stays one code element, the HTML prose holds no tag but its own, the
+//! last gate leaves no control or bidi character, a GitHub workflow command
+//! keeps its shape and a line made inert is none, and JUnit's XML text
+//! holds only characters XML allows and no markup.
 #![no_main]
 
-use coroner::report::{html, markdown, sanitize};
+use coroner::report::{github, html, junit, markdown, sanitize};
 use libfuzzer_sys::fuzz_target;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -59,6 +61,23 @@ fuzz_target!(|data: &[u8]| {
             "a tag from the text: {prose:?}"
         );
         rest = &rest[1..];
+    }
+
+    // Workflow commands: a title stays one property, a message one line,
+    // and an inert line is read as no command (the runner trims leading
+    // white space before it looks for `::`, and finds `##[` anywhere).
+    let property = github::escape_property(&shown);
+    assert!(!property.contains([':', ',', '\n', '\r']), "{property:?}");
+    assert!(!github::escape_data(&shown).contains(['\n', '\r']));
+    for line in github::inert(&text).split(['\n', '\r']) {
+        assert!(!line.trim_start().starts_with("::") && !line.contains("##["), "{line:?}");
+    }
+
+    // XML: only characters XML 1.0 allows, no markup from the text.
+    for attribute in [false, true] {
+        let xml = junit::xml(&text, attribute);
+        assert!(!xml.contains(['<', '>']), "{xml:?}");
+        assert!(xml.chars().all(|c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)));
     }
 
     // The last gate: nothing hidden survives it.

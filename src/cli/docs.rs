@@ -25,9 +25,19 @@ fn index_path(dir: &Path) -> PathBuf {
     }
 }
 
-/// Writes the report into `dir` and refreshes the index; returns the
-/// report's path. The same evidence gives the same bytes on every run.
-pub fn write_incident(dir: &Path, analysis: &mut Analysis, terminal: &Terminal) -> Result<PathBuf> {
+/// A report ready to join the directory, and the index that lists it.
+pub struct Incident {
+    pub path: PathBuf,
+    /// The Markdown report with its front matter.
+    pub text: String,
+    index: PathBuf,
+    index_text: String,
+}
+
+/// Reads the directory's reports, names this one, says what it recurs from
+/// (into `analysis.seen_before`) and renders it and the index. The same
+/// evidence gives the same bytes on every run.
+pub fn prepare(dir: &Path, analysis: &mut Analysis, terminal: &Terminal) -> Result<Incident> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("--docs: cannot create {}", dir.display()))?;
     let index = index_path(dir);
@@ -36,12 +46,9 @@ pub fn write_incident(dir: &Path, analysis: &mut Analysis, terminal: &Terminal) 
     let others: Vec<Entry> = reports.into_iter().filter(|e| e.file != file).collect();
     analysis.seen_before = docs::seen_before(analysis, &file, &others);
     let incident = docs::render(analysis).context("cannot render the report")?;
-    let path = dir.join(&file);
-    write_atomically(&path, incident.text.as_bytes())?;
-
     let mut entries = others;
     entries.push(Entry {
-        file,
+        file: file.clone(),
         front_matter: incident.front_matter,
     });
     let existing = match std::fs::read_to_string(&index) {
@@ -51,10 +58,23 @@ pub fn write_incident(dir: &Path, analysis: &mut Analysis, terminal: &Terminal) 
             return Err(e).with_context(|| format!("--docs: cannot read {}", index.display()))
         }
     };
-    let page = docs::index(existing.as_deref(), &entries).context("cannot render the index")?;
-    write_atomically(&index, page.as_bytes())?;
-    terminal.note("index", &index.display().to_string());
-    Ok(path)
+    let index_text =
+        docs::index(existing.as_deref(), &entries).context("cannot render the index")?;
+    Ok(Incident {
+        path: dir.join(file),
+        text: incident.text,
+        index,
+        index_text,
+    })
+}
+
+impl Incident {
+    /// Writes the index, once the report it links to is written.
+    pub fn write_index(&self, terminal: &Terminal) -> Result<()> {
+        write_atomically(&self.index, self.index_text.as_bytes())?;
+        terminal.note("index", &self.index.display().to_string());
+        Ok(())
+    }
 }
 
 /// coroner's reports in `dir` (by their front matter), and the names of the

@@ -17,11 +17,12 @@ use coroner::evidence::{Evidence, ProbeResult, Window};
 use coroner::report::{self, Format};
 
 use super::args::{parse_window, parse_zone};
+use super::ci::{self, Ci, CiArgs};
 use super::collect::{collect_live, live_request, LiveArgs};
 use super::compare;
 use super::docs;
-use super::exit::FailOn;
-use super::output::{default_file_name, destination, write_report};
+use super::exit::{self, FailOn};
+use super::output::{default_file_name, destination};
 use super::terminal::Terminal;
 
 #[derive(clap::Args)]
@@ -97,9 +98,13 @@ pub struct InvestigateArgs {
     /// inconclusive (any verdict but healthy), symptom, suspected, cause.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t)]
     pub fail_on: FailOn,
+    #[command(flatten)]
+    pub ci: CiArgs,
 }
 
 pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
+    let ci = Ci::start(&args.ci, *terminal);
+    let terminal = &ci.terminal;
     redact::configure(redact::Settings {
         extra_patterns: args.redact.clone(),
         disabled: args.no_redact,
@@ -139,31 +144,52 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
         };
         analysis.comparison = Some(compare::baseline(baseline, &analysis, &source));
     }
-    let destination = match &args.docs {
-        Some(dir) => Some(docs::write_incident(dir, &mut analysis, terminal)?),
-        None => {
-            let format = args
-                .format
-                .or_else(|| args.output.as_deref().and_then(Format::from_path))
-                .unwrap_or(Format::Md);
-            let rendered = report::render(&analysis, format).context("cannot render the report")?;
-            let destination = destination(
+    // With --docs the report joins the directory: its name, its front
+    // matter and what earlier reports there it recurs from.
+    let incident = match &args.docs {
+        Some(dir) => Some(docs::prepare(dir, &mut analysis, terminal)?),
+        None => None,
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Md);
+    let (rendered, destination) = match &incident {
+        Some(incident) => (incident.text.clone(), Some(incident.path.clone())),
+        None => (
+            report::render(&analysis, format).context("cannot render the report")?,
+            destination(
                 args.output.as_deref(),
                 &default_file_name(&analysis, format),
-            );
-            write_report(destination.as_deref(), &rendered)?;
-            destination
-        }
+            ),
+        ),
     };
+    let incomplete = gathered
+        .engine_error
+        .as_ref()
+        .map(|e| format!("the report lacks everything from the Docker engine: {e}"));
+    // The report says what was missing; an empty host is not a healthy one.
+    let code = match incomplete {
+        Some(_) => exit::USAGE_OR_INPUT,
+        None => args.fail_on.code(&analysis),
+    };
+    let report = ci::Report {
+        format,
+        rendered: &rendered,
+        destination: destination.as_deref(),
+    };
+    ci.write(&analysis, &report, code, incomplete.as_deref())?;
+    if let Some(incident) = &incident {
+        incident.write_index(terminal)?;
+    }
     terminal.summary(&analysis, destination.as_deref());
     if let Some(comparison) = &analysis.comparison {
         compare::summary(comparison, terminal);
     }
-    if let Some(e) = &gathered.engine_error {
-        // The report says what was missing; an empty host is not a healthy one.
-        bail!("the report lacks everything from the Docker engine: {e}");
+    if let Some(why) = incomplete {
+        bail!(why);
     }
-    Ok(args.fail_on.code(&analysis))
+    Ok(code)
 }
 
 /// The evidence of an investigation, and what it could not get.

@@ -1,10 +1,12 @@
 //! The commands of the `coroner` binary, one file each, and what they share:
 //! the values typed on the command line (`args`), the exit policy (`exit`),
-//! where reports are written (`output`) and what is told on the terminal
-//! (`terminal`). This is the binary edge: errors get their context here and
-//! become exit codes; the library decides nothing about terminals or codes.
+//! where reports are written (`output`), what is told on the terminal
+//! (`terminal`) and what a CI system reads beside the report (`ci`). This is
+//! the binary edge: errors get their context here and become exit codes; the
+//! library decides nothing about terminals or codes.
 
 pub mod args;
+pub mod ci;
 pub mod collect;
 pub mod compare;
 pub mod docs;

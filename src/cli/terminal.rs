@@ -6,12 +6,17 @@
 //! `--quiet` keeps errors and the warnings that protect the user (secrets
 //! left unmasked) only. Every value from evidence goes through
 //! [`sanitize::terminal`] here, so no caller can forget it.
+//!
+//! In a GitHub Actions job the runner reads workflow commands from standard
+//! error too (docs/ci.md): there every line is also made [`github::inert`],
+//! so a log line quoted in a title cannot set an output or hide the
+//! annotations.
 
 use std::io::IsTerminal;
 use std::path::Path;
 
 use coroner::analyze::{Analysis, Verdict};
-use coroner::report::sanitize;
+use coroner::report::{github, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -27,6 +32,8 @@ pub enum ColorChoice {
 pub struct Terminal {
     color: bool,
     quiet: bool,
+    /// A GitHub Actions runner reads what is printed for workflow commands.
+    runner_reads_commands: bool,
 }
 
 const RED: &str = "\x1b[1;31m";
@@ -46,7 +53,29 @@ impl Terminal {
                     && std::io::stderr().is_terminal()
             }
         };
-        Terminal { color, quiet }
+        Terminal {
+            color,
+            quiet,
+            runner_reads_commands: super::ci::in_github_actions(),
+        }
+    }
+
+    /// The same terminal, its lines made inert as workflow commands
+    /// (`--ci github` outside a runner, to see what a runner would get).
+    pub fn guarding_workflow_commands(self) -> Terminal {
+        Terminal {
+            runner_reads_commands: true,
+            ..self
+        }
+    }
+
+    /// Prints one message on standard error.
+    fn print(&self, text: &str) {
+        if self.runner_reads_commands {
+            eprintln!("{}", github::inert(text));
+        } else {
+            eprintln!("{text}");
+        }
     }
 
     pub fn is_quiet(&self) -> bool {
@@ -63,11 +92,11 @@ impl Terminal {
 
     /// `coroner: error: …`, always shown.
     pub fn error(&self, message: &str) {
-        eprintln!(
+        self.print(&format!(
             "{} {}",
             self.paint(RED, "coroner: error:"),
             sanitize::terminal_message(message)
-        );
+        ));
     }
 
     /// `coroner: warning: …`, unless quiet.
@@ -79,17 +108,17 @@ impl Terminal {
 
     /// A warning that protects the user, shown even when quiet.
     pub fn warn_always(&self, message: &str) {
-        eprintln!(
+        self.print(&format!(
             "{} {}",
             self.paint(YELLOW, "coroner: warning:"),
             sanitize::terminal(message)
-        );
+        ));
     }
 
     /// `label: value`, unless quiet: what was done and where it went.
     pub fn note(&self, label: &str, value: &str) {
         if !self.quiet {
-            eprintln!("{label}: {}", sanitize::terminal(value));
+            self.print(&format!("{label}: {}", sanitize::terminal(value)));
         }
     }
 
@@ -104,14 +133,14 @@ impl Terminal {
             Verdict::RootCauseIdentified => RED,
             Verdict::Suspected | Verdict::Inconclusive => YELLOW,
         };
-        eprintln!("verdict: {}", self.paint(style, verdict));
+        self.print(&format!("verdict: {}", self.paint(style, verdict)));
         if let Some(top) = analysis.root_causes.first() {
-            eprintln!(
+            self.print(&format!(
                 "root cause: {} {}: {}",
                 self.paint(BOLD, &format!("[{}]", top.finding.kind)),
                 sanitize::terminal(&top.finding.service),
                 sanitize::terminal(&top.finding.title)
-            );
+            ));
         }
         if let Some(path) = path {
             self.note("report", &path.display().to_string());

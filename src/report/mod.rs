@@ -7,7 +7,9 @@
 pub mod chart;
 pub mod docs;
 mod filters;
+pub mod github;
 pub mod html;
+pub mod junit;
 pub mod markdown;
 pub mod sanitize;
 pub mod schema;

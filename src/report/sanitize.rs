@@ -11,13 +11,21 @@
 //!   much was left out, so one hostile field cannot make a huge report.
 //!
 //! Escaping for a format's own syntax (Markdown, HTML) is the renderer's job.
+//!
+//! Outputs that are not rendered from the model as a whole (CI annotations,
+//! step outputs, JUnit) read what they show from [`Shown`]: the findings read
+//! back from the sanitised model itself, so they mask, escape and number
+//! secrets exactly as the report beside them does.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use serde::Deserialize;
 use serde_json::Value;
 
+use crate::analyze::Analysis;
 use crate::evidence::redact::{self, Renumbering};
+use crate::report::{sanitized_model, ReportError};
 
 /// The longest string a report shows in one field.
 pub const MAX_FIELD_CHARS: usize = 4000;
@@ -108,6 +116,9 @@ fn hidden(c: char, keep_newlines: bool) -> bool {
         | '\u{2028}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}' => true,
         '\u{feff}' => true,
+        // Noncharacters: never text, and the only characters left that
+        // XML 1.0 forbids (the JUnit report is XML).
+        '\u{fffe}' | '\u{ffff}' => true,
         _ => false,
     }
 }
@@ -135,6 +146,97 @@ pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// What a report shows of an analysis, every string as it passed this gate.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Shown {
+    /// `root-cause-identified`, `suspected`, `healthy` or `inconclusive`.
+    pub verdict: String,
+    pub about: ShownAbout,
+    pub status: ShownStatus,
+    pub summary: ShownSummary,
+    /// Ranked, the top root cause first.
+    pub root_causes: Vec<ShownFinding>,
+    pub symptoms: Vec<ShownFinding>,
+    /// Seen in services that stayed healthy, so not blamed.
+    pub dismissed: Vec<ShownFinding>,
+    pub services: Vec<ShownService>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownAbout {
+    pub host: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub engine_version: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownStatus {
+    pub label: String,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownSummary {
+    pub headline: String,
+}
+
+/// A root cause, a symptom or a dismissed finding.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownFinding {
+    pub kind: String,
+    pub service: String,
+    pub title: String,
+    pub evidence: Vec<ShownQuote>,
+    pub remediation: ShownRemediation,
+    /// A root cause's rank.
+    pub rank: Option<usize>,
+    /// A symptom's: the rank of the root cause that explains it.
+    pub explained_by: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownQuote {
+    pub source: String,
+    pub line: Option<u64>,
+    pub timestamp: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownRemediation {
+    pub summary: String,
+}
+
+/// A row of the services table.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShownService {
+    pub container: String,
+    pub state: String,
+    pub health: String,
+    pub restarts: u64,
+    pub exit_code: Option<i64>,
+    pub failing: bool,
+}
+
+impl ShownQuote {
+    /// `docker/containers/api.log:56`, or the source alone when the quote
+    /// has no line (an inspect field).
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.source),
+            None => self.source.clone(),
+        }
+    }
+}
+
+/// Reads back what the JSON report shows of `analysis`: the same model,
+/// sanitised once, whatever output is made of it.
+pub fn shown(analysis: &Analysis) -> Result<Shown, ReportError> {
+    let (model, _) = sanitized_model(analysis)?;
+    Ok(serde_json::from_value(model)?)
+}
+
 /// Cuts a string to [`MAX_FIELD_CHARS`], marking the cut.
 fn cut(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(MAX_FIELD_CHARS) {
@@ -149,6 +251,7 @@ fn cut(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{render, Format};
 
     #[test]
     fn controls_and_bidi_become_visible_escapes() {
@@ -171,6 +274,25 @@ mod tests {
             "{}",
             &shown[shown.len() - 40..]
         );
+    }
+
+    #[test]
+    fn shown_findings_are_the_sanitised_report_s() {
+        let (_, mut analysis) = crate::analyze::summary::sample::incident();
+        let top = &mut analysis.root_causes[0].finding;
+        top.title = "token ghp_0123456789abcdefghijABCDEFGHIJ012345 \x1b]0;x\x07 \u{fffe}".into();
+        top.evidence[0].text = "ok\u{202e}".into();
+        let shown = shown(&analysis).unwrap();
+        let json: Value = serde_json::from_str(&render(&analysis, Format::Json).unwrap()).unwrap();
+        assert_eq!(shown.root_causes[0].title, json["root_causes"][0]["title"]);
+        assert_eq!(
+            shown.root_causes[0].title,
+            "token [secret-1] \\x1b]0;x\\x07 \\u{fffe}"
+        );
+        assert_eq!(shown.root_causes[0].evidence[0].text, "ok\\u{202e}");
+        assert_eq!(shown.root_causes.len(), analysis.root_causes.len());
+        assert_eq!(shown.symptoms[0].explained_by, Some(1));
+        assert_eq!(shown.verdict, "root-cause-identified");
     }
 
     #[test]

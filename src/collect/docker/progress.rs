@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::report::sanitize;
+
 pub struct Progress {
     bar: Option<ProgressBar>,
     /// Plain lines are printed unless silenced.
@@ -35,7 +37,7 @@ impl Progress {
         }
     }
 
-    /// Reports nothing, for callers that show their own output.
+    /// Reports nothing, warnings included (`--quiet`).
     pub fn silent() -> Progress {
         Progress {
             bar: None,
@@ -65,6 +67,7 @@ impl Progress {
 
     pub fn container_done(&mut self, name: &str) {
         self.done += 1;
+        let name = sanitize::terminal(name);
         match &self.bar {
             Some(bar) => {
                 bar.set_message(name.to_string());
@@ -75,11 +78,14 @@ impl Progress {
         }
     }
 
-    /// A problem worth telling now, above the bar.
+    /// A problem worth telling now, above the bar. The engine's messages
+    /// may quote what a container printed: shown through the terminal gate.
     pub fn warn(&self, message: &str) {
+        let line = format!("coroner: warning: {}", sanitize::terminal(message));
         match &self.bar {
-            Some(bar) => bar.println(format!("coroner: warning: {message}")),
-            None => eprintln!("coroner: warning: {message}"),
+            Some(bar) => bar.println(line),
+            None if self.lines => eprintln!("{line}"),
+            None => {}
         }
     }
 
