@@ -23,11 +23,15 @@ pub fn fixture(name: &str) -> Evidence {
 
 /// Runs one detector alone over a fixture bundle.
 pub fn run_detector(detector: &dyn Detector, name: &str) -> Vec<Finding> {
-    let evidence = fixture(name);
+    run_detector_on(detector, &fixture(name))
+}
+
+/// Runs one detector alone over evidence a test has loaded (and changed).
+pub fn run_detector_on(detector: &dyn Detector, evidence: &Evidence) -> Vec<Finding> {
     let mut problems = Vec::new();
-    let hits = scan::scan(&evidence, &[detector], Catalogue::none(), &mut problems);
+    let hits = scan::scan(evidence, &[detector], Catalogue::none(), &mut problems);
     detector.detect(&Context {
-        evidence: &evidence,
+        evidence,
         hits: &hits,
         catalogue: Catalogue::none(),
     })

@@ -747,12 +747,19 @@ fn reachable_name(
             return verdict;
         }
     }
-    // Compare the port dialled with the one it is set to listen on.
+    // Compare the port dialled with the one it is set to listen on. A
+    // published host port reaches the container port it is mapped to: that
+    // is the one the service must listen on.
     let configured = configured_ports(dep);
-    let other_port = address
-        .port
-        .and_then(|port| configured.iter().find(|(_, p)| *p != port));
-    if let (Some(port), Some((entry, listening))) = (address.port, other_port) {
+    let listening_port = address.port.map(|port| {
+        dep.ports
+            .iter()
+            .find(|p| p.host_port == Some(port))
+            .and_then(|p| p.container_port.split('/').next()?.parse().ok())
+            .unwrap_or(port)
+    });
+    let other_port = listening_port.and_then(|port| configured.iter().find(|(_, p)| *p != port));
+    if let (Some(port), Some((entry, listening))) = (listening_port, other_port) {
         return Verdict {
             role: Role::Cause,
             service: None,
@@ -1042,6 +1049,33 @@ mod tests {
             .evidence
             .iter()
             .any(|q| q.text == "Config.Env: DB_PORT=5433"));
+    }
+
+    /// The host nginx of the before/after capture dials orders-api's
+    /// published port 18087, mapped to 8000 where PORT=8000 has it listen:
+    /// no port disagreement, whatever the state of the container. Its state
+    /// is set running here to reach the port check.
+    #[test]
+    fn a_published_port_is_compared_with_the_container_port_it_maps_to() {
+        let mut evidence = fixture("deploy-broken");
+        let api = evidence
+            .containers
+            .iter_mut()
+            .find(|c| c.name == "orders-api")
+            .unwrap();
+        assert!(api.state.restarting, "the capture shows the crash loop");
+        api.state.restarting = false;
+        api.state.running = true;
+        api.state.status = "running".into();
+        api.state.exit_code = 0;
+        api.restart_count = 0;
+        let findings = crate::testing::run_detector_on(&DependencyUnreachable, &evidence);
+        assert!(
+            findings
+                .iter()
+                .all(|f| !f.title.contains("configured to listen on port")),
+            "{findings:#?}"
+        );
     }
 
     #[test]
