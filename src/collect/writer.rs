@@ -16,6 +16,18 @@ use serde::Serialize;
 
 use crate::evidence::{BundleMeta, EntrypointForensics};
 
+/// The layout's directories, each before its parent so that removing the
+/// empty ones in this order leaves no empty parent behind.
+const LAYOUT_DIRS: [&str; 7] = [
+    "docker/containers",
+    "docker/images",
+    "docker/forensics",
+    "docker",
+    "swarm/logs",
+    "swarm",
+    "host",
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(
@@ -58,13 +70,7 @@ impl BundleWriter {
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .tempdir_in(&parent)
             .map_err(io_err)?;
-        for dir in [
-            "docker/containers",
-            "docker/images",
-            "docker/forensics",
-            "docker",
-            "host",
-        ] {
+        for dir in LAYOUT_DIRS {
             fs::create_dir_all(staging.path().join(dir)).map_err(io_err)?;
         }
         Ok(BundleWriter {
@@ -120,6 +126,22 @@ impl BundleWriter {
         })
     }
 
+    /// `swarm/<what>.json`: `services`, `tasks` or `nodes`, as the engine lists them.
+    pub fn swarm_list(&self, what: &str, list: &impl Serialize) -> io::Result<()> {
+        self.write_json(&format!("swarm/{}.json", file_stem(what)), list)
+    }
+
+    /// `swarm/logs/<service>.log`, keeping at most `cap` newest bytes.
+    pub fn service_log(&self, service: &str, cap: u64) -> io::Result<CappedLog> {
+        CappedLog::create(
+            &self
+                .staging
+                .path()
+                .join(format!("swarm/logs/{}.log", file_stem(service))),
+            cap,
+        )
+    }
+
     /// `host/listeners.txt`, in `ss -ltnpH` form.
     pub fn listeners(&self, lines: &[String]) -> io::Result<()> {
         let mut out = BufWriter::new(File::create(
@@ -142,13 +164,7 @@ impl BundleWriter {
             source,
         };
         // Directories the collectors left empty are not part of the layout.
-        for dir in [
-            "docker/containers",
-            "docker/images",
-            "docker/forensics",
-            "docker",
-            "host",
-        ] {
+        for dir in LAYOUT_DIRS {
             let path = self.staging.path().join(dir);
             if fs::read_dir(&path).map_err(io_err)?.next().is_none() {
                 fs::remove_dir(&path).map_err(io_err)?;

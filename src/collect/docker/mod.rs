@@ -12,6 +12,7 @@
 pub mod engine;
 pub mod forensics;
 pub mod progress;
+mod swarm;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
@@ -27,7 +28,7 @@ use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 
 use super::host;
-use super::writer::{BundleWriter, WriteError};
+use super::writer::{BundleWriter, CappedLog, WriteError};
 use crate::evidence::time::format_utc;
 use crate::evidence::{BundleMeta, Gap, MetaWindow};
 pub use engine::{Endpoint, EngineError};
@@ -178,14 +179,19 @@ async fn collect_into(
     let mut engine_error = None;
     match endpoint.connect(request.timeout).await {
         Ok(docker) => {
+            let facts = engine_facts(&docker, endpoint, request, &mut meta, &mut gaps).await;
             let cx = Cx {
                 docker: &docker,
                 endpoint,
                 writer,
                 request,
-                engine_arch: engine_facts(&docker, endpoint, request, &mut meta, &mut gaps).await,
+                engine_arch: facts.arch,
             };
             containers = collect_engine(&cx, progress, &mut gaps).await?;
+            if facts.swarm_manager {
+                progress.step("swarm services, tasks and nodes");
+                swarm::collect(&cx, &mut gaps).await?;
+            }
         }
         Err(e) => {
             progress.warn(&e.to_string());
@@ -240,15 +246,24 @@ impl Cx<'_> {
     }
 }
 
-/// Fills in the engine's identity; returns its architecture (Go naming).
+/// What `docker version` and `docker info` say that collection depends on.
+struct EngineFacts {
+    /// The engine's architecture (Go naming).
+    arch: String,
+    /// The engine is a Swarm manager, so it can list services and tasks.
+    swarm_manager: bool,
+}
+
+/// Fills in the engine's identity.
 async fn engine_facts(
     docker: &Docker,
     endpoint: &Endpoint,
     request: &Request,
     meta: &mut BundleMeta,
     gaps: &mut Vec<Gap>,
-) -> String {
+) -> EngineFacts {
     let mut arch = String::new();
+    let mut swarm_manager = false;
     match docker.version().await {
         Ok(v) => {
             meta.engine_version = v.version;
@@ -265,13 +280,17 @@ async fn engine_facts(
             meta.host = info.name;
             meta.os = info.operating_system;
             meta.kernel = info.kernel_version;
+            swarm_manager = info.swarm.is_some_and(|swarm| swarm::is_manager(&swarm));
         }
         Err(e) => gaps.push(Gap {
             what: "engine information (docker info)".into(),
             why: endpoint.explain(&e, request.timeout).to_string(),
         }),
     }
-    arch
+    EngineFacts {
+        arch,
+        swarm_manager,
+    }
 }
 
 /// Containers, their images, and the engine's events. Returns how many
@@ -501,7 +520,7 @@ fn is_not_found(e: &DockerError) -> bool {
 /// timestamps, stdout and stderr interleaved as `docker logs` shows them.
 async fn collect_logs(cx: &Cx<'_>, id: &str, name: &str, gaps: &mut Vec<Gap>) -> io::Result<()> {
     let request = cx.request;
-    let mut log = cx.writer.container_log(name, request.max_log_bytes)?;
+    let log = cx.writer.container_log(name, request.max_log_bytes)?;
     let options = LogsOptions {
         stdout: true,
         stderr: true,
@@ -514,14 +533,28 @@ async fn collect_logs(cx: &Cx<'_>, id: &str, name: &str, gaps: &mut Vec<Gap>) ->
         ),
         tail: "all".into(),
     };
-    let mut stream = pin!(cx.docker.logs(id, Some(options)));
+    let stream = cx.docker.logs(id, Some(options));
+    save_log(cx, stream, log, &format!("container {name}"), gaps).await
+}
+
+/// Writes a log stream to `log` until it ends, is cut off or stops sending;
+/// `owner` (`container api`, `service web`) names it in the gaps recorded.
+async fn save_log(
+    cx: &Cx<'_>,
+    stream: impl futures_util::Stream<Item = Result<bollard::container::LogOutput, DockerError>>,
+    mut log: CappedLog,
+    owner: &str,
+    gaps: &mut Vec<Gap>,
+) -> io::Result<()> {
+    let request = cx.request;
+    let mut stream = pin!(stream);
     loop {
         match tokio::time::timeout(request.timeout, stream.next()).await {
             Ok(None) => break,
             Ok(Some(Ok(output))) => log.write(output.as_ref())?,
             Ok(Some(Err(e))) => {
                 gaps.push(Gap {
-                    what: format!("logs of container {name}"),
+                    what: format!("logs of {owner}"),
                     why: if is_not_found(&e) {
                         REMOVED.into()
                     } else {
@@ -532,7 +565,7 @@ async fn collect_logs(cx: &Cx<'_>, id: &str, name: &str, gaps: &mut Vec<Gap>) ->
             }
             Err(_) => {
                 gaps.push(Gap {
-                    what: format!("logs of container {name}"),
+                    what: format!("logs of {owner}"),
                     why: format!(
                         "the log stream was cut off: the engine sent nothing for {}s",
                         request.timeout.as_secs()
@@ -545,7 +578,7 @@ async fn collect_logs(cx: &Cx<'_>, id: &str, name: &str, gaps: &mut Vec<Gap>) ->
     let totals = log.finish()?;
     if totals.dropped() > 0 {
         gaps.push(Gap {
-            what: format!("older logs of container {name}"),
+            what: format!("older logs of {owner}"),
             why: format!(
                 "kept the newest {} of {} bytes in the window (--max-log-bytes); {} older bytes were left out",
                 totals.kept,
