@@ -19,7 +19,8 @@ use crate::evidence::probe;
 use crate::evidence::{document, encoding, lines, logs, redact};
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
-    Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, Window,
+    Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, SwarmNode, SwarmService,
+    SwarmTask, Window,
 };
 
 /// The engine keeps this many events for `docker events --since`.
@@ -57,6 +58,9 @@ enum FileKind {
     Log(LogKind),
     Monitoring(HistoryFormat),
     Probes,
+    SwarmServices,
+    SwarmTasks,
+    SwarmNodes,
 }
 
 impl FileKind {
@@ -74,6 +78,9 @@ impl FileKind {
             FileKind::Log(LogKind::Plain) => "plain log",
             FileKind::Monitoring(format) => format.describe(),
             FileKind::Probes => "live probes (coroner --probe)",
+            FileKind::SwarmServices => "swarm services",
+            FileKind::SwarmTasks => "swarm tasks",
+            FileKind::SwarmNodes => "swarm nodes",
         }
     }
 }
@@ -190,7 +197,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     Ok(readable) => {
                         loose_logs.push(LooseLog {
                             path: readable,
-                            compose_prefixed: !display.starts_with("docker/containers/")
+                            compose_prefixed: !is_engine_log(&display)
                                 && logs::looks_compose_prefixed(&head_text),
                             display: display.clone(),
                             kind: log_kind,
@@ -208,6 +215,30 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             FileKind::Probes => {
                 probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
             }
+            FileKind::SwarmServices => read_document(path).and_then(|text| {
+                SwarmService::parse(&text, &display)
+                    .map(|parsed| {
+                        warnings = parsed.warnings;
+                        ev.swarm.services.extend(parsed.items)
+                    })
+                    .map_err(|e| format!("not a swarm services list: {e}"))
+            }),
+            FileKind::SwarmTasks => read_document(path).and_then(|text| {
+                SwarmTask::parse(&text, &display)
+                    .map(|parsed| {
+                        warnings = parsed.warnings;
+                        ev.swarm.tasks.extend(parsed.items)
+                    })
+                    .map_err(|e| format!("not a swarm tasks list: {e}"))
+            }),
+            FileKind::SwarmNodes => read_document(path).and_then(|text| {
+                SwarmNode::parse(&text, &display)
+                    .map(|parsed| {
+                        warnings = parsed.warnings;
+                        ev.swarm.nodes.extend(parsed.items)
+                    })
+                    .map_err(|e| format!("not a swarm nodes list: {e}"))
+            }),
         };
         for warning in warnings {
             ev.inventory.problems.push(problem(&display, None, warning));
@@ -224,6 +255,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     attach_logs(&mut ev, loose_logs);
     ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
     ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
+    ev.swarm.services.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.swarm
+        .tasks
+        .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
     ev.images.sort_by(|a, b| a.id.cmp(&b.id));
     ev.images.dedup_by(|a, b| a.id == b.id);
     ev.events
@@ -264,38 +299,38 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let in_container_dir = display.starts_with("docker/containers/");
-        let service =
-            if kind == LogKind::Docker && (in_container_dir || ev.container(&stem).is_some()) {
-                stem
-            } else {
-                let generic = matches!(
-                    stem.as_str(),
-                    "error"
-                        | "access"
-                        | "stderr"
-                        | "stdout"
-                        | "out"
-                        | "log"
-                        | "messages"
-                        | "syslog"
-                        | "output"
-                );
-                let parent = Path::new(&display)
-                    .parent()
-                    .and_then(|p| p.file_name())
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .filter(|p| p != "logs" && !p.is_empty());
-                let name = match (generic, parent) {
-                    (true, Some(parent)) => parent,
-                    _ => stem,
-                };
-                if ev.container(&name).is_some() {
-                    format!("{name} (host)")
-                } else {
-                    name
-                }
+        let service = if kind == LogKind::Docker
+            && (is_engine_log(&display) || ev.container(&stem).is_some())
+        {
+            stem
+        } else {
+            let generic = matches!(
+                stem.as_str(),
+                "error"
+                    | "access"
+                    | "stderr"
+                    | "stdout"
+                    | "out"
+                    | "log"
+                    | "messages"
+                    | "syslog"
+                    | "output"
+            );
+            let parent = Path::new(&display)
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|p| p.to_string_lossy().into_owned())
+                .filter(|p| p != "logs" && !p.is_empty());
+            let name = match (generic, parent) {
+                (true, Some(parent)) => parent,
+                _ => stem,
             };
+            if ev.container(&name).is_some() {
+                format!("{name} (host)")
+            } else {
+                name
+            }
+        };
         ev.logs.push(LogSource {
             path,
             display,
@@ -305,6 +340,12 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
             compose_prefixed,
         });
     }
+}
+
+/// A log the engine wrote for a container or a Swarm service, named after
+/// it by its file.
+fn is_engine_log(display: &str) -> bool {
+    display.starts_with("docker/containers/") || display.starts_with("swarm/logs/")
 }
 
 fn record_gaps(ev: &mut Evidence) {
@@ -409,6 +450,15 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
     }
     if in_dir("docker/forensics/") && ends(".json") {
         return Some(FileKind::Forensics);
+    }
+    if in_dir("swarm/logs/") && ends(".log") {
+        return Some(FileKind::Log(LogKind::Docker));
+    }
+    match display {
+        "swarm/services.json" => return Some(FileKind::SwarmServices),
+        "swarm/tasks.json" => return Some(FileKind::SwarmTasks),
+        "swarm/nodes.json" => return Some(FileKind::SwarmNodes),
+        _ => {}
     }
     if display == "host/listeners.txt" {
         return Some(FileKind::Listeners);

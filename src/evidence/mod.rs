@@ -16,6 +16,7 @@ pub mod logs;
 pub mod monitoring;
 pub mod probe;
 pub mod redact;
+pub mod swarm;
 pub mod time;
 
 use std::path::PathBuf;
@@ -32,6 +33,7 @@ pub use listeners::Listener;
 pub use logs::{LogKind, LogSource};
 pub use monitoring::MonitoringSeries;
 pub use probe::ProbeResult;
+pub use swarm::{Swarm, SwarmNode, SwarmService, SwarmTask};
 pub use time::AssumedZone;
 
 /// Everything gathered for one investigation.
@@ -49,6 +51,8 @@ pub struct Evidence {
     pub forensics: Vec<EntrypointForensics>,
     /// Live probes of endpoints (`--probe`), saved in or read from the bundle.
     pub probes: Vec<ProbeResult>,
+    /// Services, tasks and nodes, when the engine was a Swarm manager.
+    pub swarm: Swarm,
     pub inventory: Inventory,
     pub zone: AssumedZone,
     /// The time window asked for (`--since`/`--until`), if any.

@@ -14,7 +14,7 @@ pub mod forensics;
 pub mod progress;
 mod swarm;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::pin::pin;
@@ -187,11 +187,13 @@ async fn collect_into(
                 request,
                 engine_arch: facts.arch,
             };
-            containers = collect_engine(&cx, progress, &mut gaps).await?;
-            if facts.swarm_manager {
+            let services = if facts.swarm_manager {
                 progress.step("swarm services, tasks and nodes");
-                swarm::collect(&cx, &mut gaps).await?;
-            }
+                swarm::collect(&cx, &mut gaps).await?
+            } else {
+                HashSet::new()
+            };
+            containers = collect_engine(&cx, &services, progress, &mut gaps).await?;
         }
         Err(e) => {
             progress.warn(&e.to_string());
@@ -294,9 +296,14 @@ async fn engine_facts(
 }
 
 /// Containers, their images, and the engine's events. Returns how many
-/// containers were written.
+/// containers were written. The containers of the tasks of `services`
+/// (Swarm services whose tasks and logs were collected) are left out: each
+/// is one attempt of its service, told by the task history and the
+/// service's log, and reporting it as a container of its own would tell
+/// every failed attempt as a separate failure.
 async fn collect_engine(
     cx: &Cx<'_>,
+    services: &HashSet<String>,
     progress: &mut Progress,
     gaps: &mut Vec<Gap>,
 ) -> io::Result<usize> {
@@ -326,7 +333,13 @@ async fn collect_engine(
             return Ok(0);
         }
     };
-    let selected = select(&cx.request.scope, listed);
+    let mut selected = select(&cx.request.scope, listed);
+    selected.retain(|(_, c)| {
+        c.labels
+            .as_ref()
+            .and_then(|l| l.get(swarm::SERVICE_ID_LABEL))
+            .is_none_or(|id| !services.contains(id))
+    });
     if selected.is_empty() && !cx.request.scope.is_everything() {
         let why = format!("no container matches {}", cx.request.scope.describe());
         progress.warn(&why);

@@ -21,6 +21,9 @@ use crate::evidence::Gap;
 /// The label `docker stack deploy` puts on a stack's services.
 pub const STACK_LABEL: &str = "com.docker.stack.namespace";
 
+/// The label the engine puts on a task's container: the id of its service.
+pub const SERVICE_ID_LABEL: &str = "com.docker.swarm.service.id";
+
 /// Whether `docker info`'s Swarm section says this engine manages a swarm.
 pub fn is_manager(swarm: &SwarmInfo) -> bool {
     use bollard::models::LocalNodeState;
@@ -28,8 +31,9 @@ pub fn is_manager(swarm: &SwarmInfo) -> bool {
 }
 
 /// Services in scope, every task of theirs, every node, and the services'
-/// logs in the window.
-pub async fn collect(cx: &Cx<'_>, gaps: &mut Vec<Gap>) -> io::Result<()> {
+/// logs in the window. Returns the ids of the services whose tasks were
+/// written.
+pub async fn collect(cx: &Cx<'_>, gaps: &mut Vec<Gap>) -> io::Result<HashSet<String>> {
     let services = match cx
         .docker
         .list_services(Some(ListServicesOptions {
@@ -45,25 +49,30 @@ pub async fn collect(cx: &Cx<'_>, gaps: &mut Vec<Gap>) -> io::Result<()> {
                 what: "swarm services, their tasks and logs (docker service ls)".into(),
                 why: cx.explain(&e),
             });
-            return Ok(());
+            return Ok(HashSet::new());
         }
     };
     let services: Vec<Service> = services.into_iter().filter(|s| in_scope(cx, s)).collect();
     cx.writer.swarm_list("services", &services)?;
-    let ids: HashSet<&str> = services.iter().filter_map(|s| s.id.as_deref()).collect();
-    match cx.docker.list_tasks(None::<ListTasksOptions>).await {
+    let ids: HashSet<String> = services.iter().filter_map(|s| s.id.clone()).collect();
+    let told = match cx.docker.list_tasks(None::<ListTasksOptions>).await {
         Ok(tasks) => {
             let tasks: Vec<_> = tasks
                 .into_iter()
-                .filter(|t| t.service_id.as_deref().is_some_and(|id| ids.contains(id)))
+                .filter(|t| t.service_id.as_ref().is_some_and(|id| ids.contains(id)))
                 .collect();
             cx.writer.swarm_list("tasks", &tasks)?;
+            ids
         }
-        Err(e) => gaps.push(Gap {
-            what: "swarm tasks (docker service ps)".into(),
-            why: cx.explain(&e),
-        }),
-    }
+        Err(e) => {
+            gaps.push(Gap {
+                what: "swarm tasks (docker service ps)".into(),
+                why: cx.explain(&e),
+            });
+            // Without the history, the task containers are all there is.
+            HashSet::new()
+        }
+    };
     match cx.docker.list_nodes(None::<ListNodesOptions>).await {
         Ok(nodes) => cx.writer.swarm_list("nodes", &nodes)?,
         Err(e) => gaps.push(Gap {
@@ -90,7 +99,7 @@ pub async fn collect(cx: &Cx<'_>, gaps: &mut Vec<Gap>) -> io::Result<()> {
         let stream = cx.docker.service_logs(id, Some(options));
         save_log(cx, stream, log, &format!("service {name}"), gaps).await?;
     }
-    Ok(())
+    Ok(told)
 }
 
 fn service_name(service: &Service) -> Option<&str> {
