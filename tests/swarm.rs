@@ -9,6 +9,9 @@
 //! scheduler's own reason.
 
 use std::path::Path;
+
+use coroner::collect::bundle;
+use coroner::evidence::{AssumedZone, Window};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -113,10 +116,135 @@ fn coroner(engine: &SecondEngine, args: &[&str]) -> Output {
 fn findings(report: &serde_json::Value) -> Vec<&serde_json::Value> {
     let causes = report["root_causes"].as_array().unwrap().iter();
     let symptoms = report["symptoms"].as_array().unwrap().iter();
-    causes
-        .map(|c| &c["finding"])
-        .chain(symptoms.map(|s| &s["finding"]))
-        .collect()
+    causes.chain(symptoms).collect()
+}
+
+fn investigate(engine: &SecondEngine, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
+        "investigate",
+        "--format",
+        "json",
+        "--output",
+        "-",
+        "--since",
+        "10m",
+    ];
+    args.extend_from_slice(extra);
+    let out = coroner(engine, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "a failure is found: {stderr}");
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"))
+}
+
+/// What both investigations must say.
+fn assert_diagnosed(report: &serde_json::Value, how: &str) {
+    let all = findings(report);
+    let of = |kind: &str, service: &str| {
+        all.iter()
+            .find(|f| f["kind"] == kind && f["service"] == service)
+            .unwrap_or_else(|| panic!("{how}: no {kind} for {service}: {report:#}"))
+    };
+    // The task history: every failure counted, exit code and error quoted.
+    let failing = of("swarm-task-failing", FAILING);
+    let title = failing["title"].as_str().unwrap();
+    assert!(
+        title.starts_with(&format!("{FAILING}'s tasks keep failing: "))
+            && title.contains("the last with exit code 1 (application error")
+            && title.ends_with("task: non-zero exit (1)"),
+        "{how}: {title}"
+    );
+    assert!(
+        failing["occurrences"].as_u64().unwrap() >= 3,
+        "{how}: {failing:#}"
+    );
+    assert!(failing["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["source"] == "swarm/tasks.json"
+            && q["text"]
+                .as_str()
+                .unwrap()
+                .ends_with("failed: task: non-zero exit (1), exit code 1")));
+    // ...explained by what the service's logs say: the import error.
+    let cause = report["root_causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["service"] == FAILING)
+        .unwrap_or_else(|| panic!("{how}: no cause for {FAILING}: {report:#}"));
+    assert_eq!(cause["kind"], "missing-module", "{how}: {cause:#}");
+    assert!(cause["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["source"] == format!("swarm/logs/{FAILING}.log")
+            && q["text"]
+                .as_str()
+                .unwrap()
+                .contains("No module named 'pandas'")));
+    let symptom = report["symptoms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "swarm-task-failing")
+        .unwrap_or_else(|| panic!("{how}: the task history is a symptom: {report:#}"));
+    assert_eq!(symptom["explained_by"], cause["rank"], "{how}: {symptom:#}");
+
+    // The scheduler's reason, quoted, and a fix naming the constraint.
+    let pending = of("swarm-task-unschedulable", UNSCHEDULABLE);
+    assert_eq!(
+        pending["title"],
+        format!("{UNSCHEDULABLE} cannot be scheduled: its task is pending: no suitable node (scheduling constraints not satisfied on 1 node)"),
+        "{how}"
+    );
+    assert!(
+        pending["evidence"].as_array().unwrap().iter().any(|q| {
+            q["source"] == "swarm/tasks.json"
+            && q["text"].as_str().unwrap().ends_with(
+                ".Status.Err: no suitable node (scheduling constraints not satisfied on 1 node)"
+            )
+        }),
+        "{how}: {pending:#}"
+    );
+    let commands: Vec<&str> = pending["remediation"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["commands"].as_array().unwrap())
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.starts_with("docker node update --label-add zone=nowhere ")),
+        "{how}: {commands:?}"
+    );
+    assert!(
+        commands.contains(
+            &format!(
+                "docker service update --constraint-rm 'node.labels.zone==nowhere' {UNSCHEDULABLE}"
+            )
+            .as_str()
+        ),
+        "{how}: {commands:?}"
+    );
+}
+
+/// The causes and symptoms, without what differs between two runs.
+fn shape(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    let mut shape: Vec<_> = findings(report)
+        .into_iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["service"].as_str().unwrap().to_string(),
+                f["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    shape.sort();
+    shape
 }
 
 #[test]
@@ -126,31 +254,117 @@ fn a_swarm_manager_s_failing_and_unschedulable_services_are_diagnosed() {
     };
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("bundle");
-    let collected = coroner(
-        &engine,
-        &[
-            "collect",
-            "--since",
-            "10m",
-            "--out",
-            &bundle.to_string_lossy(),
-        ],
+    ok(
+        coroner(
+            &engine,
+            &[
+                "collect",
+                "--since",
+                "10m",
+                "--out",
+                &bundle.to_string_lossy(),
+            ],
+        ),
+        "coroner collect",
     );
-    ok(collected, "coroner collect");
     for file in [
         "swarm/services.json",
         "swarm/tasks.json",
         "swarm/nodes.json",
     ] {
-        eprintln!(
-            "==== {file}\n{}",
-            std::fs::read_to_string(bundle.join(file)).unwrap()
-        );
+        assert!(bundle.join(file).is_file(), "{file}");
     }
-    eprintln!(
-        "==== log\n{}",
-        std::fs::read_to_string(bundle.join(format!("swarm/logs/{FAILING}.log"))).unwrap()
+    // A task's container is told by its service, not as a container of its own.
+    let containers = bundle.join("docker/containers");
+    if containers.exists() {
+        for entry in std::fs::read_dir(&containers).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!name.starts_with(FAILING), "{name}");
+        }
+    }
+    read_captured_bundle(&bundle);
+
+    let live = investigate(&engine, &[]);
+    assert_diagnosed(&live, "live");
+    let from_bundle = investigate(&engine, &["--bundle", &bundle.to_string_lossy()]);
+    assert_diagnosed(&from_bundle, "--bundle");
+    assert_eq!(shape(&live), shape(&from_bundle));
+}
+
+/// The captured bundle, read back: every service, task and node, the
+/// service's log attributed to it; and a field of the wrong type costs that
+/// field only, named with its file.
+fn read_captured_bundle(bundle: &Path) {
+    let ev = bundle::load(bundle, AssumedZone::default(), Window::default()).unwrap();
+    assert!(
+        ev.inventory.problems.is_empty(),
+        "{:?}",
+        ev.inventory.problems
     );
-    let _ = Path::new("");
-    let _ = findings;
+    let names: Vec<&str> = ev.swarm.services.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, [FAILING, UNSCHEDULABLE]);
+    let failing = &ev.swarm.services[0];
+    assert_eq!(failing.image, IMAGE);
+    assert_eq!(failing.mode, "replicated");
+    assert_eq!(failing.replicas, Some(1));
+    let failed: Vec<_> = ev
+        .swarm
+        .tasks_of(failing)
+        .filter(|t| t.state == "failed")
+        .collect();
+    assert!(failed.len() >= 3);
+    for t in &failed {
+        assert_eq!(t.error, "task: non-zero exit (1)");
+        assert_eq!(t.exit_code, Some(1));
+        assert_eq!(t.desired_state, "shutdown");
+        assert_eq!(t.slot, Some(1));
+        assert!(t.timestamp.is_some() && !t.node_id.is_empty());
+    }
+    let pending = &ev.swarm.services[1];
+    assert_eq!(pending.constraints, ["node.labels.zone==nowhere"]);
+    let task = ev.swarm.tasks_of(pending).next().unwrap();
+    assert_eq!(
+        (task.state.as_str(), task.desired_state.as_str()),
+        ("pending", "running")
+    );
+    assert_eq!(
+        task.error,
+        "no suitable node (scheduling constraints not satisfied on 1 node)"
+    );
+    let node = &ev.swarm.nodes[..];
+    assert_eq!(node.len(), 1);
+    assert_eq!(
+        (
+            node[0].role.as_str(),
+            node[0].availability.as_str(),
+            node[0].state.as_str()
+        ),
+        ("manager", "active", "ready")
+    );
+    let logs: Vec<_> = ev.logs_of(FAILING).collect();
+    assert_eq!(logs.len(), 1);
+    assert_eq!(logs[0].display, format!("swarm/logs/{FAILING}.log"));
+
+    // The same bundle with one task's Slot made a string.
+    let copy = tempfile::tempdir().unwrap();
+    let swarm = copy.path().join("swarm");
+    std::fs::create_dir_all(&swarm).unwrap();
+    let mut tasks: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bundle.join("swarm/tasks.json")).unwrap())
+            .unwrap();
+    let count = tasks.as_array().unwrap().len();
+    tasks[0]["Slot"] = serde_json::json!("one");
+    std::fs::write(swarm.join("tasks.json"), tasks.to_string()).unwrap();
+    let ev = bundle::load(copy.path(), AssumedZone::default(), Window::default()).unwrap();
+    assert_eq!(ev.swarm.tasks.len(), count, "the task is kept");
+    let problems: Vec<String> = ev
+        .inventory
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        problems,
+        ["swarm/tasks.json: [0].Slot: expected a number, got string \"one\"; field ignored"]
+    );
 }

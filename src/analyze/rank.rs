@@ -17,8 +17,13 @@ use crate::evidence::Evidence;
 
 /// A cause this sure, on its own, identifies the root cause.
 pub const IDENTIFIED: f64 = 0.7;
-/// The generic detector that a more specific cause on the same service replaces.
-const GENERIC_CAUSE: &str = "crash-loop";
+/// The generic detectors (a container's exits, a Swarm service's failed
+/// tasks) that a more specific cause on the same service replaces.
+const GENERIC_CAUSES: [&str; 2] = ["crash-loop", "swarm-task-failing"];
+
+fn is_generic(kind: &str) -> bool {
+    GENERIC_CAUSES.contains(&kind)
+}
 /// A cause that is a symptom when the dependency it cannot reach failed itself.
 const DEPENDENCY: &str = "dependency-unreachable";
 
@@ -59,12 +64,12 @@ pub fn rank(evidence: &Evidence, findings: Vec<Finding>) -> Ranked {
     // A crash-loop with a known reason is a symptom of that reason.
     let specific: HashSet<String> = causes
         .iter()
-        .filter(|c| c.kind != GENERIC_CAUSE)
+        .filter(|c| !is_generic(c.kind))
         .map(|c| c.service.clone())
         .collect();
     let (generic, kept): (Vec<Finding>, Vec<Finding>) = causes
         .into_iter()
-        .partition(|c| c.kind == GENERIC_CAUSE && specific.contains(&c.service));
+        .partition(|c| is_generic(c.kind) && specific.contains(&c.service));
     causes = kept;
     for mut g in generic {
         g.role = Role::Symptom;
@@ -231,7 +236,7 @@ fn demote_downstream(
         .collect();
     let mut failed: Vec<&Finding> = causes
         .iter()
-        .filter(|c| c.kind != DEPENDENCY && c.kind != GENERIC_CAUSE)
+        .filter(|c| c.kind != DEPENDENCY && !is_generic(c.kind))
         .collect();
     failed.sort_by_key(|c| c.first_seen);
     let same_log = |a: &Finding, b: &Finding| {
@@ -285,7 +290,7 @@ fn demote_downstream(
         symptoms.push(d);
     }
     for crash in symptoms.iter_mut() {
-        if crash.kind == GENERIC_CAUSE && crash.targets.is_empty() {
+        if is_generic(crash.kind) && crash.targets.is_empty() {
             if let Some(upstream) = downstream_of.get(&crash.service) {
                 crash.targets.push(upstream.clone());
             }
@@ -293,7 +298,7 @@ fn demote_downstream(
     }
     let (crashes, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(causes)
         .into_iter()
-        .partition(|c| c.kind == GENERIC_CAUSE && downstream_of.contains_key(&c.service));
+        .partition(|c| is_generic(c.kind) && downstream_of.contains_key(&c.service));
     *causes = kept;
     for mut crash in crashes {
         if crash.targets.is_empty() {

@@ -360,7 +360,7 @@ fn last_words(
 
 /// What a process exit code says, after Docker's conventions (failure
 /// signatures §1.6: 125–128 are the engine's own, 128+n is death by signal n).
-fn exit_code_meaning(code: i64) -> String {
+pub(super) fn exit_code_meaning(code: i64) -> String {
     let text = match code {
         0 => "exited normally",
         1 => "application error: the program reported a failure and exited",
@@ -415,7 +415,7 @@ fn describe_exit(evidence: &Evidence, c: &Container, code: i64) -> String {
 }
 
 /// Seconds, minutes or hours, whichever reads best.
-fn human_span(seconds: i64) -> String {
+pub(super) fn human_span(seconds: i64) -> String {
     match seconds {
         s if s < 120 => format!("{s} s"),
         s if s < 2 * 3600 => format!("{} min", s / 60),

@@ -18,6 +18,8 @@ mod oom_killed;
 mod permission_denied;
 mod port_conflict;
 mod probe_failing;
+mod swarm_task_failing;
+mod swarm_task_unschedulable;
 mod unhealthy;
 mod upstream_unavailable;
 
@@ -34,6 +36,8 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &missing_env_var::MissingEnvVar,
         &permission_denied::PermissionDenied,
         &crash_loop::CrashLoop,
+        &swarm_task_failing::SwarmTaskFailing,
+        &swarm_task_unschedulable::SwarmTaskUnschedulable,
         &port_conflict::PortConflict,
         &healthcheck_failing::HealthcheckFailing,
         &unhealthy::Unhealthy,
