@@ -303,6 +303,8 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
             service,
             bytes,
             compose_prefixed,
+            engine: None,
+            clock_shift: chrono::TimeDelta::zero(),
         });
     }
 }
