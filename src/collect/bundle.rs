@@ -17,6 +17,8 @@ use walkdir::WalkDir;
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
 use crate::evidence::{document, encoding, lines, logs, redact};
+
+mod engines;
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
     Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, Window,
@@ -79,7 +81,9 @@ impl FileKind {
 }
 
 /// Loads the bundle at `dir`. Only a missing or unreadable directory is an
-/// error; problems with single files are recorded in the inventory.
+/// error; problems with single files are recorded in the inventory. A bundle
+/// of several engines (`engines/<name>/`, each a bundle of one) is read into
+/// one evidence, each container, log and event keeping its engine.
 pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, BundleError> {
     if !dir.exists() {
         return Err(BundleError::Missing(dir.to_path_buf()));
@@ -92,9 +96,77 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     ev.root = dir.to_path_buf();
     ev.zone = zone;
     ev.window = window;
-    let mut loose_logs: Vec<LooseLog> = Vec::new();
     let mut files_seen = 0usize;
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    let engine_dirs = engines::directories(dir, &mut ev.inventory.ignored);
+    let tree = Tree {
+        root: dir,
+        prefix: "",
+        skip_engines: !engine_dirs.is_empty(),
+    };
+    read_tree(&tree, &mut ev, &mut scratch, &mut files_seen);
+    let mut parts = Vec::new();
+    for (name, path) in engine_dirs {
+        let mut part = Evidence::default();
+        part.zone = zone;
+        part.window = window;
+        let prefix = format!("{}{name}/", engines::DIR);
+        let tree = Tree {
+            root: &path,
+            prefix: &prefix,
+            skip_engines: false,
+        };
+        read_tree(&tree, &mut part, &mut scratch, &mut files_seen);
+        parts.push((name, part));
+    }
+    if !parts.is_empty() {
+        engines::merge(&mut ev, parts);
+    }
+    ev.scratch = scratch.into_dir();
+    ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
+    ev.images.sort_by(|a, b| a.id.cmp(&b.id));
+    ev.images.dedup_by(|a, b| a.id == b.id);
+    ev.events
+        .sort_by(|a, b| a.time.cmp(&b.time).then(a.line.cmp(&b.line)));
+    ev.events.retain(|e| window.contains(e.time));
+    for series in &mut ev.monitoring {
+        series.samples.retain(|s| window.contains(s.time));
+    }
+    // Probes tell what endpoints answer now, after any window: they are kept whole.
+    ev.probes.sort_by(|a, b| {
+        (&a.url, a.time, a.attempt, &a.source).cmp(&(&b.url, b.time, b.attempt, &b.source))
+    });
+    record_gaps(&mut ev);
+    Ok(ev)
+}
+
+/// A directory read as a bundle: the top level, or one engine's.
+struct Tree<'a> {
+    root: &'a Path,
+    /// What paths are shown with: `engines/<name>/` for an engine's.
+    prefix: &'a str,
+    /// The top level of a bundle of several engines: `engines/` is read apart.
+    skip_engines: bool,
+}
+
+/// Reads every file of a tree into `ev`, each classified by its place
+/// within the tree, and names its logs after their containers.
+fn read_tree(
+    tree: &Tree<'_>,
+    ev: &mut Evidence,
+    scratch: &mut encoding::Scratch,
+    files_seen: &mut usize,
+) {
+    let dir = tree.root;
+    let zone = ev.zone;
+    let mut loose_logs: Vec<LooseLog> = Vec::new();
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !(tree.skip_engines && e.depth() == 1 && e.file_name() == engines::DIR_NAME)
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -106,9 +178,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                 let why = e
                     .io_error()
                     .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}"));
-                ev.inventory
-                    .ignored
-                    .push(ignored(&shown_path(dir, &path), &why));
+                ev.inventory.ignored.push(ignored(
+                    &format!("{}{}", tree.prefix, shown_path(dir, &path)),
+                    &why,
+                ));
                 continue;
             }
         };
@@ -117,13 +190,16 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             continue;
         }
         let path = entry.path();
-        let display = shown_path(dir, path);
+        // The place within the tree decides what a file is; reports show
+        // it with the tree's prefix.
+        let local = shown_path(dir, path);
+        let display = format!("{}{local}", tree.prefix);
         if let Some(why) = not_a_regular_file(file_type) {
             ev.inventory.ignored.push(ignored(&display, why));
             continue;
         }
-        files_seen += 1;
-        if files_seen > MAX_FILES {
+        *files_seen += 1;
+        if *files_seen > MAX_FILES {
             ev.inventory.gaps.push(Gap {
                 what: format!("files after the first {MAX_FILES}"),
                 why: format!("the bundle holds more than {MAX_FILES} files; the rest, in name order from {display}, were not read"),
@@ -143,7 +219,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                 continue;
             }
         };
-        let Some(kind) = classify(&display, &head) else {
+        let Some(kind) = classify(&local, &head) else {
             let reason = if head.is_empty() {
                 "empty file"
             } else if encoding::looks_binary(&head) {
@@ -174,8 +250,8 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     })
                     .map_err(|e| format!("not an image inspect document: {e}"))
             }),
-            FileKind::Events => read_events(path, &display, &mut ev),
-            FileKind::Listeners => read_listeners(path, &display, &mut ev),
+            FileKind::Events => read_events(path, &display, ev),
+            FileKind::Listeners => read_listeners(path, &display, ev),
             FileKind::Forensics => read_document(path).and_then(|text| {
                 EntrypointForensics::parse(&text, &display)
                     .map(|(f, dropped)| {
@@ -190,8 +266,9 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     Ok(readable) => {
                         loose_logs.push(LooseLog {
                             path: readable,
-                            compose_prefixed: !display.starts_with("docker/containers/")
+                            compose_prefixed: !local.starts_with("docker/containers/")
                                 && logs::looks_compose_prefixed(&head_text),
+                            in_container_dir: local.starts_with("docker/containers/"),
                             display: display.clone(),
                             kind: log_kind,
                             bytes: size,
@@ -220,24 +297,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             Err(message) => ev.inventory.problems.push(problem(&display, None, message)),
         }
     }
-    ev.scratch = scratch.into_dir();
-    attach_logs(&mut ev, loose_logs);
-    ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
-    ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
-    ev.images.sort_by(|a, b| a.id.cmp(&b.id));
-    ev.images.dedup_by(|a, b| a.id == b.id);
-    ev.events
-        .sort_by(|a, b| a.time.cmp(&b.time).then(a.line.cmp(&b.line)));
-    ev.events.retain(|e| window.contains(e.time));
-    for series in &mut ev.monitoring {
-        series.samples.retain(|s| window.contains(s.time));
-    }
-    // Probes tell what endpoints answer now, after any window: they are kept whole.
-    ev.probes.sort_by(|a, b| {
-        (&a.url, a.time, a.attempt, &a.source).cmp(&(&b.url, b.time, b.attempt, &b.source))
-    });
-    record_gaps(&mut ev);
-    Ok(ev)
+    attach_logs(ev, loose_logs);
 }
 
 /// A log found in the bundle, before it is named after its service.
@@ -247,6 +307,8 @@ struct LooseLog {
     kind: LogKind,
     bytes: u64,
     compose_prefixed: bool,
+    /// In `docker/containers/` of its tree: a container's own log.
+    in_container_dir: bool,
 }
 
 /// Names each log after its container, or after its file when no container
@@ -258,13 +320,13 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
         kind,
         bytes,
         compose_prefixed,
+        in_container_dir,
     } in logs
     {
         let stem = Path::new(&display)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let in_container_dir = display.starts_with("docker/containers/");
         let service =
             if kind == LogKind::Docker && (in_container_dir || ev.container(&stem).is_some()) {
                 stem
