@@ -203,3 +203,76 @@ impl Parts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::collect::bundle::load;
+    use crate::evidence::{AssumedZone, Window};
+    use crate::testing::fixture_path;
+
+    /// Copies a captured bundle's files into `to`.
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// A captured bundle as the two engines of one: the same engine twice,
+    /// the second with a clock 90 s ahead. Its names are qualified on both,
+    /// and only the second one's timestamps move, by exactly the offset.
+    #[test]
+    fn a_clock_offset_over_the_tolerance_moves_that_engines_timestamps() {
+        let captured = fixture_path("upstream-502");
+        let dir = tempfile::tempdir().unwrap();
+        copy(&captured, &dir.path().join("engines/near"));
+        copy(&captured, &dir.path().join("engines/far"));
+        std::fs::write(
+            dir.path().join("bundle.json"),
+            r#"{"engines": [
+                {"name": "near", "clock": {"engine": "2026-01-01T00:00:00.400Z", "collector": "2026-01-01T00:00:00Z"}},
+                {"name": "far", "clock": {"engine": "2026-01-01T00:01:30Z", "collector": "2026-01-01T00:00:00Z"}}
+            ]}"#,
+        )
+        .unwrap();
+        let one = load(&captured, AssumedZone::default(), Window::default()).unwrap();
+        let two = load(dir.path(), AssumedZone::default(), Window::default()).unwrap();
+        let offsets: Vec<_> = two
+            .engines
+            .iter()
+            .map(|e| (e.name.as_str(), e.offset.unwrap().num_milliseconds(), e.corrected))
+            .collect();
+        assert_eq!(offsets, [("far", 90_000, true), ("near", 400, false)]);
+        let api = one.container("api").unwrap();
+        let near = two.container("api@near").unwrap();
+        let far = two.container("api@far").unwrap();
+        assert_eq!(near.state.started_at, api.state.started_at);
+        assert_eq!(
+            far.state.started_at,
+            api.state.started_at.map(|t| t - chrono::TimeDelta::seconds(90))
+        );
+        let event_times = |engine: &str| -> Vec<_> {
+            two.events
+                .iter()
+                .filter(|e| e.engine.as_deref() == Some(engine))
+                .map(|e| e.time)
+                .collect()
+        };
+        let original: Vec<_> = one.events.iter().map(|e| e.time).collect();
+        assert_eq!(event_times("near"), original);
+        let shifted: Vec<_> = original
+            .iter()
+            .map(|t| *t - chrono::TimeDelta::seconds(90))
+            .collect();
+        assert_eq!(event_times("far"), shifted);
+        let far_log = two.logs_of("api@far").next().unwrap();
+        assert_eq!(far_log.clock_shift, chrono::TimeDelta::seconds(90));
+        assert_eq!(far_log.display, "engines/far/docker/containers/api.log");
+        assert!(two.container("api").is_none());
+    }
+}
