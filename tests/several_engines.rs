@@ -82,7 +82,16 @@ tar --numeric-owner -C "$FX_BASE_DIR" -cf - . | docker import -c 'LABEL {label}'
 /// One GET through the proxy; the status code nginx answered.
 fn get(url: &str) -> String {
     ok(Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10", url])
+        .args([
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "--max-time",
+            "10",
+            url,
+        ])
         .output()
         .unwrap())
 }
@@ -125,8 +134,15 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
     import_nginx(&shared.image, &format!("{b_ip}:18090"), &compose);
     let port = 18_000 + (std::process::id() % 900) as u16;
     ok(docker(&[
-        "run", "-d", "--name", &shared.container, "--label", &compose,
-        "-p", &format!("127.0.0.1:{port}:80"), &shared.image,
+        "run",
+        "-d",
+        "--name",
+        &shared.container,
+        "--label",
+        &compose,
+        "-p",
+        &format!("127.0.0.1:{port}:80"),
+        &shared.image,
     ]));
     let url = format!("http://127.0.0.1:{port}/");
     wait_until("the proxy to answer 502", || get(&url) == "502");
@@ -135,13 +151,25 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
     }
     wait_until("the api to restart three times", || {
         let out = b.docker(&["inspect", "--format", "{{.RestartCount}}", "api"]);
-        String::from_utf8_lossy(&out.stdout).trim().parse::<u32>().unwrap_or(0) >= 3
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(0)
+            >= 3
     });
 
     let kept = tempfile::tempdir().unwrap();
     let bundle = kept.path().join("bundle");
     let out = Command::new(env!("CARGO_BIN_EXE_coroner"))
-        .args(["investigate", "--format", "json", "--output", "-", "--since", "10m"])
+        .args([
+            "investigate",
+            "--format",
+            "json",
+            "--output",
+            "-",
+            "--since",
+            "10m",
+        ])
         .args(["--project", &project])
         .args(["--host", &format!("a={DEFAULT_HOST}")])
         .args(["--host", &format!("b={}", b.host())])
@@ -159,7 +187,10 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
         serde_json::from_str(&std::fs::read_to_string(bundle.join("bundle.json")).unwrap())
             .unwrap();
     let engines = meta["engines"].as_array().unwrap();
-    let names: Vec<&str> = engines.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = engines
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["a", "b"]);
     assert_eq!(engines[1]["address"], b_ip.as_str());
     for name in ["a", "b"] {
@@ -169,7 +200,10 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
     }
     assert!(bundle.join("engines/b/docker/containers/api.log").is_file());
     assert!(bundle
-        .join(format!("engines/a/docker/containers/{}.log", shared.container))
+        .join(format!(
+            "engines/a/docker/containers/{}.log",
+            shared.container
+        ))
         .is_file());
 
     // The clocks: both read at collection, the offset computed from them
@@ -215,7 +249,10 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
         .unwrap_or_else(|| panic!("no 502 symptom on the proxy: {report:#}"));
     assert_eq!(proxy["upstream_service"], "api", "{proxy:#}");
     assert_eq!(proxy["explained_by"], causes[api]["rank"], "{proxy:#}");
-    assert!(proxy["title"].as_str().unwrap().contains("502"), "{proxy:#}");
+    assert!(
+        proxy["title"].as_str().unwrap().contains("502"),
+        "{proxy:#}"
+    );
     let quoted = proxy["evidence"].as_array().unwrap();
     assert!(quoted.iter().any(|q| q["source"]
         .as_str()

@@ -122,7 +122,7 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                     time: e.time,
                     until: (dies > 1).then_some(last.time),
                     service: c.name.clone(),
-                engine: c.engine.clone(),
+                    engine: c.engine.clone(),
                     category: "lifecycle".into(),
                     text,
                     source: format!("{}:{}", e.source, e.line),

@@ -68,9 +68,12 @@ mod tests {
             hex(ring::digest::digest(&ring::digest::SHA256, b"default").as_ref()),
             "37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f"
         );
-        let dir = config.path().join("contexts/meta").join(hex(
-            ring::digest::digest(&ring::digest::SHA256, b"edge").as_ref(),
-        ));
+        let dir = config
+            .path()
+            .join("contexts/meta")
+            .join(hex(
+                ring::digest::digest(&ring::digest::SHA256, b"edge").as_ref()
+            ));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("meta.json"),
@@ -81,6 +84,9 @@ mod tests {
         assert_eq!(spec.name.as_deref(), Some("edge"));
         assert_eq!(spec.endpoint.tcp_host(), Some("10.0.0.5"));
         let err = engine_in(config.path(), "nowhere").unwrap_err();
-        assert!(format!("{err:#}").contains("no context \"nowhere\""), "{err:#}");
+        assert!(
+            format!("{err:#}").contains("no context \"nowhere\""),
+            "{err:#}"
+        );
     }
 }

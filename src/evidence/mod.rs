@@ -107,9 +107,7 @@ impl Evidence {
     pub fn engine_of<'a>(&'a self, service: &'a str) -> Option<&'a str> {
         match self.container(service) {
             Some(c) => c.engine.as_deref(),
-            None => self
-                .logs_of(service)
-                .find_map(|l| l.engine.as_deref()),
+            None => self.logs_of(service).find_map(|l| l.engine.as_deref()),
         }
     }
 

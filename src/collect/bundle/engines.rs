@@ -157,12 +157,10 @@ fn join(
     inventory.recognised.extend(part.recognised);
     inventory.ignored.extend(part.ignored);
     inventory.problems.extend(part.problems);
-    inventory
-        .gaps
-        .extend(part.gaps.into_iter().map(|g| Gap {
-            what: format!("engine {engine}: {}", g.what),
-            why: g.why,
-        }));
+    inventory.gaps.extend(part.gaps.into_iter().map(|g| Gap {
+        what: format!("engine {engine}: {}", g.what),
+        why: g.why,
+    }));
 }
 
 /// What [`join`] takes of an engine's evidence.
@@ -245,7 +243,13 @@ mod tests {
         let offsets: Vec<_> = two
             .engines
             .iter()
-            .map(|e| (e.name.as_str(), e.offset.unwrap().num_milliseconds(), e.corrected))
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    e.offset.unwrap().num_milliseconds(),
+                    e.corrected,
+                )
+            })
             .collect();
         assert_eq!(offsets, [("far", 90_000, true), ("near", 400, false)]);
         let api = one.container("api").unwrap();
@@ -254,7 +258,9 @@ mod tests {
         assert_eq!(near.state.started_at, api.state.started_at);
         assert_eq!(
             far.state.started_at,
-            api.state.started_at.map(|t| t - chrono::TimeDelta::seconds(90))
+            api.state
+                .started_at
+                .map(|t| t - chrono::TimeDelta::seconds(90))
         );
         let event_times = |engine: &str| -> Vec<_> {
             two.events
