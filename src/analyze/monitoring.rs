@@ -755,6 +755,7 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
             time,
             until,
             service: f.name.clone(),
+            engine: None,
             category: "monitoring".into(),
             text,
             source,

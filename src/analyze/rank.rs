@@ -469,7 +469,16 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
         host,
         "127.0.0.1" | "localhost" | "::1" | "0.0.0.0" | "host.docker.internal"
     );
-    if let Some(c) = evidence.containers.iter().find(|c| {
+    // Container addresses, names and published loopback ports mean
+    // something on the caller's own engine only.
+    let from_engine = evidence.engine_of(from);
+    let local = |c: &&crate::evidence::Container| {
+        from_engine.is_none() || c.engine.is_none() || c.engine.as_deref() == from_engine
+    };
+    if let Some(name) = published_at(evidence, host, port, from) {
+        return Some(name);
+    }
+    if let Some(c) = evidence.containers.iter().filter(local).find(|c| {
         c.networks.iter().any(|n| !n.ip.is_empty() && n.ip == host)
             || c.name == host
             || c.service_name() == host
@@ -491,9 +500,10 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
             if let Some(c) = evidence
                 .containers
                 .iter()
+                .filter(local)
                 .find(|c| c.ports.iter().any(|p| p.host_port == Some(port)) && c.state.running)
                 .or_else(|| {
-                    evidence.containers.iter().find(|c| {
+                    evidence.containers.iter().filter(local).find(|c| {
                         c.ports.iter().any(|p| p.host_port == Some(port))
                             && c.state.status != "created"
                     })
@@ -521,6 +531,40 @@ pub fn resolve(evidence: &Evidence, target: &str, from: &str) -> Option<String> 
     None
 }
 
+/// The container that publishes `host:port` where `host` is a host's own
+/// address: bound to that very address (`-p 10.0.0.5:8090:8000`), or to
+/// every address of an engine whose address it is (`--engine-address`, a
+/// `tcp://` endpoint's host). This is how a proxy on one engine reaches a
+/// container on another, so the engine does not have to be the caller's.
+fn published_at(evidence: &Evidence, host: &str, port: Option<u16>, from: &str) -> Option<String> {
+    let port = port?;
+    host.parse::<std::net::IpAddr>()
+        .ok()
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())?;
+    let engines: Vec<&str> = evidence
+        .engines
+        .iter()
+        .filter(|e| e.address.as_deref() == Some(host))
+        .map(|e| e.name.as_str())
+        .collect();
+    let publishes = |c: &&crate::evidence::Container| {
+        c.name != from
+            && c.ports.iter().any(|p| {
+                p.host_port == Some(port)
+                    && (p.host_ip == host
+                        || (matches!(p.host_ip.as_str(), "" | "0.0.0.0" | "::")
+                            && c.engine.as_deref().is_some_and(|e| engines.contains(&e))))
+            })
+    };
+    let candidates: Vec<&crate::evidence::Container> =
+        evidence.containers.iter().filter(publishes).collect();
+    candidates
+        .iter()
+        .find(|c| c.state.running || c.state.restarting)
+        .or_else(|| candidates.iter().find(|c| c.state.status != "created"))
+        .map(|c| c.name.clone())
+}
+
 /// The container an address no one holds now most likely belonged to. A
 /// stopped container keeps its network attachment but loses its address, so
 /// a peer that still dials the old address (a proxy that resolved the name
@@ -546,7 +590,7 @@ fn former_holder(
     let stopped: Vec<&crate::evidence::Container> = evidence
         .containers
         .iter()
-        .filter(|c| c.name != from && !c.state.running)
+        .filter(|c| c.name != from && !c.state.running && c.engine == caller.engine)
         .filter(|c| {
             c.networks
                 .iter()

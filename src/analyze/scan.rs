@@ -474,7 +474,8 @@ fn scan_part(
                 compose_services.insert((log_index, candidate.number), service.to_string());
             }
             let (timestamp, message) = match leading_timestamp(line, evidence.zone) {
-                Some((ts, offset)) => (Some(ts), line[offset..].trim_start()),
+                // An engine's clock that ran off is corrected (bundle of several engines).
+                Some((ts, offset)) => (Some(ts - log.clock_shift), line[offset..].trim_start()),
                 None => (None, line),
             };
             if timestamp.is_some_and(|t| !evidence.window.contains(t)) {

@@ -138,6 +138,61 @@ pub struct Technical {
     pub networks: Vec<NetworkMember>,
     /// How each failing container is configured, secrets masked.
     pub configurations: Vec<ContainerConfig>,
+    /// The engines of an investigation of several, each with its clock.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub engines: Vec<EngineRow>,
+}
+
+/// One engine of an investigation of several.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EngineRow {
+    pub name: String,
+    /// Where it was reached (`unix://…`, `tcp://…`).
+    pub endpoint: Option<String>,
+    /// Its host name (`docker info`).
+    pub host: Option<String>,
+    pub engine_version: Option<String>,
+    /// The address other hosts reach what it publishes at, when known.
+    pub address: Option<String>,
+    /// How far its clock ran ahead of the collector's, in seconds (negative: behind).
+    pub clock_offset_seconds: Option<f64>,
+    /// Whether its timestamps were corrected by that offset.
+    pub corrected: bool,
+    /// The clock, in words.
+    pub clock: String,
+}
+
+fn engine_rows(evidence: &Evidence) -> Vec<EngineRow> {
+    evidence
+        .engines
+        .iter()
+        .map(|e| {
+            let listed = evidence.meta.engines.iter().find(|l| l.name == e.name);
+            let seconds = e.offset.map(|o| o.num_milliseconds() as f64 / 1000.0);
+            let clock = match seconds {
+                None => "not read at collection: its timestamps are taken as they are".to_string(),
+                Some(s) => {
+                    let side = if s < 0.0 { "behind" } else { "ahead of" };
+                    let what = if e.corrected {
+                        "its timestamps are corrected by it in this report"
+                    } else {
+                        "within 2 s: its timestamps are taken as they are"
+                    };
+                    format!("{:.3} s {side} the collector's; {what}", s.abs())
+                }
+            };
+            EngineRow {
+                name: e.name.clone(),
+                endpoint: listed.and_then(|l| l.endpoint.clone()),
+                host: e.meta.host.clone(),
+                engine_version: e.meta.engine_version.clone(),
+                address: e.address.clone(),
+                clock_offset_seconds: seconds,
+                corrected: e.corrected,
+                clock,
+            }
+        })
+        .collect()
 }
 
 /// The configuration of a failing container, as `docker container inspect`
@@ -1148,6 +1203,7 @@ fn technical(evidence: &Evidence) -> Technical {
         ports,
         images,
         networks,
+        engines: engine_rows(evidence),
     }
 }
 

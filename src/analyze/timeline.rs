@@ -16,6 +16,9 @@ pub struct Entry {
     /// Set when the entry stands for a run of repeats.
     pub until: Option<DateTime<Utc>>,
     pub service: String,
+    /// The engine the service runs on, in an investigation of several engines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
     /// `lifecycle`, `deploy`, `health`, `finding`, `monitoring`.
     pub category: String,
     pub text: String,
@@ -41,6 +44,7 @@ pub fn build(evidence: &Evidence, ranked: &Ranked) -> Vec<Entry> {
                 time: created,
                 until: None,
                 service: users.join(", "),
+                engine: None,
                 category: "deploy".into(),
                 text: format!("image {name} ({}) created", image.short_id()),
                 source: image.source.clone(),
@@ -49,17 +53,17 @@ pub fn build(evidence: &Evidence, ranked: &Ranked) -> Vec<Entry> {
     }
     lifecycle(evidence, &mut entries);
     for cause in &ranked.root_causes {
-        finding_entries(&cause.finding, &mut entries);
+        finding_entries(evidence, &cause.finding, &mut entries);
     }
     for symptom in &ranked.symptoms {
-        finding_entries(&symptom.finding, &mut entries);
+        finding_entries(evidence, &symptom.finding, &mut entries);
     }
     entries.sort();
     entries.dedup();
     entries
 }
 
-fn finding_entries(f: &super::detector::Finding, entries: &mut Vec<Entry>) {
+fn finding_entries(evidence: &Evidence, f: &super::detector::Finding, entries: &mut Vec<Entry>) {
     let Some(first) = f.first_seen else { return };
     let source = f
         .evidence
@@ -76,6 +80,7 @@ fn finding_entries(f: &super::detector::Finding, entries: &mut Vec<Entry>) {
         time: first,
         until,
         service: f.service.clone(),
+        engine: evidence.engine_of(&f.service).map(str::to_string),
         category: "finding".into(),
         text: format!("{}{times}", f.title),
         source,
@@ -117,6 +122,7 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                     time: e.time,
                     until: (dies > 1).then_some(last.time),
                     service: c.name.clone(),
+                    engine: c.engine.clone(),
                     category: "lifecycle".into(),
                     text,
                     source: format!("{}:{}", e.source, e.line),
@@ -143,6 +149,7 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 time: e.time,
                 until: None,
                 service: c.name.clone(),
+                engine: c.engine.clone(),
                 category: category.into(),
                 text,
                 source: format!("{}:{}", e.source, e.line),
@@ -154,6 +161,7 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 time: started,
                 until: None,
                 service: c.name.clone(),
+                engine: c.engine.clone(),
                 category: "lifecycle".into(),
                 text: format!(
                     "{} last started (restart count {})",
@@ -167,6 +175,7 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 time: finished,
                 until: None,
                 service: c.name.clone(),
+                engine: c.engine.clone(),
                 category: "lifecycle".into(),
                 text: format!("{} last exited with code {}", c.name, c.state.exit_code),
                 source: format!("{} (State.FinishedAt)", c.source),

@@ -5,9 +5,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Utc};
-use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope, Summary};
+use std::collections::BTreeMap;
+
+use coroner::collect::docker::several::{collect_engines, EngineSpec, EngineSummary};
+use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope};
+use coroner::evidence::Gap;
 
 use super::args::{parse_byte_size, parse_window, parse_zone};
+use super::context;
 use super::exit;
 use super::terminal::Terminal;
 
@@ -24,6 +29,31 @@ pub struct LiveArgs {
     /// (`16MiB`, `512KiB`, `1000000`). Default: 16MiB.
     #[arg(long, value_parser = parse_byte_size)]
     pub max_log_bytes: Option<u64>,
+    /// The engine to investigate, `URL` or `NAME=URL` (`unix:///run/docker.sock`,
+    /// `tcp://10.0.0.5:2375`); repeat for several engines, collected at once
+    /// into one bundle. Default: DOCKER_HOST, else the local socket.
+    #[arg(long = "host", value_name = "[NAME=]URL", value_parser = EngineSpec::parse)]
+    pub hosts: Vec<EngineSpec>,
+    /// An engine of the docker CLI's context store (`docker context ls`),
+    /// named after the context; repeatable, and combines with --host.
+    #[arg(long = "context", value_name = "NAME")]
+    pub contexts: Vec<String>,
+    /// The address other hosts reach what engine NAME publishes at, when its
+    /// --host is a socket (a tcp:// host's address is known): lets a proxy on
+    /// one engine be linked to the container of another it forwards to. Repeatable.
+    #[arg(long = "engine-address", value_name = "NAME=IP", value_parser = parse_engine_address)]
+    pub engine_addresses: Vec<(String, String)>,
+}
+
+fn parse_engine_address(text: &str) -> std::result::Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, ip)) if !name.is_empty() && ip.parse::<std::net::IpAddr>().is_ok() => {
+            Ok((name.to_string(), ip.to_string()))
+        }
+        _ => Err(format!(
+            "{text:?}: expected NAME=IP, the engine's name and an IP address (e.g. b=10.0.0.5)"
+        )),
+    }
 }
 
 #[derive(clap::Args)]
@@ -49,7 +79,7 @@ pub fn collect(args: CollectArgs, terminal: &Terminal) -> Result<u8> {
     let now = Utc::now();
     let (since, until) = parse_window(args.since.as_deref(), args.until.as_deref(), zone, now)?;
     let request = live_request(&args.live, since, until, now)?;
-    let summary = collect_live(&request, &args.out, terminal)?;
+    let summary = collect_live(&args.live, &request, &args.out, terminal)?;
     terminal.note(
         "bundle",
         &format!(
@@ -60,7 +90,7 @@ pub fn collect(args: CollectArgs, terminal: &Terminal) -> Result<u8> {
         ),
     );
     if let Some(e) = summary.engine_error {
-        bail!("nothing was collected from the Docker engine: {e}");
+        bail!("nothing was collected from {e}");
     }
     Ok(exit::OK)
 }
@@ -90,24 +120,103 @@ pub fn live_request(
     })
 }
 
-/// Collects from the engine `DOCKER_HOST` names into `target`, telling on
-/// standard error what could not be collected.
-pub fn collect_live(request: &Request, target: &Path, terminal: &Terminal) -> Result<Summary> {
-    let endpoint = Endpoint::from_env();
-    let mut progress = if terminal.is_quiet() {
-        Progress::silent()
-    } else {
-        Progress::for_stderr()
+/// What a live collection gave, from one engine or several.
+pub struct Collected {
+    pub bundle: PathBuf,
+    pub containers: usize,
+    /// Every gap, named after its engine when there are several.
+    pub not_collected: Vec<Gap>,
+    /// The first engine that could not be used at all, and why.
+    pub engine_error: Option<String>,
+}
+
+/// The engines the live flags name: `--host`, then `--context`; none means
+/// `DOCKER_HOST` (or the local socket).
+fn engines(live: &LiveArgs) -> Result<Vec<EngineSpec>> {
+    let mut engines = live.hosts.clone();
+    for name in &live.contexts {
+        engines.push(context::engine(name).with_context(|| format!("--context {name}"))?);
+    }
+    Ok(engines)
+}
+
+/// Collects from the engines the flags name into `target`, telling on
+/// standard error what could not be collected. One engine gives the bundle
+/// layout of one; several give `engines/<name>/`, collected at once.
+pub fn collect_live(
+    live: &LiveArgs,
+    request: &Request,
+    target: &Path,
+    terminal: &Terminal,
+) -> Result<Collected> {
+    let engines = engines(live)?;
+    let collected = match engines.as_slice() {
+        [] | [_] => {
+            let endpoint = engines
+                .first()
+                .map_or_else(Endpoint::from_env, |e| e.endpoint.clone());
+            let mut progress = if terminal.is_quiet() {
+                Progress::silent()
+            } else {
+                Progress::for_stderr()
+            };
+            let summary = live::collect_bundle(&endpoint, request, target, &mut progress)
+                .with_context(|| format!("cannot collect into {}", target.display()))?;
+            Collected {
+                bundle: summary.bundle,
+                containers: summary.containers,
+                not_collected: summary.not_collected,
+                engine_error: summary
+                    .engine_error
+                    .map(|e| format!("the Docker engine: {e}")),
+            }
+        }
+        several => {
+            let addresses: BTreeMap<String, String> =
+                live.engine_addresses.iter().cloned().collect();
+            let (bundle, summaries) =
+                collect_engines(several, &addresses, request, target, terminal.is_quiet())
+                    .with_context(|| format!("cannot collect into {}", target.display()))?;
+            for name in addresses.keys() {
+                if !summaries.iter().any(|s| &s.name == name) {
+                    let names: Vec<&str> = summaries.iter().map(|s| s.name.as_str()).collect();
+                    terminal.warn(&format!(
+                        "--engine-address {name}=…: no engine is named {name} (engines: {})",
+                        names.join(", ")
+                    ));
+                }
+            }
+            let mut collected = Collected {
+                bundle,
+                containers: 0,
+                not_collected: Vec::new(),
+                engine_error: None,
+            };
+            for EngineSummary { name, summary } in summaries {
+                collected.containers += summary.containers;
+                collected
+                    .not_collected
+                    .extend(summary.not_collected.into_iter().map(|g| Gap {
+                        what: format!("engine {name}: {}", g.what),
+                        why: g.why,
+                    }));
+                if let (None, Some(e)) = (&collected.engine_error, summary.engine_error) {
+                    collected.engine_error = Some(format!("the Docker engine {name}: {e}"));
+                }
+            }
+            collected
+        }
     };
-    let summary = live::collect_bundle(&endpoint, request, target, &mut progress)
-        .with_context(|| format!("cannot collect into {}", target.display()))?;
-    for gap in &summary.not_collected {
+    if engines.len() < 2 && !live.engine_addresses.is_empty() {
+        terminal.warn("--engine-address is for several engines (--host repeated); ignored");
+    }
+    for gap in &collected.not_collected {
         terminal.note(
             "coroner: not collected",
             &format!("{}: {}", gap.what, gap.why),
         );
     }
-    Ok(summary)
+    Ok(collected)
 }
 
 #[cfg(test)]
@@ -120,6 +229,9 @@ mod tests {
             project: Some("shop".into()),
             services: vec![],
             max_log_bytes: None,
+            hosts: vec![],
+            contexts: vec![],
+            engine_addresses: vec![],
         };
         let now = Utc::now();
         let request = live_request(&live, None, None, now).unwrap();

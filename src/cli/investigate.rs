@@ -8,7 +8,6 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use coroner::analyze;
 use coroner::analyze::rules::Catalogue;
-use coroner::collect::docker::EngineError;
 use coroner::collect::probe::{self, ProbeOptions};
 use coroner::collect::{bundle, prometheus};
 use coroner::evidence::time::{parse_rfc3339, AssumedZone};
@@ -29,7 +28,7 @@ use super::terminal::Terminal;
 pub struct InvestigateArgs {
     /// The evidence bundle directory (docs/bundle-format.md). Without it,
     /// the local engine (or DOCKER_HOST) is investigated live.
-    #[arg(long, conflicts_with_all = ["project", "services", "max_log_bytes", "keep_bundle"])]
+    #[arg(long, conflicts_with_all = ["project", "services", "max_log_bytes", "keep_bundle", "hosts", "contexts", "engine_addresses"])]
     pub bundle: Option<PathBuf>,
     #[command(flatten)]
     pub live: LiveArgs,
@@ -167,7 +166,7 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
     let incomplete = gathered
         .engine_error
         .as_ref()
-        .map(|e| format!("the report lacks everything from the Docker engine: {e}"));
+        .map(|e| format!("the report lacks everything from {e}"));
     // The report says what was missing; an empty host is not a healthy one.
     let code = match incomplete {
         Some(_) => exit::USAGE_OR_INPUT,
@@ -195,8 +194,8 @@ pub fn investigate(args: InvestigateArgs, terminal: &Terminal) -> Result<u8> {
 /// The evidence of an investigation, and what it could not get.
 struct Gathered {
     evidence: Evidence,
-    /// Why nothing came from the engine, for a live investigation.
-    engine_error: Option<EngineError>,
+    /// Why nothing came from an engine, for a live investigation.
+    engine_error: Option<String>,
     /// The temporary bundle of a live investigation, removed when dropped.
     _scratch: Option<tempfile::TempDir>,
 }
@@ -222,7 +221,7 @@ fn gather(args: &InvestigateArgs, zone: AssumedZone, terminal: &Terminal) -> Res
                 }
             };
             let request = live_request(&args.live, since, until, now)?;
-            let summary = collect_live(&request, &target, terminal)?;
+            let summary = collect_live(&args.live, &request, &target, terminal)?;
             if args.keep_bundle.is_some() {
                 terminal.note("bundle", &summary.bundle.display().to_string());
             }

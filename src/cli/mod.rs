@@ -9,6 +9,7 @@ pub mod args;
 pub mod ci;
 pub mod collect;
 pub mod compare;
+pub mod context;
 pub mod docs;
 pub mod exit;
 pub mod investigate;

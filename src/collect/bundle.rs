@@ -17,6 +17,8 @@ use walkdir::WalkDir;
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
 use crate::evidence::{document, encoding, lines, logs, redact};
+
+mod engines;
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
     Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, SwarmNode, SwarmService,
@@ -86,7 +88,9 @@ impl FileKind {
 }
 
 /// Loads the bundle at `dir`. Only a missing or unreadable directory is an
-/// error; problems with single files are recorded in the inventory.
+/// error; problems with single files are recorded in the inventory. A bundle
+/// of several engines (`engines/<name>/`, each a bundle of one) is read into
+/// one evidence, each container, log and event keeping its engine.
 pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, BundleError> {
     if !dir.exists() {
         return Err(BundleError::Missing(dir.to_path_buf()));
@@ -99,9 +103,81 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     ev.root = dir.to_path_buf();
     ev.zone = zone;
     ev.window = window;
-    let mut loose_logs: Vec<LooseLog> = Vec::new();
     let mut files_seen = 0usize;
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    let engine_dirs = engines::directories(dir, &mut ev.inventory.ignored);
+    let tree = Tree {
+        root: dir,
+        prefix: "",
+        skip_engines: !engine_dirs.is_empty(),
+    };
+    read_tree(&tree, &mut ev, &mut scratch, &mut files_seen);
+    let mut parts = Vec::new();
+    for (name, path) in engine_dirs {
+        let mut part = Evidence::default();
+        part.zone = zone;
+        part.window = window;
+        let prefix = format!("{}{name}/", engines::DIR);
+        let tree = Tree {
+            root: &path,
+            prefix: &prefix,
+            skip_engines: false,
+        };
+        read_tree(&tree, &mut part, &mut scratch, &mut files_seen);
+        parts.push((name, part));
+    }
+    if !parts.is_empty() {
+        engines::merge(&mut ev, parts);
+    }
+    ev.scratch = scratch.into_dir();
+    ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
+    ev.swarm.services.sort_by(|a, b| a.name.cmp(&b.name));
+    ev.swarm
+        .tasks
+        .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+    ev.images.sort_by(|a, b| a.id.cmp(&b.id));
+    ev.images.dedup_by(|a, b| a.id == b.id);
+    ev.events
+        .sort_by(|a, b| a.time.cmp(&b.time).then(a.line.cmp(&b.line)));
+    ev.events.retain(|e| window.contains(e.time));
+    for series in &mut ev.monitoring {
+        series.samples.retain(|s| window.contains(s.time));
+    }
+    // Probes tell what endpoints answer now, after any window: they are kept whole.
+    ev.probes.sort_by(|a, b| {
+        (&a.url, a.time, a.attempt, &a.source).cmp(&(&b.url, b.time, b.attempt, &b.source))
+    });
+    record_gaps(&mut ev);
+    Ok(ev)
+}
+
+/// A directory read as a bundle: the top level, or one engine's.
+struct Tree<'a> {
+    root: &'a Path,
+    /// What paths are shown with: `engines/<name>/` for an engine's.
+    prefix: &'a str,
+    /// The top level of a bundle of several engines: `engines/` is read apart.
+    skip_engines: bool,
+}
+
+/// Reads every file of a tree into `ev`, each classified by its place
+/// within the tree, and names its logs after their containers.
+fn read_tree(
+    tree: &Tree<'_>,
+    ev: &mut Evidence,
+    scratch: &mut encoding::Scratch,
+    files_seen: &mut usize,
+) {
+    let dir = tree.root;
+    let zone = ev.zone;
+    let mut loose_logs: Vec<LooseLog> = Vec::new();
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !(tree.skip_engines && e.depth() == 1 && e.file_name() == engines::DIR_NAME)
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -113,9 +189,10 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                 let why = e
                     .io_error()
                     .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}"));
-                ev.inventory
-                    .ignored
-                    .push(ignored(&shown_path(dir, &path), &why));
+                ev.inventory.ignored.push(ignored(
+                    &format!("{}{}", tree.prefix, shown_path(dir, &path)),
+                    &why,
+                ));
                 continue;
             }
         };
@@ -124,13 +201,16 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             continue;
         }
         let path = entry.path();
-        let display = shown_path(dir, path);
+        // The place within the tree decides what a file is; reports show
+        // it with the tree's prefix.
+        let local = shown_path(dir, path);
+        let display = format!("{}{local}", tree.prefix);
         if let Some(why) = not_a_regular_file(file_type) {
             ev.inventory.ignored.push(ignored(&display, why));
             continue;
         }
-        files_seen += 1;
-        if files_seen > MAX_FILES {
+        *files_seen += 1;
+        if *files_seen > MAX_FILES {
             ev.inventory.gaps.push(Gap {
                 what: format!("files after the first {MAX_FILES}"),
                 why: format!("the bundle holds more than {MAX_FILES} files; the rest, in name order from {display}, were not read"),
@@ -150,7 +230,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                 continue;
             }
         };
-        let Some(kind) = classify(&display, &head) else {
+        let Some(kind) = classify(&local, &head) else {
             let reason = if head.is_empty() {
                 "empty file"
             } else if encoding::looks_binary(&head) {
@@ -181,40 +261,8 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     })
                     .map_err(|e| format!("not an image inspect document: {e}"))
             }),
-            FileKind::Events => read_events(path, &display, &mut ev),
-            FileKind::Listeners => read_listeners(path, &display, &mut ev),
-            FileKind::Forensics => read_document(path).and_then(|text| {
-                EntrypointForensics::parse(&text, &display)
-                    .map(|(f, dropped)| {
-                        warnings = dropped;
-                        ev.forensics.push(f)
-                    })
-                    .map_err(|e| format!("not an entrypoint forensics document: {e}"))
-            }),
-            FileKind::Log(log_kind) => {
-                let head_text = String::from_utf8_lossy(&head);
-                match scratch.readable(path) {
-                    Ok(readable) => {
-                        loose_logs.push(LooseLog {
-                            path: readable,
-                            compose_prefixed: !is_engine_log(&display)
-                                && logs::looks_compose_prefixed(&head_text),
-                            display: display.clone(),
-                            kind: log_kind,
-                            bytes: size,
-                        });
-                        Ok(())
-                    }
-                    Err(e) => Err(format!("cannot convert to UTF-8 lines: {e}")),
-                }
-            }
-            FileKind::Monitoring(format) => {
-                monitoring::load(path, &display, format, zone, &mut ev.inventory.problems)
-                    .map(|s| ev.monitoring.extend(s))
-            }
-            FileKind::Probes => {
-                probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
-            }
+            FileKind::Events => read_events(path, &display, ev),
+            FileKind::Listeners => read_listeners(path, &display, ev),
             FileKind::SwarmServices => read_document(path).and_then(|text| {
                 SwarmService::parse(&text, &display)
                     .map(|parsed| {
@@ -239,6 +287,39 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
                     })
                     .map_err(|e| format!("not a swarm nodes list: {e}"))
             }),
+            FileKind::Forensics => read_document(path).and_then(|text| {
+                EntrypointForensics::parse(&text, &display)
+                    .map(|(f, dropped)| {
+                        warnings = dropped;
+                        ev.forensics.push(f)
+                    })
+                    .map_err(|e| format!("not an entrypoint forensics document: {e}"))
+            }),
+            FileKind::Log(log_kind) => {
+                let head_text = String::from_utf8_lossy(&head);
+                match scratch.readable(path) {
+                    Ok(readable) => {
+                        loose_logs.push(LooseLog {
+                            path: readable,
+                            compose_prefixed: !is_engine_log(&local)
+                                && logs::looks_compose_prefixed(&head_text),
+                            in_container_dir: is_engine_log(&local),
+                            display: display.clone(),
+                            kind: log_kind,
+                            bytes: size,
+                        });
+                        Ok(())
+                    }
+                    Err(e) => Err(format!("cannot convert to UTF-8 lines: {e}")),
+                }
+            }
+            FileKind::Monitoring(format) => {
+                monitoring::load(path, &display, format, zone, &mut ev.inventory.problems)
+                    .map(|s| ev.monitoring.extend(s))
+            }
+            FileKind::Probes => {
+                probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
+            }
         };
         for warning in warnings {
             ev.inventory.problems.push(problem(&display, None, warning));
@@ -251,28 +332,13 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             Err(message) => ev.inventory.problems.push(problem(&display, None, message)),
         }
     }
-    ev.scratch = scratch.into_dir();
-    attach_logs(&mut ev, loose_logs);
-    ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
-    ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
-    ev.swarm.services.sort_by(|a, b| a.name.cmp(&b.name));
-    ev.swarm
-        .tasks
-        .sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
-    ev.images.sort_by(|a, b| a.id.cmp(&b.id));
-    ev.images.dedup_by(|a, b| a.id == b.id);
-    ev.events
-        .sort_by(|a, b| a.time.cmp(&b.time).then(a.line.cmp(&b.line)));
-    ev.events.retain(|e| window.contains(e.time));
-    for series in &mut ev.monitoring {
-        series.samples.retain(|s| window.contains(s.time));
-    }
-    // Probes tell what endpoints answer now, after any window: they are kept whole.
-    ev.probes.sort_by(|a, b| {
-        (&a.url, a.time, a.attempt, &a.source).cmp(&(&b.url, b.time, b.attempt, &b.source))
-    });
-    record_gaps(&mut ev);
-    Ok(ev)
+    attach_logs(ev, loose_logs);
+}
+
+/// A log the engine wrote for a container or a Swarm service, named after
+/// it by its file (`local` is the path within its engine's tree).
+fn is_engine_log(local: &str) -> bool {
+    local.starts_with("docker/containers/") || local.starts_with("swarm/logs/")
 }
 
 /// A log found in the bundle, before it is named after its service.
@@ -282,6 +348,9 @@ struct LooseLog {
     kind: LogKind,
     bytes: u64,
     compose_prefixed: bool,
+    /// A log the engine wrote for a container or a Swarm service, named
+    /// after it by its file.
+    in_container_dir: bool,
 }
 
 /// Names each log after its container, or after its file when no container
@@ -293,44 +362,44 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
         kind,
         bytes,
         compose_prefixed,
+        in_container_dir,
     } in logs
     {
         let stem = Path::new(&display)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let service = if kind == LogKind::Docker
-            && (is_engine_log(&display) || ev.container(&stem).is_some())
-        {
-            stem
-        } else {
-            let generic = matches!(
-                stem.as_str(),
-                "error"
-                    | "access"
-                    | "stderr"
-                    | "stdout"
-                    | "out"
-                    | "log"
-                    | "messages"
-                    | "syslog"
-                    | "output"
-            );
-            let parent = Path::new(&display)
-                .parent()
-                .and_then(|p| p.file_name())
-                .map(|p| p.to_string_lossy().into_owned())
-                .filter(|p| p != "logs" && !p.is_empty());
-            let name = match (generic, parent) {
-                (true, Some(parent)) => parent,
-                _ => stem,
-            };
-            if ev.container(&name).is_some() {
-                format!("{name} (host)")
+        let service =
+            if kind == LogKind::Docker && (in_container_dir || ev.container(&stem).is_some()) {
+                stem
             } else {
-                name
-            }
-        };
+                let generic = matches!(
+                    stem.as_str(),
+                    "error"
+                        | "access"
+                        | "stderr"
+                        | "stdout"
+                        | "out"
+                        | "log"
+                        | "messages"
+                        | "syslog"
+                        | "output"
+                );
+                let parent = Path::new(&display)
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .filter(|p| p != "logs" && !p.is_empty());
+                let name = match (generic, parent) {
+                    (true, Some(parent)) => parent,
+                    _ => stem,
+                };
+                if ev.container(&name).is_some() {
+                    format!("{name} (host)")
+                } else {
+                    name
+                }
+            };
         ev.logs.push(LogSource {
             path,
             display,
@@ -338,14 +407,10 @@ fn attach_logs(ev: &mut Evidence, logs: Vec<LooseLog>) {
             service,
             bytes,
             compose_prefixed,
+            engine: None,
+            clock_shift: chrono::TimeDelta::zero(),
         });
     }
-}
-
-/// A log the engine wrote for a container or a Swarm service, named after
-/// it by its file.
-fn is_engine_log(display: &str) -> bool {
-    display.starts_with("docker/containers/") || display.starts_with("swarm/logs/")
 }
 
 fn record_gaps(ev: &mut Evidence) {
@@ -442,15 +507,6 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
     if in_dir("docker/containers/") && ends(".log") {
         return Some(FileKind::Log(LogKind::Docker));
     }
-    if in_dir("docker/images/") && ends(".json") {
-        return Some(FileKind::ImageInspect);
-    }
-    if display == "docker/events.jsonl" {
-        return Some(FileKind::Events);
-    }
-    if in_dir("docker/forensics/") && ends(".json") {
-        return Some(FileKind::Forensics);
-    }
     if in_dir("swarm/logs/") && ends(".log") {
         return Some(FileKind::Log(LogKind::Docker));
     }
@@ -459,6 +515,15 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
         "swarm/tasks.json" => return Some(FileKind::SwarmTasks),
         "swarm/nodes.json" => return Some(FileKind::SwarmNodes),
         _ => {}
+    }
+    if in_dir("docker/images/") && ends(".json") {
+        return Some(FileKind::ImageInspect);
+    }
+    if display == "docker/events.jsonl" {
+        return Some(FileKind::Events);
+    }
+    if in_dir("docker/forensics/") && ends(".json") {
+        return Some(FileKind::Forensics);
     }
     if display == "host/listeners.txt" {
         return Some(FileKind::Listeners);

@@ -37,6 +37,10 @@ pub struct Container {
     pub memory_limit: u64,
     /// Bundle-relative path of the inspect file.
     pub source: String,
+    /// The engine the container runs on, in a bundle of several engines
+    /// (`engines/<name>/`); `None` in a bundle of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -429,6 +433,7 @@ impl raw::Inspect {
                 .collect(),
             memory_limit: self.host_config.memory,
             source: source.to_string(),
+            engine: None,
         }
     }
 }

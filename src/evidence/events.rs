@@ -29,6 +29,9 @@ pub struct Event {
     pub attributes: BTreeMap<String, String>,
     pub source: String,
     pub line: u64,
+    /// The engine that reported it, in a bundle of several engines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
 }
 
 impl Event {
@@ -70,6 +73,7 @@ impl Event {
             attributes,
             source: source.to_string(),
             line,
+            engine: None,
         };
         Ok((event, warnings))
     }

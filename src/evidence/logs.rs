@@ -40,6 +40,13 @@ pub struct LogSource {
     /// A `docker compose logs` paste: each line names its service in a
     /// `name  | ` prefix ([`compose_prefix`]).
     pub compose_prefixed: bool,
+    /// The engine whose host the log comes from, in a bundle of several engines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
+    /// How far that engine's clock ran ahead of the collector's, when it
+    /// is corrected: subtracted from every timestamp read in the log.
+    #[serde(skip)]
+    pub clock_shift: chrono::TimeDelta,
 }
 
 /// A `docker compose logs` prefix: `web_1  | text` → (`web_1`, `text`).

@@ -59,10 +59,27 @@ pub struct Evidence {
     pub window: Window,
     /// The availability target asked for (`--slo`, percent); `None` means the default.
     pub availability_target: Option<f64>,
+    /// The engines of a bundle of several (`engines/<name>/`), by name;
+    /// empty for a bundle of one.
+    pub engines: Vec<EngineEvidence>,
     /// Converted copies of logs the scan reads (see [`encoding::Scratch`]);
     /// removed when the evidence is dropped.
     pub scratch: Option<tempfile::TempDir>,
     log_index: std::sync::OnceLock<LogIndex>,
+}
+
+/// One engine of a bundle of several.
+#[derive(Debug, Clone, Default)]
+pub struct EngineEvidence {
+    pub name: String,
+    /// Its own `engines/<name>/bundle.json`.
+    pub meta: BundleMeta,
+    /// The address other hosts reach what it publishes at, if known.
+    pub address: Option<String>,
+    /// How far its clock ran ahead of the collector's, when both were read.
+    pub offset: Option<chrono::TimeDelta>,
+    /// Whether its timestamps were corrected by that offset.
+    pub corrected: bool,
 }
 
 /// Where each service's logs are in [`Evidence::logs`].
@@ -89,6 +106,15 @@ impl Evidence {
         self.containers.iter().find(|c| c.name == name)
     }
 
+    /// The engine a service (a container, or a log without one) belongs to,
+    /// in a bundle of several engines.
+    pub fn engine_of<'a>(&'a self, service: &'a str) -> Option<&'a str> {
+        match self.container(service) {
+            Some(c) => c.engine.as_deref(),
+            None => self.logs_of(service).find_map(|l| l.engine.as_deref()),
+        }
+    }
+
     /// The image a container runs, matched by id, then by reference.
     pub fn image_of(&self, container: &Container) -> Option<&Image> {
         self.images
@@ -107,6 +133,7 @@ impl Evidence {
     ) -> impl Iterator<Item = &'a Event> + 'a {
         self.events.iter().filter(move |e| {
             e.kind == "container"
+                && e.engine == container.engine
                 && (e.name == container.name
                     || (!container.id.is_empty() && e.actor_id == container.id))
         })
@@ -163,6 +190,51 @@ pub struct BundleMeta {
     pub collector: Option<String>,
     pub window: Option<MetaWindow>,
     pub not_collected: Vec<Gap>,
+    /// The engine's clock beside the collector's, read at collection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<EngineClock>,
+    /// A bundle of several engines: each one's evidence is in
+    /// `engines/<name>/`, a complete bundle of one engine.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub engines: Vec<EngineMeta>,
+}
+
+/// Two readings of the time taken together: the engine's own
+/// (`docker info`'s `SystemTime`) and the collector's, halfway through the
+/// request that asked for it. Their difference estimates how far the
+/// engine's clock runs ahead of the collector's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngineClock {
+    /// RFC 3339, as the engine gave it.
+    pub engine: String,
+    /// RFC 3339, UTC.
+    pub collector: String,
+}
+
+impl EngineClock {
+    /// How far the engine's clock is ahead of the collector's (negative: behind).
+    pub fn offset(&self) -> Option<chrono::TimeDelta> {
+        let engine = time::parse_rfc3339(&self.engine)?;
+        let collector = time::parse_rfc3339(&self.collector)?;
+        Some(engine - collector)
+    }
+}
+
+/// One engine of a bundle of several, as the top-level `bundle.json` lists it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngineMeta {
+    /// Its directory under `engines/`, and its name in the report.
+    pub name: String,
+    /// Where it was reached: `unix:///var/run/docker.sock`, `tcp://10.0.0.5:2376`.
+    pub endpoint: Option<String>,
+    /// The address other hosts reach what it publishes at (the host of a
+    /// `tcp://` endpoint, or `--engine-address`).
+    pub address: Option<String>,
+    /// The engine's host name (`docker info`).
+    pub host: Option<String>,
+    pub clock: Option<EngineClock>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -221,6 +221,7 @@ impl Detector for UpstreamUnavailable {
                         ACCESS_LINE
                             .captures(&hit.text)
                             .and_then(|c| parse_any(&c["time"], ev.zone))
+                            .map(|t| t - log.clock_shift)
                     })
                 };
                 let (first, last) = (time_of(&message.first), time_of(message.last()));

@@ -101,18 +101,40 @@ impl Endpoint {
     pub fn is_local(&self) -> bool {
         match self {
             Endpoint::Unix(_) => true,
-            Endpoint::Tcp { address, .. } => {
-                let host = address
-                    .rsplit_once(':')
-                    .map_or(address.as_str(), |(h, _)| h);
-                let host = host.trim_start_matches('[').trim_end_matches(']');
+            Endpoint::Tcp { .. } => self.tcp_host().is_some_and(|host| {
                 host == "localhost"
                     || host
                         .parse::<std::net::IpAddr>()
                         .is_ok_and(|ip| ip.is_loopback())
-            }
+            }),
             Endpoint::Unsupported(_) => false,
         }
+    }
+
+    /// The host of a `tcp://` endpoint: `10.0.0.5` of `tcp://10.0.0.5:2376`.
+    /// Other hosts reach what the engine publishes at that address.
+    pub fn tcp_host(&self) -> Option<&str> {
+        match self {
+            Endpoint::Tcp { address, .. } => {
+                let host = address
+                    .rsplit_once(':')
+                    .map_or(address.as_str(), |(h, _)| h);
+                Some(host.trim_start_matches('[').trim_end_matches(']'))
+            }
+            _ => None,
+        }
+    }
+
+    /// `--host URL`: the URL as `DOCKER_HOST` would give it, with the TLS
+    /// settings of the environment.
+    pub fn from_url(url: &str) -> Endpoint {
+        let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Endpoint::from_settings(
+            Some(url),
+            var("DOCKER_TLS_VERIFY").is_some(),
+            var("DOCKER_CERT_PATH").as_deref(),
+            var("HOME").as_deref(),
+        )
     }
 
     pub fn describe(&self) -> String {
@@ -306,6 +328,7 @@ mod tests {
             }
         );
         assert!(!tls.is_local());
+        assert_eq!(tls.tcp_host(), Some("10.0.0.5"));
         let plain = Endpoint::from_settings(Some("tcp://127.0.0.1:2375"), false, None, None);
         assert!(plain.is_local());
         assert_eq!(plain.describe(), "tcp://127.0.0.1:2375");

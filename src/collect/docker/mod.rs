@@ -12,6 +12,7 @@
 pub mod engine;
 pub mod forensics;
 pub mod progress;
+pub mod several;
 mod swarm;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -30,7 +31,7 @@ use futures_util::StreamExt;
 use super::host;
 use super::writer::{BundleWriter, CappedLog, WriteError};
 use crate::evidence::time::format_utc;
-use crate::evidence::{BundleMeta, Gap, MetaWindow};
+use crate::evidence::{BundleMeta, EngineClock, Gap, MetaWindow};
 pub use engine::{Endpoint, EngineError};
 pub use progress::Progress;
 
@@ -107,6 +108,9 @@ pub struct Summary {
     pub not_collected: Vec<Gap>,
     /// Set when the engine could not be used at all.
     pub engine_error: Option<EngineError>,
+    /// The engine's host name (`docker info`).
+    pub host: Option<String>,
+    pub clock: Option<EngineClock>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -147,6 +151,8 @@ pub fn collect_bundle(
         containers: outcome.containers,
         not_collected: outcome.gaps,
         engine_error: outcome.engine_error,
+        host: outcome.host,
+        clock: outcome.clock,
     })
 }
 
@@ -154,6 +160,8 @@ struct Outcome {
     containers: usize,
     gaps: Vec<Gap>,
     engine_error: Option<EngineError>,
+    host: Option<String>,
+    clock: Option<EngineClock>,
 }
 
 async fn collect_into(
@@ -230,6 +238,8 @@ async fn collect_into(
         containers,
         gaps,
         engine_error,
+        host: meta.host,
+        clock: meta.clock,
     })
 }
 
@@ -277,8 +287,16 @@ async fn engine_facts(
             why: endpoint.explain(&e, request.timeout).to_string(),
         }),
     }
+    let asked = Utc::now();
     match docker.info().await {
         Ok(info) => {
+            // Halfway through the request is the best guess of when the
+            // engine read its clock.
+            let answered = Utc::now();
+            meta.clock = info.system_time.clone().map(|engine| EngineClock {
+                engine,
+                collector: format_utc(asked + (answered - asked) / 2),
+            });
             meta.host = info.name;
             meta.os = info.operating_system;
             meta.kernel = info.kernel_version;

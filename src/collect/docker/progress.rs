@@ -14,6 +14,8 @@ pub struct Progress {
     lines: bool,
     total: u64,
     done: u64,
+    /// `collect` or `collect [engine]`: what each plain line starts with.
+    label: String,
 }
 
 impl Progress {
@@ -34,6 +36,7 @@ impl Progress {
             lines: true,
             total: 0,
             done: 0,
+            label: "collect".into(),
         }
     }
 
@@ -44,6 +47,19 @@ impl Progress {
             lines: false,
             total: 0,
             done: 0,
+            label: "collect".into(),
+        }
+    }
+
+    /// Plain lines naming the engine, for one of several collected at once
+    /// (one bar cannot show several collections).
+    pub fn for_engine(engine: &str, quiet: bool) -> Progress {
+        Progress {
+            bar: None,
+            lines: !quiet,
+            total: 0,
+            done: 0,
+            label: format!("collect [{}]", sanitize::terminal(engine)),
         }
     }
 
@@ -51,7 +67,7 @@ impl Progress {
     pub fn step(&self, message: &str) {
         match &self.bar {
             Some(bar) => bar.set_message(message.to_string()),
-            None if self.lines => eprintln!("collect: {message}"),
+            None if self.lines => eprintln!("{}: {message}", self.label),
             None => {}
         }
     }
@@ -60,7 +76,7 @@ impl Progress {
         self.total = total as u64;
         match &self.bar {
             Some(bar) => bar.set_length(self.total),
-            None if self.lines => eprintln!("collect: {total} containers"),
+            None if self.lines => eprintln!("{}: {total} containers", self.label),
             None => {}
         }
     }
@@ -73,7 +89,9 @@ impl Progress {
                 bar.set_message(name.to_string());
                 bar.inc(1);
             }
-            None if self.lines => eprintln!("collect: [{}/{}] {name}", self.done, self.total),
+            None if self.lines => {
+                eprintln!("{}: [{}/{}] {name}", self.label, self.done, self.total)
+            }
             None => {}
         }
     }
