@@ -6,6 +6,7 @@
 //! as what) or ignored (and why); a file that cannot be parsed is reported
 //! with its path, and the rest of the bundle is still read.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -14,9 +15,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use walkdir::WalkDir;
 
+use crate::evidence::compose::{COMPOSE_FILES_LABEL, COMPOSE_PROJECT_LABEL};
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
-use crate::evidence::{document, encoding, lines, logs, redact};
+use crate::evidence::{compose, document, encoding, lines, logs, redact};
 use crate::evidence::{
     AssumedZone, BundleMeta, Container, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
     Image, InputProblem, Listener, LogKind, LogSource, RecognisedFile, Window,
@@ -57,6 +59,8 @@ enum FileKind {
     Log(LogKind),
     Monitoring(HistoryFormat),
     Probes,
+    Compose,
+    ComposeEnv,
 }
 
 impl FileKind {
@@ -74,6 +78,8 @@ impl FileKind {
             FileKind::Log(LogKind::Plain) => "plain log",
             FileKind::Monitoring(format) => format.describe(),
             FileKind::Probes => "live probes (coroner --probe)",
+            FileKind::Compose => "compose file",
+            FileKind::ComposeEnv => "compose project .env (values masked)",
         }
     }
 }
@@ -93,6 +99,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     ev.zone = zone;
     ev.window = window;
     let mut loose_logs: Vec<LooseLog> = Vec::new();
+    let mut compose_files: BTreeMap<String, ComposeFiles> = BTreeMap::new();
     let mut files_seen = 0usize;
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = match entry {
@@ -130,7 +137,9 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             });
             break;
         }
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().to_string_lossy().starts_with('.')
+            && compose_file_of(&display).is_none()
+        {
             ev.inventory.ignored.push(ignored(&display, "hidden file"));
             continue;
         }
@@ -208,6 +217,19 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
             FileKind::Probes => {
                 probe::load(path, &display, &mut ev.inventory.problems).map(|p| ev.probes.extend(p))
             }
+            FileKind::Compose | FileKind::ComposeEnv => read_document(path).map(|text| {
+                let (project, _) = compose_file_of(&display).unwrap_or_default();
+                let files = compose_files.entry(project.to_string()).or_default();
+                let file = compose::SourceFile {
+                    display: display.clone(),
+                    text,
+                };
+                if kind == FileKind::ComposeEnv {
+                    files.env = Some(file);
+                } else {
+                    files.yaml.push(file);
+                }
+            }),
         };
         for warning in warnings {
             ev.inventory.problems.push(problem(&display, None, warning));
@@ -223,6 +245,7 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     ev.scratch = scratch.into_dir();
     attach_logs(&mut ev, loose_logs);
     ev.containers.sort_by(|a, b| a.name.cmp(&b.name));
+    read_compose(&mut ev, compose_files);
     ev.forensics.sort_by(|a, b| a.container.cmp(&b.container));
     ev.images.sort_by(|a, b| a.id.cmp(&b.id));
     ev.images.dedup_by(|a, b| a.id == b.id);
@@ -238,6 +261,50 @@ pub fn load(dir: &Path, zone: AssumedZone, window: Window) -> Result<Evidence, B
     });
     record_gaps(&mut ev);
     Ok(ev)
+}
+
+/// The files of one compose project found in the bundle.
+#[derive(Default)]
+struct ComposeFiles {
+    yaml: Vec<compose::SourceFile>,
+    env: Option<compose::SourceFile>,
+}
+
+/// `compose/<project>/<file>` → the project and the file name, for the
+/// files coroner reads there (`*.yaml`, `*.yml`, `.env`).
+fn compose_file_of(display: &str) -> Option<(&str, &str)> {
+    let rest = display.strip_prefix("compose/")?;
+    let (project, name) = rest.split_once('/')?;
+    let wanted = name == ".env" || name.ends_with(".yaml") || name.ends_with(".yml");
+    (wanted && !project.is_empty() && !name.contains('/')).then_some((project, name))
+}
+
+/// Merges each project's files in the order its containers say compose
+/// applied them.
+fn read_compose(ev: &mut Evidence, projects: BTreeMap<String, ComposeFiles>) {
+    for (name, mut files) in projects {
+        let order: Vec<String> = ev
+            .containers
+            .iter()
+            .filter(|c| c.labels.get(COMPOSE_PROJECT_LABEL) == Some(&name))
+            .find_map(|c| c.labels.get(COMPOSE_FILES_LABEL))
+            .map(|list| {
+                list.split(',')
+                    .filter_map(|f| f.rsplit('/').next())
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        compose::order_files(&mut files.yaml, &order);
+        let project = compose::load_project(
+            &name,
+            &files.yaml,
+            files.env.as_ref(),
+            &mut ev.inventory.problems,
+        );
+        ev.compose.push(project);
+    }
 }
 
 /// A log found in the bundle, before it is named after its service.
@@ -392,6 +459,13 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
         .trim_start();
     if display == "bundle.json" {
         return Some(FileKind::Meta);
+    }
+    if let Some((_, name)) = compose_file_of(display) {
+        return Some(if name == ".env" {
+            FileKind::ComposeEnv
+        } else {
+            FileKind::Compose
+        });
     }
     let in_dir = |dir: &str| display.starts_with(dir);
     let ends = |ext: &str| display.ends_with(ext);

@@ -33,10 +33,7 @@ use crate::evidence::{BundleMeta, Gap, MetaWindow};
 pub use engine::{Endpoint, EngineError};
 pub use progress::Progress;
 
-/// The compose label that names a container's project.
-pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
-/// The compose label that names a container's service.
-pub const COMPOSE_SERVICE_LABEL: &str = "com.docker.compose.service";
+pub use crate::evidence::compose::{COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL};
 
 /// Which containers to collect. Empty means every container on the host,
 /// running or not.
