@@ -1,7 +1,9 @@
 //! Copies the files a compose project was started from into the bundle.
 //!
 //! Compose labels every container with the files it read
-//! (`com.docker.compose.project.config_files`) and the directory it ran in
+//! (`com.docker.compose.project.config_files`; docker-compose 1.29 writes
+//! them as given to `-f`, relative to the working directory) and the
+//! directory it ran in
 //! (`com.docker.compose.project.working_dir`), whose `.env` it read for
 //! interpolation. When those paths are readable on the machine coroner runs
 //! on they are copied, byte for byte, to `compose/<project>/<file name>`;
@@ -10,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::bundle::MAX_DOCUMENT_BYTES;
 use super::writer::BundleWriter;
@@ -84,7 +86,13 @@ pub fn copy(
                 });
                 continue;
             }
-            match read_capped(Path::new(file)) {
+            // docker-compose 1.29 records the paths as given to `-f`,
+            // relative ones relative to the working directory.
+            let path = match &found.working_dir {
+                Some(dir) if Path::new(file).is_relative() => Path::new(dir).join(file),
+                _ => PathBuf::from(file),
+            };
+            match read_capped(&path) {
                 Ok(bytes) => writer.compose_file(project, &name, &bytes)?,
                 Err(why) => gaps.push(Gap {
                     what: format!("compose file {file} of project {project}"),
@@ -138,9 +146,10 @@ mod tests {
         let missing = project_dir.join("compose.prod.yaml");
         let labels: BTreeMap<String, String> = [
             (COMPOSE_PROJECT_LABEL, "shop".to_string()),
+            // As docker-compose 1.29 writes it for `-f compose.yaml -f …`.
             (
                 COMPOSE_FILES_LABEL,
-                format!("{},{}", compose.display(), missing.display()),
+                format!("compose.yaml,{}", missing.display()),
             ),
             (COMPOSE_DIR_LABEL, project_dir.display().to_string()),
         ]
