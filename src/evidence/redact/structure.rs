@@ -144,7 +144,11 @@ pub fn flag_takes_secret(flag: &str, next: &str, context: &str) -> bool {
         return false;
     }
     match flag {
-        "-p" => !looks_like_port_or_path(next),
+        // compose's `-p` names the project.
+        "-p" => {
+            !looks_like_port_or_path(next)
+                && !(context.contains("docker compose ") || context.contains("docker-compose "))
+        }
         "-a" => context.contains("redis-cli"),
         f if f.starts_with("--") => {
             let name = &f[2..];

@@ -95,6 +95,8 @@ fn ordinary_text_is_left_alone() {
         "ModuleNotFoundError: No module named 'fastapi'",
         "docker login --password-stdin -u ci",
         "pg_isready -p 5432",
+        "docker compose -p shop -f compose.yaml up -d --force-recreate api",
+        "docker-compose -p shop-prod up -d",
     ] {
         assert_eq!(r.text(text, "t"), text);
     }
