@@ -46,7 +46,7 @@ pub fn parse_env_file(text: &str) -> BTreeMap<String, String> {
 }
 
 /// What went wrong substituting one string: the variable's name and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unresolved {
     /// Not set and no default: compose substitutes an empty string.
     NotSet(String),

@@ -36,6 +36,8 @@ pub struct Place {
     pub line: u64,
     /// The line as written, trimmed, secrets masked.
     pub text: String,
+    /// Spaces before the text, so an edit can be written at the same depth.
+    pub indent: usize,
 }
 
 /// A value and the line that declares it.
@@ -209,7 +211,7 @@ pub fn load_project(
                 }
             }
         }
-        unresolved.sort_by(|a, b| a.0.cmp(&b.0));
+        unresolved.sort();
         unresolved.dedup();
         for (line, what) in unresolved {
             let message = match what {
@@ -297,11 +299,12 @@ struct FileReader<'a> {
 impl FileReader<'_> {
     fn place(&self, path: &[&str]) -> Place {
         let line = self.index.line_of(path).unwrap_or(1);
-        let text = self.lines.get(line as usize - 1).map_or("", |l| l.trim());
+        let raw = self.lines.get(line as usize - 1).copied().unwrap_or("");
         Place {
             file: self.file.display.clone(),
             line,
-            text: redact::text(text, &self.file.display).into_owned(),
+            text: redact::text(raw.trim(), &self.file.display).into_owned(),
+            indent: raw.len() - raw.trim_start_matches(' ').len(),
         }
     }
 

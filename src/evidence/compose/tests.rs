@@ -154,3 +154,68 @@ fn files_are_ordered_as_the_label_lists_them() {
     let names: Vec<&str> = files.iter().map(SourceFile::name).collect();
     assert_eq!(names, ["b.yml", "compose.yaml", "compose.override.yaml"]);
 }
+
+/// The files of the `compose-lines` capture, as live collection copied them.
+#[test]
+fn the_captured_project_merges_its_two_files_and_reads_its_env() {
+    let ev = crate::testing::fixture("compose-lines");
+    assert_eq!(ev.inventory.problems, vec![]);
+    let [project] = ev.compose.as_slice() else {
+        panic!("{:#?}", ev.compose)
+    };
+    assert_eq!(project.name, "coroner-fx-lines");
+    // The order the containers' config_files label gives.
+    assert_eq!(
+        project.files,
+        [
+            "compose/coroner-fx-lines/compose.yaml",
+            "compose/coroner-fx-lines/compose.override.yaml"
+        ]
+    );
+    assert_eq!(
+        project.env_file.as_deref(),
+        Some("compose/coroner-fx-lines/.env")
+    );
+    let proxy = project.service("proxy").unwrap();
+    // `"127.0.0.1:${PROXY_PORT}:80"` with PROXY_PORT=18088 from the .env.
+    let port = &proxy.ports[0];
+    assert_eq!(port.value.spec, "127.0.0.1:18088:80");
+    assert_eq!((port.value.published.as_str(), port.at.line), ("18088", 8));
+    assert_eq!(port.at.text, "- \"127.0.0.1:${PROXY_PORT}:80\"");
+    let api = project.service("api").unwrap();
+    // `${API_TAG:-1.0}`.
+    assert_eq!(
+        api.image.as_ref().unwrap().value,
+        "coroner-fixture/compose-lines-api:1.0"
+    );
+    // compose.yaml's two variables, then the override's.
+    let env: Vec<(&str, &str, u64)> = api
+        .environment
+        .iter()
+        .map(|e| (e.value.as_str(), e.at.file.as_str(), e.at.line))
+        .collect();
+    assert_eq!(
+        env,
+        [
+            ("DATABSE_URL", "compose/coroner-fx-lines/compose.yaml", 28),
+            ("API_TOKEN", "compose/coroner-fx-lines/compose.yaml", 29),
+            (
+                "LOG_LEVEL",
+                "compose/coroner-fx-lines/compose.override.yaml",
+                6
+            ),
+        ]
+    );
+    // The token's value came from the .env: the line quotes the reference,
+    // and nothing kept holds the value.
+    assert_eq!(api.environment[1].at.text, "API_TOKEN: ${API_TOKEN}");
+    assert!(!format!("{project:?}").contains("fx-lines-token-7f3a9c2e"));
+    let admin = project.service("admin").unwrap();
+    assert_eq!(admin.depends_on[0].value.service, "proxy");
+    assert_eq!(admin.depends_on[0].value.condition, "service_started");
+    let worker = project.service("worker").unwrap();
+    assert_eq!(
+        worker.healthcheck_test.as_ref().unwrap().value,
+        ["CMD", "curl", "-f", "http://localhost:8080/"]
+    );
+}
