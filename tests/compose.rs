@@ -127,6 +127,14 @@ fn each_cause_quotes_its_compose_line_and_names_the_edit() {
         steps(health)
     );
 
+    // The deploy that preceded the port conflict names the image: line.
+    let trigger = report["summary"]["trigger"].as_str().unwrap();
+    assert!(
+        trigger.contains("(as line 16 of /tmp/")
+            && trigger.contains("/coroner-fx-lines/compose.yaml says: `image: coroner-fixture/compose-lines-httpd:1.0`)"),
+        "{trigger}"
+    );
+
     // Nothing from the .env reaches the report.
     let text = report.to_string();
     for secret in ["fixture-lines-db-pw", "fx-lines-token-7f3a9c2e"] {

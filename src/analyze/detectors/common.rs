@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use crate::analyze::detector::{Finding, Quote};
 use crate::analyze::scan::Message;
-use crate::evidence::compose::{Place, COMPOSE_DIR_LABEL, COMPOSE_FILES_LABEL};
+use crate::evidence::compose::Place;
 use crate::evidence::redact;
 use crate::evidence::{Container, Event, Evidence, LogSource};
 
@@ -23,27 +23,6 @@ pub fn compose_quote(at: &Place) -> Quote {
         text: at.text.clone(),
         count: 1,
     }
-}
-
-/// Where a user edits a compose line: `line 19 of /srv/shop/compose.yaml`,
-/// with the path the container's labels name for that file (relative ones
-/// under the project's working directory), else the bundle's copy.
-pub fn compose_line_ref(c: &Container, at: &Place) -> String {
-    let name = at.file.rsplit('/').next().unwrap_or(&at.file);
-    let host_path = c.labels.get(COMPOSE_FILES_LABEL).and_then(|files| {
-        let file = files
-            .split(',')
-            .find(|f| f.rsplit('/').next() == Some(name))?;
-        Some(match c.labels.get(COMPOSE_DIR_LABEL) {
-            Some(dir) if !file.starts_with('/') => format!("{}/{file}", dir.trim_end_matches('/')),
-            _ => file.to_string(),
-        })
-    });
-    format!(
-        "line {} of {}",
-        at.line,
-        host_path.as_deref().unwrap_or(&at.file)
-    )
 }
 
 /// Adds a matched message to a finding: its latest occurrence (what the

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use super::common::{compose_line_ref, compose_quote, compose_recreate};
+use super::common::{compose_quote, compose_recreate};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::compose::{ComposeService, Place};
 use crate::evidence::Container;
@@ -83,7 +83,7 @@ impl Detector for ComposeDrift {
             for d in &differences {
                 f.evidence.push(compose_quote(&d.at));
                 f.evidence.push(d.running.clone());
-                steps.push(format!("{} ({})", d.text, compose_line_ref(c, &d.at)));
+                steps.push(format!("{} ({})", d.text, d.at.line_ref(c)));
             }
             let commands: Vec<String> = compose_recreate(c, false).into_iter().collect();
             f.remediation = Remediation::new(format!(

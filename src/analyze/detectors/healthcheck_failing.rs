@@ -3,9 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::common::{
-    compose_line_ref, compose_quote, compose_recreate, configured_ports, own_events,
-};
+use super::common::{compose_quote, compose_recreate, configured_ports, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation, Role};
 use crate::analyze::rank::split_target;
 use crate::evidence::compose::Located;
@@ -323,7 +321,7 @@ fn yaml_test(args: &[String]) -> String {
 fn test_edit(c: &Container, declared: &Located<Vec<String>>, replacement: &[String]) -> String {
     format!(
         "on {}, replace `{}` with `{}`",
-        compose_line_ref(c, &declared.at),
+        declared.at.line_ref(c),
         declared.at.text,
         yaml_test(replacement)
     )

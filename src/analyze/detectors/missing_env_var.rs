@@ -4,8 +4,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::common::{
-    add_message, add_state_facts, compose_line_ref, compose_quote, container_of, recreate_commands,
-    Change,
+    add_message, add_state_facts, compose_quote, container_of, recreate_commands, Change,
 };
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
@@ -481,7 +480,7 @@ fn compose_edit(
         similar.and_then(|other| service.environment.iter().find(|e| e.value == other))
     {
         let other = &entry.value;
-        let line = compose_line_ref(c, &entry.at);
+        let line = entry.at.line_ref(c);
         return ComposeEdit {
             at: entry.at.clone(),
             summary: format!(
@@ -510,7 +509,7 @@ fn compose_edit(
             } else {
                 format!("{variable}: VALUE")
             };
-            let line = compose_line_ref(c, at);
+            let line = at.line_ref(c);
             ComposeEdit {
                 at: at.clone(),
                 summary: format!("under `environment:` ({line}, service {})", service.name),
@@ -520,7 +519,7 @@ fn compose_edit(
             }
         }
         None => {
-            let line = compose_line_ref(c, &service.at);
+            let line = service.at.line_ref(c);
             ComposeEdit {
                 at: service.at.clone(),
                 summary: format!("in service {} ({line}), which has no `environment:`", service.name),

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::common::{compose_line_ref, compose_quote, compose_recreate, own_events};
+use super::common::{compose_quote, compose_recreate, own_events};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
@@ -367,7 +367,7 @@ fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> String {
     }
     let mut text = format!(
         "on {}, change `\"{}\"` to `\"{edited}\"`",
-        compose_line_ref(c, &declared.at),
+        declared.at.line_ref(c),
         p.spec
     );
     if !declared.at.text.contains(&p.spec) {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde_yaml_ng::{Mapping, Value};
 
-use super::{redact, InputProblem};
+use super::{redact, Container, InputProblem};
 use interpolate::Unresolved;
 use lines::LineIndex;
 
@@ -38,6 +38,31 @@ pub struct Place {
     pub text: String,
     /// Spaces before the text, so an edit can be written at the same depth.
     pub indent: usize,
+}
+
+impl Place {
+    /// Where a user edits this line: `line 19 of /srv/shop/compose.yaml`,
+    /// with the path the container's labels name for the file (relative
+    /// ones under the project's working directory), else the bundle's copy.
+    pub fn line_ref(&self, c: &Container) -> String {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        let host_path = c.labels.get(COMPOSE_FILES_LABEL).and_then(|files| {
+            let file = files
+                .split(',')
+                .find(|f| f.rsplit('/').next() == Some(name))?;
+            Some(match c.labels.get(COMPOSE_DIR_LABEL) {
+                Some(dir) if !file.starts_with('/') => {
+                    format!("{}/{file}", dir.trim_end_matches('/'))
+                }
+                _ => file.to_string(),
+            })
+        });
+        format!(
+            "line {} of {}",
+            self.line,
+            host_path.as_deref().unwrap_or(&self.file)
+        )
+    }
 }
 
 /// A value and the line that declares it.
