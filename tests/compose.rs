@@ -175,3 +175,39 @@ fn a_compose_file_that_does_not_parse_is_a_problem_and_the_report_is_still_writt
     // compose.yaml is still read: the causes still point at it.
     assert_eq!(compose_quote(cause(&report, "port-conflict")).0, 19);
 }
+
+#[test]
+fn a_dependent_that_died_while_its_dependency_was_starting_gets_the_depends_on_edit() {
+    let report = report(&bundle("compose-startup-order"));
+    let cause = cause(&report, "dependency-unreachable");
+    assert_eq!(cause["service"], "coroner-fx-order_app_1");
+    assert!(
+        cause["title"]
+            .as_str()
+            .unwrap()
+            .contains("compose starts app without waiting for it (`depends_on` without `condition: service_healthy`)"),
+        "{}",
+        cause["title"]
+    );
+    let quote = cause["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["source"] == "compose/coroner-fx-order/compose.yaml")
+        .expect("the depends_on entry is quoted");
+    assert_eq!(
+        (quote["line"].as_u64(), quote["text"].as_str()),
+        (Some(17), Some("- db"))
+    );
+    assert!(
+        steps(cause).iter().any(|s| s.starts_with("On line 17 of /tmp/")
+            && s.contains("/coroner-fx-order/compose.yaml, write `depends_on:` as a mapping: replace `- db` with `db: { condition: service_healthy }`")),
+        "{:#?}",
+        steps(cause)
+    );
+    assert!(cause["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["text"] == "event health_status: healthy for coroner-fx-order_db_1"));
+}
