@@ -534,8 +534,25 @@ fn trigger_sentence(evidence: &Evidence, cause: &Finding) -> Option<String> {
     } else {
         format!("{} later", describe_duration(failure.seconds))
     };
+    // The line that chose the image, when the compose file is in the bundle.
+    let declared = evidence
+        .compose_service_of(c)
+        .and_then(|(_, s)| s.image.as_ref())
+        .map(|image| {
+            let verb = if image.value == c.image {
+                "as"
+            } else {
+                "whereas"
+            };
+            format!(
+                " ({verb} {} says: `{}`)",
+                image.at.line_ref(c),
+                image.at.text
+            )
+        })
+        .unwrap_or_default();
     Some(format!(
-        "{} was created from {image} at {}{replaced}; it {} {when}.",
+        "{} was created from {image}{declared} at {}{replaced}; it {} {when}.",
         c.name,
         human_time(created),
         failure.how

@@ -6,6 +6,7 @@
 //! as what) or ignored (and why); a file that cannot be parsed is reported
 //! with its path, and the rest of the bundle is still read.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -14,9 +15,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use walkdir::WalkDir;
 
+use crate::evidence::compose::{COMPOSE_FILES_LABEL, COMPOSE_PROJECT_LABEL};
 use crate::evidence::monitoring::{self, HistoryFormat};
 use crate::evidence::probe;
-use crate::evidence::{document, encoding, lines, logs, redact};
+use crate::evidence::{compose, document, encoding, lines, logs, redact};
 
 mod engines;
 use crate::evidence::{
@@ -63,6 +65,8 @@ enum FileKind {
     SwarmServices,
     SwarmTasks,
     SwarmNodes,
+    Compose,
+    ComposeEnv,
 }
 
 impl FileKind {
@@ -83,6 +87,8 @@ impl FileKind {
             FileKind::SwarmServices => "swarm services",
             FileKind::SwarmTasks => "swarm tasks",
             FileKind::SwarmNodes => "swarm nodes",
+            FileKind::Compose => "compose file",
+            FileKind::ComposeEnv => "compose project .env (values masked)",
         }
     }
 }
@@ -171,6 +177,7 @@ fn read_tree(
     let dir = tree.root;
     let zone = ev.zone;
     let mut loose_logs: Vec<LooseLog> = Vec::new();
+    let mut compose_files: BTreeMap<String, ComposeFiles> = BTreeMap::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -217,7 +224,8 @@ fn read_tree(
             });
             break;
         }
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().to_string_lossy().starts_with('.') && compose_file_of(&local).is_none()
+        {
             ev.inventory.ignored.push(ignored(&display, "hidden file"));
             continue;
         }
@@ -263,6 +271,19 @@ fn read_tree(
             }),
             FileKind::Events => read_events(path, &display, ev),
             FileKind::Listeners => read_listeners(path, &display, ev),
+            FileKind::Compose | FileKind::ComposeEnv => read_document(path).map(|text| {
+                let (project, _) = compose_file_of(&local).unwrap_or_default();
+                let files = compose_files.entry(project.to_string()).or_default();
+                let file = compose::SourceFile {
+                    display: display.clone(),
+                    text,
+                };
+                if kind == FileKind::ComposeEnv {
+                    files.env = Some(file);
+                } else {
+                    files.yaml.push(file);
+                }
+            }),
             FileKind::SwarmServices => read_document(path).and_then(|text| {
                 SwarmService::parse(&text, &display)
                     .map(|parsed| {
@@ -333,12 +354,57 @@ fn read_tree(
         }
     }
     attach_logs(ev, loose_logs);
+    read_compose(ev, compose_files);
 }
 
 /// A log the engine wrote for a container or a Swarm service, named after
 /// it by its file (`local` is the path within its engine's tree).
 fn is_engine_log(local: &str) -> bool {
     local.starts_with("docker/containers/") || local.starts_with("swarm/logs/")
+}
+
+/// The files of one compose project found in the bundle.
+#[derive(Default)]
+struct ComposeFiles {
+    yaml: Vec<compose::SourceFile>,
+    env: Option<compose::SourceFile>,
+}
+
+/// `compose/<project>/<file>` → the project and the file name, for the
+/// files coroner reads there (`*.yaml`, `*.yml`, `.env`).
+fn compose_file_of(display: &str) -> Option<(&str, &str)> {
+    let rest = display.strip_prefix("compose/")?;
+    let (project, name) = rest.split_once('/')?;
+    let wanted = name == ".env" || name.ends_with(".yaml") || name.ends_with(".yml");
+    (wanted && !project.is_empty() && !name.contains('/')).then_some((project, name))
+}
+
+/// Merges each project's files in the order its containers say compose
+/// applied them.
+fn read_compose(ev: &mut Evidence, projects: BTreeMap<String, ComposeFiles>) {
+    for (name, mut files) in projects {
+        let order: Vec<String> = ev
+            .containers
+            .iter()
+            .filter(|c| c.labels.get(COMPOSE_PROJECT_LABEL) == Some(&name))
+            .find_map(|c| c.labels.get(COMPOSE_FILES_LABEL))
+            .map(|list| {
+                list.split(',')
+                    .filter_map(|f| f.rsplit('/').next())
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        compose::order_files(&mut files.yaml, &order);
+        let project = compose::load_project(
+            &name,
+            &files.yaml,
+            files.env.as_ref(),
+            &mut ev.inventory.problems,
+        );
+        ev.compose.push(project);
+    }
 }
 
 /// A log found in the bundle, before it is named after its service.
@@ -498,6 +564,13 @@ fn classify(display: &str, head: &[u8]) -> Option<FileKind> {
         .trim_start();
     if display == "bundle.json" {
         return Some(FileKind::Meta);
+    }
+    if let Some((_, name)) = compose_file_of(display) {
+        return Some(if name == ".env" {
+            FileKind::ComposeEnv
+        } else {
+            FileKind::Compose
+        });
     }
     let in_dir = |dir: &str| display.starts_with(dir);
     let ends = |ext: &str| display.ends_with(ext);

@@ -3,6 +3,7 @@
 //! draws no conclusions from it.
 
 pub mod bundle;
+pub mod compose;
 pub mod docker;
 pub mod host;
 pub mod probe;

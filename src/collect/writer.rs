@@ -153,6 +153,20 @@ impl BundleWriter {
         out.flush()
     }
 
+    /// `compose/<project>/<name>`: a file a compose project was started from,
+    /// byte for byte (owner-only like the rest: a `.env` holds secrets).
+    pub fn compose_file(&self, project: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.staging.path().join("compose").join(file_stem(project));
+        fs::create_dir_all(&dir)?;
+        // `.env` is the one hidden name the layout has; file_stem would unhide it.
+        let name = if name == ".env" {
+            name.to_string()
+        } else {
+            file_stem(name)
+        };
+        fs::write(dir.join(name), bytes)
+    }
+
     pub fn meta(&self, meta: &BundleMeta) -> io::Result<()> {
         self.write_json("bundle.json", meta)
     }

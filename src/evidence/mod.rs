@@ -4,6 +4,7 @@
 //! This layer owns parsing Docker's own formats and masking secrets as they
 //! enter. It draws no conclusions: that is the analyzer's job.
 
+pub mod compose;
 pub mod container;
 pub mod document;
 pub mod encoding;
@@ -25,6 +26,7 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use compose::ComposeProject;
 pub use container::Container;
 pub use events::Event;
 pub use forensics::EntrypointForensics;
@@ -53,6 +55,8 @@ pub struct Evidence {
     pub probes: Vec<ProbeResult>,
     /// Services, tasks and nodes, when the engine was a Swarm manager.
     pub swarm: Swarm,
+    /// Compose projects whose files are in the bundle (`compose/<project>/`).
+    pub compose: Vec<ComposeProject>,
     pub inventory: Inventory,
     pub zone: AssumedZone,
     /// The time window asked for (`--since`/`--until`), if any.
@@ -137,6 +141,18 @@ impl Evidence {
                 && (e.name == container.name
                     || (!container.id.is_empty() && e.actor_id == container.id))
         })
+    }
+
+    /// What the compose file declares for a container's service, when the
+    /// container belongs to a project whose files are in the bundle.
+    pub fn compose_service_of(
+        &self,
+        container: &Container,
+    ) -> Option<(&ComposeProject, &compose::ComposeService)> {
+        let project = container.labels.get(compose::COMPOSE_PROJECT_LABEL)?;
+        let service = container.labels.get(compose::COMPOSE_SERVICE_LABEL)?;
+        let project = self.compose.iter().find(|p| &p.name == project)?;
+        Some((project, project.service(service)?))
     }
 
     pub fn forensics_of(&self, container: &Container) -> Option<&EntrypointForensics> {

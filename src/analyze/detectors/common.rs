@@ -10,8 +10,20 @@ use std::borrow::Cow;
 
 use crate::analyze::detector::{Finding, Quote};
 use crate::analyze::scan::Message;
+use crate::evidence::compose::Place;
 use crate::evidence::redact;
 use crate::evidence::{Container, Event, Evidence, LogSource};
+
+/// A line of a compose file, quoted as the file has it.
+pub fn compose_quote(at: &Place) -> Quote {
+    Quote {
+        source: at.file.clone(),
+        line: Some(at.line),
+        timestamp: None,
+        text: at.text.clone(),
+        count: 1,
+    }
+}
 
 /// Adds a matched message to a finding: its latest occurrence (what the
 /// latest restart shows), its time span and how often it appeared.

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::common::{compose_recreate, configured_ports};
+use super::common::{compose_quote, compose_recreate, configured_ports, own_events};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Role, Signature,
 };
@@ -30,7 +30,11 @@ documented_detector! {
     /// refuses connections listens on another port, or only on its own
     /// loopback (`BIND_ADDR=127.0.0.1`, `listening on 127.0.0.1:8000`): then
     /// the dependency's setting is the cause, also behind a reverse proxy's
-    /// refused upstream connections.
+    /// refused upstream connections. A dependency that was only starting
+    /// (refused within 30 s of its start) and became healthy after the caller
+    /// gave up is an ordering problem: when the bundle holds the compose
+    /// file, its `depends_on` entry without `condition: service_healthy` is
+    /// quoted with the edit to make.
     ///
     /// Evidence: the caller's log lines: `Connection refused`, `[Errno
     /// 111]`, `ECONNREFUSED`, libpq `connection to server at "db" (…), port
@@ -46,7 +50,8 @@ documented_detector! {
     /// Fix: point the setting at the service name instead of `localhost`,
     /// put both containers on one user-defined network, create or start the
     /// missing dependency, align the port the caller dials with the one the
-    /// dependency listens on, or make the dependency listen on 0.0.0.0.
+    /// dependency listens on, make the dependency listen on 0.0.0.0, or start
+    /// the caller once the dependency is healthy (`condition: service_healthy`).
     pub struct DependencyUnreachable;
     id = "dependency-unreachable", role = Cause, summary = "a service cannot connect to a dependency: connection refused or name not resolved";
 }
@@ -591,7 +596,7 @@ fn diagnose(
     }
     let target = address.to_string();
     match resolve(ev, &target, caller).and_then(|name| ev.container(&name)) {
-        Some(dep) => reachable_name(from, dep, address, attempts, loopback.get(&dep.name)),
+        Some(dep) => reachable_name(ev, from, dep, address, attempts, loopback.get(&dep.name)),
         None if failure.is_dns() => unknown_name(ev, from, caller, address),
         None => Verdict {
             role: Role::Cause,
@@ -674,6 +679,7 @@ fn loopback_in_container(ev: &Evidence, caller: &Container, address: &Address) -
 /// The name (or address) belongs to a container: decide whether that
 /// container's own failure explains the refusals, or the caller's view of it.
 fn reachable_name(
+    ev: &Evidence,
     from: Option<&Container>,
     dep: &Container,
     address: &Address,
@@ -788,6 +794,9 @@ fn reachable_name(
             && (*last - started).num_seconds() <= 30
             && *last >= started
         {
+            if let Some(verdict) = from.and_then(|c| start_order(ev, c, dep, *last, started)) {
+                return verdict;
+            }
             return Verdict {
                 role: Role::Cause,
                 service: None,
@@ -838,6 +847,101 @@ fn reachable_name(
         ),
         targets: Vec::new(),
     }
+}
+
+/// Refused while the dependency was starting, and the compose file starts
+/// the caller without waiting for the dependency to be healthy: the exact
+/// `depends_on:` edit, when the dependency became healthy after the caller
+/// gave up (so it was only not ready yet).
+fn start_order(
+    ev: &Evidence,
+    caller: &Container,
+    dep: &Container,
+    last: DateTime<Utc>,
+    started: DateTime<Utc>,
+) -> Option<Verdict> {
+    let (_, declared) = ev.compose_service_of(caller)?;
+    let dep_service = dep.service_name();
+    let entry = declared
+        .depends_on
+        .iter()
+        .find(|d| d.value.service == dep_service)?;
+    if entry.value.condition == "service_healthy" {
+        return None;
+    }
+    let healthy = own_events(ev, dep)
+        .find(|e| e.action == "health_status" && e.detail == "healthy" && e.time > last)?;
+    let line = entry.at.line_ref(caller);
+    // A list entry (`- db`) turns the whole block into a mapping; a mapping
+    // entry only needs its condition.
+    let edit = if entry.at.text.starts_with("- ") {
+        let others: Vec<String> = declared
+            .depends_on
+            .iter()
+            .filter(|d| d.value.service != dep_service)
+            .map(|d| {
+                format!(
+                    "`- {0}` with `{0}: {{ condition: service_started }}`",
+                    d.value.service
+                )
+            })
+            .collect();
+        let mut edit = format!(
+            "On {line}, write `depends_on:` as a mapping: replace `{}` with `{dep_service}: {{ condition: service_healthy }}`",
+            entry.at.text
+        );
+        if !others.is_empty() {
+            edit.push_str(&format!(" (and {})", others.join(", ")));
+        }
+        edit
+    } else {
+        format!(
+            "Under `{}` ({line}), set `condition: service_healthy`",
+            entry.at.text
+        )
+    };
+    let waited = (healthy.time - started).num_seconds();
+    Some(Verdict {
+        role: Role::Cause,
+        service: None,
+        confidence: 0.85,
+        why: format!(
+            "{} was still starting (healthy {waited} s after it started, after {} gave up): compose starts {} without waiting for it (`depends_on` without `condition: service_healthy`)",
+            dep.name,
+            caller.name,
+            caller.service_name()
+        ),
+        quotes: vec![
+            Quote::field(&dep.source, "State.StartedAt", crate::evidence::time::format_utc(started)),
+            Quote {
+                source: healthy.source.clone(),
+                line: Some(healthy.line),
+                timestamp: Some(healthy.time),
+                text: format!("event health_status: healthy for {}", dep.name),
+                count: 1,
+            },
+            compose_quote(&entry.at),
+        ],
+        remediation: Remediation::new(format!(
+            "Start {} only once {} is healthy: `condition: service_healthy` under its `depends_on:`.",
+            caller.service_name(),
+            dep_service
+        ))
+        .step(
+            Horizon::Immediate,
+            format!("{edit}, then bring the project up again."),
+            &compose_recreate(caller, false).into_iter().collect::<Vec<_>>(),
+        )
+        .step(
+            Horizon::ShortTerm,
+            format!(
+                "Let {} retry its connection with backoff too: a dependency can restart at any time, not only at startup.",
+                caller.service_name()
+            ),
+            &[],
+        ),
+        targets: Vec::new(),
+    })
 }
 
 /// A server that binds 127.0.0.1 inside its container refuses every

@@ -3,9 +3,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::common::{compose_recreate, configured_ports, own_events};
+use super::common::{compose_quote, compose_recreate, configured_ports, own_events};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation, Role};
 use crate::analyze::rank::split_target;
+use crate::evidence::compose::Located;
 use crate::evidence::container::HealthProbe;
 use crate::evidence::Container;
 use crate::{detector_meta, documented_detector};
@@ -240,7 +241,15 @@ impl Detector for HealthcheckFailing {
             for p in &failed {
                 f.seen_at(p.end.or(p.start));
             }
-            f.remediation = remedy(c, &failure, &probe);
+            // The probe is what to fix: point at the line that declares it.
+            let declared = ev
+                .compose_service_of(c)
+                .and_then(|(_, s)| s.healthcheck_test.as_ref())
+                .filter(|_| matches!(failure, Failure::ToolMissing(_) | Failure::WrongPort { .. }));
+            if let Some(test) = declared {
+                f.evidence.push(compose_quote(&test.at));
+            }
+            f.remediation = remedy(c, &failure, &probe, declared);
             out.push(f);
         }
         out
@@ -299,7 +308,31 @@ fn probed_port(probe: &str) -> Option<u16> {
         .find_map(|word| split_target(word.trim_matches(['"', '\''])).1)
 }
 
-fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
+/// A healthcheck test written as compose's flow sequence.
+fn yaml_test(args: &[String]) -> String {
+    let items: Vec<String> = args
+        .iter()
+        .map(|a| format!("\"{}\"", a.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect();
+    format!("test: [{}]", items.join(", "))
+}
+
+/// The compose edit: `replacement` instead of the declared test.
+fn test_edit(c: &Container, declared: &Located<Vec<String>>, replacement: &[String]) -> String {
+    format!(
+        "on {}, replace `{}` with `{}`",
+        declared.at.line_ref(c),
+        declared.at.text,
+        yaml_test(replacement)
+    )
+}
+
+fn remedy(
+    c: &Container,
+    failure: &Failure,
+    probe: &str,
+    declared: Option<&Located<Vec<String>>>,
+) -> Remediation {
     let name = &c.name;
     let health = format!("docker inspect --format '{{{{json .State.Health}}}}' {name}");
     let mut apply: Vec<String> = compose_recreate(c, false).into_iter().collect();
@@ -316,6 +349,24 @@ fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
             } else {
                 format!("[\"CMD-SHELL\", \"wget -q -O /dev/null {url} || exit 1\"] or ")
             };
+            let replace = match declared {
+                Some(declared) => {
+                    let replacement: Vec<String> = if url.is_empty() {
+                        ["CMD", "bash", "-c", &format!(":> /dev/tcp/127.0.0.1/{port}")]
+                            .map(String::from)
+                            .to_vec()
+                    } else {
+                        ["CMD-SHELL", &format!("wget -q -O /dev/null {url} || exit 1")]
+                            .map(String::from)
+                            .to_vec()
+                    };
+                    format!(
+                        "Replace the healthcheck test with one the image can run (if the image has that tool: see above): {}",
+                        test_edit(c, declared, &replacement)
+                    )
+                }
+                None => format!("Replace the healthcheck test with one the image can run, e.g. {wget}[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"]"),
+            };
             Remediation::new(format!(
                 "Fix {name}'s healthcheck: `{tool}` does not exist in the image; probe with a tool that does."
             ))
@@ -326,7 +377,7 @@ fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
             )
             .step(
                 Horizon::ShortTerm,
-                format!("Replace the healthcheck test with one the image can run, e.g. {wget}[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"], then re-create the container and watch the probes pass."),
+                format!("{replace}, then re-create the container and watch the probes pass."),
                 &apply,
             )
         }
@@ -350,7 +401,17 @@ fn remedy(c: &Container, failure: &Failure, probe: &str) -> Remediation {
             )
             .step(
                 Horizon::ShortTerm,
-                format!("Change the healthcheck test to `{fixed}` (compose `healthcheck.test`, or `--health-cmd`), re-create the container and watch the probes pass."),
+                match declared {
+                    Some(declared) => {
+                        let replacement: Vec<String> = declared
+                            .value
+                            .iter()
+                            .map(|arg| arg.replace(&format!(":{probed}"), &format!(":{listening}")))
+                            .collect();
+                        format!("Probe the port the service listens on: {}, re-create the container and watch the probes pass.", test_edit(c, declared, &replacement))
+                    }
+                    None => format!("Change the healthcheck test to `{fixed}` (compose `healthcheck.test`, or `--health-cmd`), re-create the container and watch the probes pass."),
+                },
                 &apply,
             )
         }

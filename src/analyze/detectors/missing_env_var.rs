@@ -3,11 +3,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::common::{add_message, add_state_facts, container_of, recreate_commands, Change};
+use super::common::{
+    add_message, add_state_facts, compose_quote, container_of, recreate_commands, Change,
+};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
 use crate::analyze::scan::{Hit, Message};
+use crate::evidence::compose::{ComposeService, Place};
 use crate::evidence::redact;
 use crate::evidence::{Container, LogSource};
 use crate::{detector_meta, documented_detector};
@@ -388,20 +391,37 @@ fn finish(
         (Some((other, _)), None) => format!("Set {variable} to the value of {other} (export it in the shell first: the command passes it with `-e {variable}`), or rename {other} to {variable}"),
         (None, _) => format!("Set {variable} (export it in the shell first: the command passes it with `-e {variable}`)"),
     };
-    let place = container
-        .and_then(|c| {
-            c.labels
-                .get("com.docker.compose.project.config_files")
-                .map(|files| {
-                    format!(
-                        "in {files}, service {}, under `environment:` (or in its env file)",
-                        c.service_name()
-                    )
-                })
+    let declared = container.and_then(|c| {
+        let (_, service) = cx.evidence.compose_service_of(c)?;
+        Some(compose_edit(
+            c,
+            service,
+            variable,
+            similar.map(|(other, _)| other),
+        ))
+    });
+    let place = declared
+        .as_ref()
+        .map(|edit| edit.summary.clone())
+        .or_else(|| {
+            container.and_then(|c| {
+                c.labels
+                    .get("com.docker.compose.project.config_files")
+                    .map(|files| {
+                        format!(
+                            "in {files}, service {}, under `environment:` (or in its env file)",
+                            c.service_name()
+                        )
+                    })
+            })
         })
         .unwrap_or_else(|| {
             "where the container is defined (`docker run -e`, an env file)".to_string()
         });
+    let how = match &declared {
+        Some(edit) => edit.how.clone(),
+        None => how,
+    };
     f.remediation = Remediation::new(format!(
         "Set {variable} for {service} {place} and recreate the container."
     ))
@@ -433,7 +453,85 @@ fn finish(
         }
         add_state_facts(&mut f, c);
     }
+    if let Some(edit) = declared {
+        f.evidence.push(compose_quote(&edit.at));
+    }
     f
+}
+
+/// The compose edit that sets the variable, and the line it concerns.
+struct ComposeEdit {
+    /// The line quoted: the misspelt entry, the `environment:` key, or the service.
+    at: Place,
+    summary: String,
+    how: String,
+}
+
+/// Renames a misspelt entry, or adds the variable to the service's
+/// `environment:` (in the style its entries are written in), or adds an
+/// `environment:` block to the service.
+fn compose_edit(
+    c: &Container,
+    service: &ComposeService,
+    variable: &str,
+    similar: Option<&str>,
+) -> ComposeEdit {
+    if let Some(entry) =
+        similar.and_then(|other| service.environment.iter().find(|e| e.value == other))
+    {
+        let other = &entry.value;
+        let line = entry.at.line_ref(c);
+        return ComposeEdit {
+            at: entry.at.clone(),
+            summary: format!(
+                "on {line} (service {}: `{other}` there is a misspelling)",
+                service.name
+            ),
+            how: format!(
+                "On {line}, rename `{other}` to `{variable}` (the line reads `{}`)",
+                entry.at.text
+            ),
+        };
+    }
+    match &service.environment_at {
+        Some(at) => {
+            let list = service
+                .environment
+                .iter()
+                .any(|e| e.at.line > at.line && e.at.text.starts_with("- "));
+            let indent = service
+                .environment
+                .iter()
+                .find(|e| e.at.line > at.line && e.at.file == at.file)
+                .map_or(at.indent + 2, |e| e.at.indent);
+            let entry = if list {
+                format!("- {variable}=VALUE")
+            } else {
+                format!("{variable}: VALUE")
+            };
+            let line = at.line_ref(c);
+            ComposeEdit {
+                at: at.clone(),
+                summary: format!("under `environment:` ({line}, service {})", service.name),
+                how: format!(
+                    "Under `environment:` ({line}), add the line `{entry}` indented by {indent} spaces, with the value the service needs"
+                ),
+            }
+        }
+        None => {
+            let line = service.at.line_ref(c);
+            ComposeEdit {
+                at: service.at.clone(),
+                summary: format!("in service {} ({line}), which has no `environment:`", service.name),
+                how: format!(
+                    "Under `{}` ({line}), add `environment:` indented by {} spaces and below it the line `{variable}: VALUE` indented by {} spaces, with the value the service needs",
+                    service.at.text,
+                    service.at.indent + 2,
+                    service.at.indent + 4
+                ),
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 mod broken_entrypoint;
 pub mod catalogue;
 mod common;
+mod compose_drift;
 mod crash_loop;
 mod dependency_unreachable;
 pub mod error_tail;
@@ -45,6 +46,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &dependency_unreachable::DependencyUnreachable,
         &monitoring_failures::MonitoringFailures,
         &probe_failing::ProbeFailing,
+        &compose_drift::ComposeDrift,
         &catalogue::CatalogueHits,
     ]
 }

@@ -4,10 +4,11 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use regex::Regex;
 
-use super::common::{compose_recreate, own_events};
+use super::common::{compose_quote, compose_recreate, own_events};
 use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
+use crate::evidence::compose::{Located, PortSpec};
 use crate::evidence::container::PortBinding;
 use crate::evidence::{Container, Evidence, Listener};
 use crate::{detector_meta, documented_detector};
@@ -325,11 +326,57 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
         Holder::Host(l) => f.evidence.push(quote_listener(l)),
         Holder::SameNamespace | Holder::Unknown => {}
     }
+    let declared = declared_port(ev, service, address);
+    if let Some(p) = declared {
+        f.evidence.push(compose_quote(&p.at));
+    }
     for t in conflict.times {
         f.seen_at(Some(t));
     }
-    f.remediation = remedy(ev, service, address, &holder);
+    f.remediation = remedy(ev, service, address, &holder, declared);
     f
+}
+
+/// The `ports:` entry of the service's compose file that asks for the port.
+fn declared_port<'a>(
+    ev: &'a Evidence,
+    service: &str,
+    address: &Address,
+) -> Option<&'a Located<PortSpec>> {
+    let port = address.port?.to_string();
+    let (_, declared) = ev.compose_service_of(ev.container(service)?)?;
+    let wildcard = |ip: &str| ip.is_empty() || ip == "0.0.0.0" || ip == "::";
+    declared.ports.iter().find(|p| {
+        p.value.published == port
+            && (wildcard(&p.value.host_ip)
+                || wildcard(&address.host)
+                || p.value.host_ip == address.host)
+    })
+}
+
+/// The compose edit that publishes on `free` instead.
+fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> String {
+    let p = &declared.value;
+    let mut edited = [p.host_ip.clone(), free.to_string(), p.target.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(":");
+    if p.spec.contains('/') {
+        edited = format!("{edited}/{}", p.protocol);
+    }
+    let mut text = format!(
+        "on {}, change `\"{}\"` to `\"{edited}\"`",
+        declared.at.line_ref(c),
+        p.spec
+    );
+    if !declared.at.text.contains(&p.spec) {
+        text.push_str(&format!(
+            " (the line reads `{}`: the host port comes from a variable, set it where the project's variables are, e.g. its .env)",
+            declared.at.text
+        ));
+    }
+    text
 }
 
 /// The line of `host/listeners.txt` a listener came from, quoted verbatim.
@@ -355,7 +402,13 @@ fn binding_text(p: &PortBinding) -> String {
     }
 }
 
-fn remedy(ev: &Evidence, service: &str, address: &Address, holder: &Holder<'_>) -> Remediation {
+fn remedy(
+    ev: &Evidence,
+    service: &str,
+    address: &Address,
+    holder: &Holder<'_>,
+    declared: Option<&Located<PortSpec>>,
+) -> Remediation {
     let Some(port) = address.port else {
         return Remediation::new(format!(
             "Find the second listener in {service} and stop it."
@@ -464,9 +517,13 @@ fn remedy(ev: &Evidence, service: &str, address: &Address, holder: &Holder<'_>) 
         };
         let mut commands = vec![format!("ss -ltn 'sport = :{free}'")];
         commands.extend(compose_recreate(c, false));
+        let edit = match declared {
+            Some(declared) => port_edit(c, declared, free),
+            None => format!("change its port mapping to \"{ip}{free}:{container_port}\" (compose `ports:`, or `-p` of docker run)"),
+        };
         r = r.step(
             Horizon::ShortTerm,
-            format!("Or publish {service} on a free host port: change its port mapping to \"{ip}{free}:{container_port}\" (compose `ports:`, or `-p` of docker run), check that port is free and re-create the container."),
+            format!("Or publish {service} on a free host port: {edit}, check that port is free and re-create the container."),
             &commands,
         );
     }

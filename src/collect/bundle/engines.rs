@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::TimeDelta;
 
+use crate::evidence::compose::ComposeProject;
 use crate::evidence::{
     redact, Container, EngineEvidence, EntrypointForensics, Event, Evidence, Gap, IgnoredFile,
     Image, InputProblem, Listener, LogSource, MonitoringSeries, ProbeResult, RecognisedFile, Swarm,
@@ -156,6 +157,7 @@ fn join(
     ev.swarm.services.extend(part.swarm.services);
     ev.swarm.tasks.extend(part.swarm.tasks);
     ev.swarm.nodes.extend(part.swarm.nodes);
+    ev.compose.extend(part.compose);
     let inventory = &mut ev.inventory;
     inventory.recognised.extend(part.recognised);
     inventory.ignored.extend(part.ignored);
@@ -183,6 +185,7 @@ struct Parts {
     gaps: Vec<Gap>,
     /// A Swarm is one per manager: its services keep their names.
     swarm: Swarm,
+    compose: Vec<ComposeProject>,
 }
 
 impl Parts {
@@ -204,6 +207,7 @@ impl Parts {
             problems: take(&mut part.inventory.problems),
             gaps,
             swarm: take(&mut part.swarm),
+            compose: take(&mut part.compose),
         }
     }
 }

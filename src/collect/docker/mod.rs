@@ -28,17 +28,14 @@ use bollard::Docker;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 
-use super::host;
 use super::writer::{BundleWriter, CappedLog, WriteError};
+use super::{compose, host};
 use crate::evidence::time::format_utc;
 use crate::evidence::{BundleMeta, EngineClock, Gap, MetaWindow};
 pub use engine::{Endpoint, EngineError};
 pub use progress::Progress;
 
-/// The compose label that names a container's project.
-pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
-/// The compose label that names a container's service.
-pub const COMPOSE_SERVICE_LABEL: &str = "com.docker.compose.service";
+pub use crate::evidence::compose::{COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL};
 
 /// Which containers to collect. Empty means every container on the host,
 /// running or not.
@@ -369,9 +366,11 @@ async fn collect_engine(
     let outcomes = collect_containers(cx, &selected, progress).await?;
     let mut related = Related::default();
     let mut images: BTreeMap<String, String> = BTreeMap::new();
+    let mut projects = BTreeMap::new();
     for outcome in &outcomes {
         gaps.extend(outcome.gaps.iter().cloned());
         if let Some(written) = &outcome.written {
+            compose::note(&mut projects, &written.labels);
             related.containers.insert(written.id.clone());
             related.networks.extend(written.network_ids.iter().cloned());
             related.images.insert(written.image_id.clone());
@@ -379,6 +378,15 @@ async fn collect_engine(
                 .entry(written.image_ref.clone())
                 .or_insert_with(|| written.image_id.clone());
         }
+    }
+    if !projects.is_empty() {
+        progress.step("compose files");
+        gaps.extend(compose::copy(
+            &projects,
+            cx.writer,
+            cx.endpoint.is_local(),
+            &cx.endpoint.describe(),
+        )?);
     }
     progress.step("images");
     for (reference, id) in &images {
@@ -425,6 +433,7 @@ struct Written {
     image_ref: String,
     image_id: String,
     network_ids: Vec<String>,
+    labels: BTreeMap<String, String>,
 }
 
 /// Ids of the collected containers and of the networks and images they use.
@@ -523,12 +532,19 @@ async fn collect_container(
                 .collect()
         })
         .unwrap_or_default();
+    let labels = inspect
+        .config
+        .as_ref()
+        .and_then(|c| c.labels.clone())
+        .map(|l| l.into_iter().collect())
+        .unwrap_or_default();
     Ok(ContainerOutcome {
         written: Some(Written {
             id: inspect.id.clone().unwrap_or(id),
             image_ref,
             image_id,
             network_ids,
+            labels,
         }),
         gaps,
     })

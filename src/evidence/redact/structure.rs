@@ -144,7 +144,12 @@ pub fn flag_takes_secret(flag: &str, next: &str, context: &str) -> bool {
         return false;
     }
     match flag {
-        "-p" => !looks_like_port_or_path(next),
+        // compose's `-p` names the project.
+        "-p" => {
+            !(looks_like_port_or_path(next)
+                || context.contains("docker compose ")
+                || context.contains("docker-compose "))
+        }
         "-a" => context.contains("redis-cli"),
         f if f.starts_with("--") => {
             let name = &f[2..];
@@ -249,9 +254,24 @@ fn cookies(text: &str, spans: &mut Vec<Span>) {
 
 fn push_span(text: &str, start: usize, end: usize, kind: &'static str, spans: &mut Vec<Span>) {
     let value = &text[start..end];
-    if !value.trim().is_empty() && !is_placeholder(value) {
+    if !value.trim().is_empty() && !is_placeholder(value) && !is_variable_reference(value) {
         spans.push(Span { start, end, kind });
     }
+}
+
+/// `${API_TOKEN}` or `$API_TOKEN` (a value cut at `}` included): a compose
+/// file or script naming where the secret comes from, not the secret. A
+/// reference with a default (`${TOKEN:-…}`) may carry one and is masked.
+fn is_variable_reference(value: &str) -> bool {
+    let name = match value.strip_prefix("${") {
+        Some(rest) => rest.strip_suffix('}').unwrap_or(rest),
+        None => match value.strip_prefix('$') {
+            Some(rest) => rest,
+            None => return false,
+        },
+    };
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn push_group(pattern: &Regex, text: &str, kind: &'static str, spans: &mut Vec<Span>) {
@@ -262,7 +282,10 @@ fn push_group(pattern: &Regex, text: &str, kind: &'static str, spans: &mut Vec<S
 
 fn push_value(value: Option<regex::Match<'_>>, kind: &'static str, spans: &mut Vec<Span>) {
     if let Some(m) = value {
-        if !m.as_str().trim().is_empty() && !is_placeholder(m.as_str()) {
+        if !m.as_str().trim().is_empty()
+            && !is_placeholder(m.as_str())
+            && !is_variable_reference(m.as_str())
+        {
             spans.push(Span {
                 start: m.start(),
                 end: m.end(),

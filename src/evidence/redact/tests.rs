@@ -28,6 +28,7 @@ const PLANTED: &[(&str, &str)] = &[
     ("mysql -uroot -pmysqlglued1 app", "mysqlglued1"),
     ("redis-cli -a redispw77 ping", "redispw77"),
     ("psql -p s3cretflag9 app", "s3cretflag9"),
+    ("API_TOKEN: ${API_TOKEN:-defaulttok3n}", "defaulttok3n"),
     ("-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA\\n-----END RSA PRIVATE KEY-----", "MIIEpAIBAAKCAQEA"),
     ("key line: \"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4\"", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4"),
     ("client_secret=oauthsecret5", "oauthsecret5"),
@@ -95,6 +96,11 @@ fn ordinary_text_is_left_alone() {
         "ModuleNotFoundError: No module named 'fastapi'",
         "docker login --password-stdin -u ci",
         "pg_isready -p 5432",
+        "docker compose -p shop -f compose.yaml up -d --force-recreate api",
+        "docker-compose -p shop-prod up -d",
+        "API_TOKEN: ${API_TOKEN}",
+        "DATABASE_URL: postgresql://shop:${DB_PASSWORD}@db:5432/shop",
+        "PASSWORD=$DB_PASSWORD",
     ] {
         assert_eq!(r.text(text, "t"), text);
     }
