@@ -23,6 +23,7 @@ use engine::SecondEngine;
 const IMAGE: &str = "coroner-swarm/busybox:1";
 const FAILING: &str = "ledger-worker";
 const UNSCHEDULABLE: &str = "report-builder";
+const ROLLED_BACK: &str = "pricing";
 
 fn ok(out: Output, what: &str) -> String {
     assert!(
@@ -75,6 +76,42 @@ fn swarm_with_failing_services() -> Option<SecondEngine> {
         ]),
         "service create (unschedulable)",
     );
+    // A service that runs, then an update whose tasks fail: with
+    // --update-failure-action rollback the manager puts the old spec back.
+    ok(
+        engine.docker(&[
+            "service",
+            "create",
+            "--detach",
+            "--no-resolve-image",
+            "--name",
+            ROLLED_BACK,
+            IMAGE,
+            "sleep",
+            "3600",
+        ]),
+        "service create (to be rolled back)",
+    );
+    ok(
+        engine.docker(&[
+            "service",
+            "update",
+            "--detach",
+            "--no-resolve-image",
+            "--update-failure-action",
+            "rollback",
+            "--update-monitor",
+            "3s",
+            "--update-max-failure-ratio",
+            "0",
+            "--restart-delay",
+            "1s",
+            "--args",
+            "sh -c 'echo pricing: cannot read /etc/pricing/rates.yaml >&2; exit 2'",
+            ROLLED_BACK,
+        ]),
+        "service update (failing)",
+    );
     // The manager restarts a failed task after the delay; wait for a history.
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
@@ -93,12 +130,22 @@ fn swarm_with_failing_services() -> Option<SecondEngine> {
             .lines()
             .filter(|l| l.starts_with("Failed") && l.contains("non-zero exit (1)"))
             .count();
-        if failed >= 3 {
+        let update = ok(
+            engine.docker(&[
+                "service",
+                "inspect",
+                "--format",
+                "{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}",
+                ROLLED_BACK,
+            ]),
+            "service inspect",
+        );
+        if failed >= 3 && update.trim() == "rollback_completed" {
             break;
         }
         assert!(
             Instant::now() < deadline,
-            "{FAILING} did not fail 3 times within 90 s: {states}"
+            "{FAILING} did not fail 3 times, or {ROLLED_BACK}'s update was not rolled back ({update}), within 90 s: {states}"
         );
         std::thread::sleep(Duration::from_millis(500));
     }
@@ -190,6 +237,26 @@ fn assert_diagnosed(report: &serde_json::Value, how: &str) {
         .find(|s| s["kind"] == "swarm-task-failing")
         .unwrap_or_else(|| panic!("{how}: the task history is a symptom: {report:#}"));
     assert_eq!(symptom["explained_by"], cause["rank"], "{how}: {symptom:#}");
+
+    // The update that never took over, with the manager's own words.
+    let rolled_back = of("swarm-update-rolled-back", ROLLED_BACK);
+    let title = rolled_back["title"].as_str().unwrap();
+    assert!(
+        title.starts_with(&format!(
+            "{ROLLED_BACK}'s last update failed and Swarm rolled it back: the new version never took over"
+        )),
+        "{how}: {title}"
+    );
+    assert!(
+        rolled_back["evidence"].as_array().unwrap().iter().any(|q| {
+            q["source"] == "swarm/services.json"
+                && q["text"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(".UpdateStatus.State: rollback_completed")
+        }),
+        "{how}: {rolled_back:#}"
+    );
 
     // The scheduler's reason, quoted, and a fix naming the constraint.
     let pending = of("swarm-task-unschedulable", UNSCHEDULABLE);
@@ -302,7 +369,9 @@ fn read_captured_bundle(bundle: &Path) {
         ev.inventory.problems
     );
     let names: Vec<&str> = ev.swarm.services.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, [FAILING, UNSCHEDULABLE]);
+    assert_eq!(names, [FAILING, ROLLED_BACK, UNSCHEDULABLE]);
+    let update = ev.swarm.services[1].update.as_ref().expect("an update status");
+    assert_eq!(update.state, "rollback_completed");
     let failing = &ev.swarm.services[0];
     assert_eq!(failing.image, IMAGE);
     assert_eq!(failing.mode, "replicated");
@@ -320,7 +389,7 @@ fn read_captured_bundle(bundle: &Path) {
         assert_eq!(t.slot, Some(1));
         assert!(t.timestamp.is_some() && !t.node_id.is_empty());
     }
-    let pending = &ev.swarm.services[1];
+    let pending = &ev.swarm.services[2];
     assert_eq!(pending.constraints, ["node.labels.zone==nowhere"]);
     let task = ev.swarm.tasks_of(pending).next().unwrap();
     assert_eq!(

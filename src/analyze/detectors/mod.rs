@@ -21,6 +21,7 @@ mod port_conflict;
 mod probe_failing;
 mod swarm_task_failing;
 mod swarm_task_unschedulable;
+mod swarm_update_rolled_back;
 mod unhealthy;
 mod upstream_unavailable;
 
@@ -39,6 +40,7 @@ pub fn all() -> Vec<&'static dyn Detector> {
         &crash_loop::CrashLoop,
         &swarm_task_failing::SwarmTaskFailing,
         &swarm_task_unschedulable::SwarmTaskUnschedulable,
+        &swarm_update_rolled_back::SwarmUpdateRolledBack,
         &port_conflict::PortConflict,
         &healthcheck_failing::HealthcheckFailing,
         &unhealthy::Unhealthy,
