@@ -238,6 +238,33 @@ fn assert_diagnosed(report: &serde_json::Value, how: &str) {
         .unwrap_or_else(|| panic!("{how}: the task history is a symptom: {report:#}"));
     assert_eq!(symptom["explained_by"], cause["rank"], "{how}: {symptom:#}");
 
+    // The services table and the chronology tell the services by their tasks.
+    let row = report["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["container"] == FAILING)
+        .unwrap_or_else(|| panic!("{how}: no row for {FAILING}: {report:#}"));
+    assert_eq!(row["state"], "0/1 tasks running", "{how}: {row:#}");
+    assert!(
+        row["restarts"].as_u64().unwrap() >= 3 && row["failing"] == true,
+        "{how}: {row:#}"
+    );
+    assert_eq!(row["exit_code"], 1, "{how}: {row:#}");
+    let failures = report["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["service"] == FAILING
+                && e["category"] == "lifecycle"
+                && e["text"].as_str().unwrap().ends_with(&format!(
+                    "tasks of {FAILING} failed: task: non-zero exit (1)"
+                ))
+        })
+        .unwrap_or_else(|| panic!("{how}: the task failures are in the chronology: {report:#}"));
+    assert!(failures["until"].is_string(), "{how}: a run: {failures:#}");
+
     // The update that never took over, with the manager's own words.
     let rolled_back = of("swarm-update-rolled-back", ROLLED_BACK);
     let title = rolled_back["title"].as_str().unwrap();
@@ -370,7 +397,10 @@ fn read_captured_bundle(bundle: &Path) {
     );
     let names: Vec<&str> = ev.swarm.services.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, [FAILING, ROLLED_BACK, UNSCHEDULABLE]);
-    let update = ev.swarm.services[1].update.as_ref().expect("an update status");
+    let update = ev.swarm.services[1]
+        .update
+        .as_ref()
+        .expect("an update status");
     assert_eq!(update.state, "rollback_completed");
     let failing = &ev.swarm.services[0];
     assert_eq!(failing.image, IMAGE);

@@ -1,11 +1,11 @@
-//! The services table (one row a container, as the report lists them), and
-//! the identity of a service across reports.
+//! The services table (one row a container, and one a Swarm service, as the
+//! report lists them), and the identity of a service across reports.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::evidence::time::format_utc;
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, SwarmTask};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ServiceRow {
@@ -41,6 +41,51 @@ pub fn identity(evidence: &Evidence, service: &str) -> String {
 }
 
 pub fn table(evidence: &Evidence) -> Vec<ServiceRow> {
+    let mut rows = container_rows(evidence);
+    rows.extend(swarm_rows(evidence));
+    rows
+}
+
+/// A Swarm service: its tasks stand for its containers. The restarts are
+/// its failed tasks, its exit code the last failed task's.
+fn swarm_rows(evidence: &Evidence) -> Vec<ServiceRow> {
+    let swarm = &evidence.swarm;
+    swarm
+        .services
+        .iter()
+        .map(|s| {
+            let mut failed: Vec<&SwarmTask> = swarm
+                .tasks_of(s)
+                .filter(|t| t.state == "failed" || t.state == "rejected")
+                .collect();
+            failed.sort_by_key(|t| t.timestamp);
+            let running = s.running_tasks.unwrap_or(0);
+            let desired = s.desired_tasks.or(s.replicas).unwrap_or(0);
+            ServiceRow {
+                container: s.name.clone(),
+                image: s.image.clone(),
+                state: format!("{running}/{desired} tasks running"),
+                health: "none".to_string(),
+                restarts: failed.len() as u64,
+                exit_code: failed.last().and_then(|t| t.exit_code),
+                ports: s
+                    .ports
+                    .iter()
+                    .map(|p| match p.published {
+                        Some(published) => {
+                            format!("{published}->{}/{} ({})", p.target, p.protocol, p.mode)
+                        }
+                        None => format!("{}/{}", p.target, p.protocol),
+                    })
+                    .collect(),
+                started_at: s.created.map(format_utc),
+                failing: running < desired,
+            }
+        })
+        .collect()
+}
+
+fn container_rows(evidence: &Evidence) -> Vec<ServiceRow> {
     evidence
         .containers
         .iter()

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::rank::Ranked;
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, SwarmTask};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct Entry {
@@ -52,6 +52,7 @@ pub fn build(evidence: &Evidence, ranked: &Ranked) -> Vec<Entry> {
         }
     }
     lifecycle(evidence, &mut entries);
+    swarm_tasks(evidence, &mut entries);
     for cause in &ranked.root_causes {
         finding_entries(evidence, &cause.finding, &mut entries);
     }
@@ -85,6 +86,43 @@ fn finding_entries(evidence: &Evidence, f: &super::detector::Finding, entries: &
         text: format!("{}{times}", f.title),
         source,
     });
+}
+
+/// Swarm task history, a service at a time: a run of tasks that ended the
+/// same way (failed with the same error, left pending for the same reason)
+/// is one entry from the first to the last.
+fn swarm_tasks(evidence: &Evidence, entries: &mut Vec<Entry>) {
+    let swarm = &evidence.swarm;
+    for service in &swarm.services {
+        let mut tasks: Vec<(DateTime<Utc>, &SwarmTask)> = swarm
+            .tasks_of(service)
+            .filter_map(|t| Some((t.timestamp?, t)))
+            .filter(|(at, _)| evidence.window.contains(*at))
+            .collect();
+        tasks.sort_by_key(|(at, t)| (*at, t.index));
+        for run in tasks.chunk_by(|a, b| (&a.1.state, &a.1.error) == (&b.1.state, &b.1.error)) {
+            let (first, task) = run[0];
+            let last = run[run.len() - 1].0;
+            let why = if task.error.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", task.error)
+            };
+            let text = match run.len() {
+                1 => format!("a task of {} {}{why}", service.name, task.state),
+                n => format!("{n} tasks of {} {}{why}", service.name, task.state),
+            };
+            entries.push(Entry {
+                time: first,
+                until: (last > first).then_some(last),
+                service: service.name.clone(),
+                engine: evidence.engine_of(&service.name).map(str::to_string),
+                category: "lifecycle".into(),
+                text,
+                source: format!("{} [{}]", task.source, task.index),
+            });
+        }
+    }
 }
 
 /// Container lifecycle from events, collapsing runs of die/start into one entry.
