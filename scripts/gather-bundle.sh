@@ -34,6 +34,9 @@
 #   docker/events.jsonl             docker events --since --until --format '{{json .}}'
 #                                   (filtered like the containers; network events
 #                                   of the collected containers are kept too)
+#   swarm/services.json, tasks.json, nodes.json, logs/<service>.log
+#                                   on a Swarm manager: docker service/node inspect,
+#                                   docker inspect of every task, docker service logs
 #   host/listeners.txt              ss -ltnpH (run as root to see the processes)
 #   logs/..., monitoring/...        files given with --add
 #   bundle.json                     host, engine/API version, window, collection
@@ -194,6 +197,14 @@ HOST=$(hostname 2>/dev/null || uname -n)
 
 mkdir -p "$OUTDIR/docker/containers" "$OUTDIR/docker/images"
 
+# A Swarm manager: its services are collected under swarm/, and the
+# containers of their tasks are left to them (each is one attempt of its
+# service, told by the task history), as `coroner collect` does.
+SWARM_MANAGER=0
+if [ "$(docker info --format '{{.Swarm.ControlAvailable}}' 2>/dev/null)" = "true" ]; then
+    SWARM_MANAGER=1
+fi
+
 # ---------------------------------------------------------------- containers
 if [ ${#NAMES[@]} -eq 0 ]; then
     docker ps -a --no-trunc ${FILTER_ARGS[@]+"${FILTER_ARGS[@]}"} --format '{{.Names}}' \
@@ -208,6 +219,10 @@ while IFS= read -r name; do
     [ -n "$name" ] || continue
     # a container with several names (legacy links) lists them comma-separated
     name=${name%%,*}
+    if [ "$SWARM_MANAGER" -eq 1 ] && [ -n "$(docker container inspect \
+            --format '{{index .Config.Labels "com.docker.swarm.service.id"}}' "$name" 2>/dev/null)" ]; then
+        continue
+    fi
     if ! docker container inspect "$name" > "$TMP/inspect" 2>"$TMP/err"; then
         not_collected "container $name" "docker container inspect failed: $(first_line "$TMP/err")"
         continue
@@ -307,6 +322,43 @@ if docker events --since "$SINCE_EPOCH" --until "$UNTIL_ARG" \
 else
     : > "$EVENTS"
     not_collected "docker events" "docker events failed: $(first_line "$TMP/err")"
+fi
+
+# ---------------------------------------------------------------- swarm
+if [ "$SWARM_MANAGER" -eq 1 ]; then
+    mkdir -p "$OUTDIR/swarm/logs"
+    if docker service ls -q > "$TMP/services" 2>"$TMP/err"; then
+        if [ -s "$TMP/services" ]; then
+            # shellcheck disable=SC2046 # one id a word
+            docker service inspect $(cat "$TMP/services") > "$OUTDIR/swarm/services.json"
+            : > "$TMP/tasks"
+            while IFS= read -r sid; do
+                docker service ps -q --no-trunc "$sid" >> "$TMP/tasks" 2>/dev/null || true
+                sname=$(docker service inspect --format '{{.Spec.Name}}' "$sid" 2>/dev/null || echo "$sid")
+                # The service's stderr comes out on the CLI's stderr: both are its log.
+                slog="$OUTDIR/swarm/logs/$(safe_name "$sname").log"
+                if ! docker service logs --raw --timestamps --since "$SINCE_EPOCH" "$sid" > "$slog" 2>&1; then
+                    not_collected "logs of service $sname" "docker service logs failed: $(first_line "$slog")"
+                fi
+            done < "$TMP/services"
+            if [ -s "$TMP/tasks" ]; then
+                # shellcheck disable=SC2046
+                docker inspect $(sort -u "$TMP/tasks") > "$OUTDIR/swarm/tasks.json" 2>"$TMP/err" \
+                    || not_collected "swarm/tasks.json" "docker inspect of the tasks failed: $(first_line "$TMP/err")"
+            else
+                echo '[]' > "$OUTDIR/swarm/tasks.json"
+            fi
+        else
+            echo '[]' > "$OUTDIR/swarm/services.json"
+            echo '[]' > "$OUTDIR/swarm/tasks.json"
+        fi
+    else
+        not_collected "swarm/services.json" "docker service ls failed: $(first_line "$TMP/err")"
+    fi
+    # shellcheck disable=SC2046
+    docker node inspect $(docker node ls -q) > "$OUTDIR/swarm/nodes.json" 2>"$TMP/err" \
+        || not_collected "swarm/nodes.json" "docker node inspect failed: $(first_line "$TMP/err")"
+    rmdir "$OUTDIR/swarm/logs" 2>/dev/null || true
 fi
 
 # ---------------------------------------------------------------- host listeners

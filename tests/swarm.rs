@@ -383,6 +383,27 @@ fn a_swarm_manager_s_failing_and_unschedulable_services_are_diagnosed() {
     let from_bundle = investigate(&engine, &["--bundle", &bundle.to_string_lossy()]);
     assert_diagnosed(&from_bundle, "--bundle");
     assert_eq!(shape(&live), shape(&from_bundle));
+
+    // The docker-CLI collector a user runs on a server gathers the same.
+    let gathered = dir.path().join("gathered");
+    let script = Command::new("bash")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/gather-bundle.sh"
+        ))
+        .arg(&gathered)
+        .args(["--since", "10m", "--no-listeners"])
+        .env("DOCKER_HOST", engine.host())
+        .output()
+        .unwrap();
+    assert!(
+        script.status.success(),
+        "{}",
+        String::from_utf8_lossy(&script.stderr)
+    );
+    let from_script = investigate(&engine, &["--bundle", &gathered.to_string_lossy()]);
+    assert_diagnosed(&from_script, "gather-bundle.sh");
+    assert_eq!(shape(&live), shape(&from_script));
 }
 
 /// The captured bundle, read back: every service, task and node, the
