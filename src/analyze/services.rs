@@ -59,8 +59,11 @@ fn swarm_rows(evidence: &Evidence) -> Vec<ServiceRow> {
                 .filter(|t| t.state == "failed" || t.state == "rejected")
                 .collect();
             failed.sort_by_key(|t| t.timestamp);
-            let running = s.running_tasks.unwrap_or(0);
-            let desired = s.desired_tasks.or(s.replicas).unwrap_or(0);
+            // `docker service inspect` has no ServiceStatus: count the tasks.
+            let running = s.running_tasks.unwrap_or_else(|| {
+                swarm.tasks_of(s).filter(|t| t.state == "running").count() as u64
+            });
+            let desired = s.desired_tasks.or(s.replicas).unwrap_or(running);
             ServiceRow {
                 container: s.name.clone(),
                 image: s.image.clone(),
