@@ -152,6 +152,38 @@ fn a_json_report_compares_as_its_bundle_does() {
         .unwrap()
         .iter()
         .all(|f| f["status"] == "new"));
+    assert_eq!(from_report["different_hosts"], false);
+}
+
+/// The broken side's report as if written on another host: the comparison
+/// says so, since "resolved" may then only mean "not on this host".
+#[test]
+fn sides_from_different_hosts_are_said_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = investigated("deploy-broken");
+    let host = report["about"]["host"].as_str().unwrap().to_string();
+    report["about"]["host"] = Value::from(format!("{host}-replica"));
+    let moved = dir.path().join("elsewhere.json");
+    std::fs::write(&moved, serde_json::to_vec(&report).unwrap()).unwrap();
+    let fixed = bundle("deploy-fixed");
+    let (_, comparison) = compared(path(&moved), path(&fixed));
+    assert_eq!(comparison["different_hosts"], true);
+    let out = coroner(&[
+        "compare",
+        path(&moved),
+        path(&fixed),
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        markdown.contains(&format!(
+            "**The two sides come from different hosts ({host}-replica, {host}):"
+        )),
+        "{markdown}"
+    );
 }
 
 #[test]

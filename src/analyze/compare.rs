@@ -158,6 +158,10 @@ pub struct Comparison {
     pub before: SideSummary,
     pub after: SideSummary,
     pub counts: Counts,
+    /// Both sides name their host and the names differ: a finding absent
+    /// after may be absent because the host is another, not because it was
+    /// fixed.
+    pub different_hosts: bool,
     /// Root causes first, then symptoms; each in the order of the side it was found on.
     pub findings: Vec<FindingChange>,
     pub containers: Vec<ContainerChange>,
@@ -461,6 +465,10 @@ pub fn compare(before: &Side, after: &Side) -> Comparison {
         before: before.about.clone(),
         after: after.about.clone(),
         counts,
+        different_hosts: matches!(
+            (&before.about.host, &after.about.host),
+            (Some(a), Some(b)) if a != b
+        ),
         findings,
         containers: pair_containers(before, after),
         monitoring: pair_monitoring(before, after),
