@@ -1,6 +1,6 @@
 //! Helpers for tests that run on the captured fixture bundles in `fixtures/bundles`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::analyze::detector::{Context, Detector, Finding};
 use crate::analyze::rules::Catalogue;
@@ -19,6 +19,20 @@ pub fn fixture(name: &str) -> Evidence {
     bundle::load(&path, AssumedZone::default(), Window::default()).unwrap_or_else(|e| {
         panic!("fixture {name}: {e} (capture it with fixtures/scenarios/{name}.sh)")
     })
+}
+
+/// Copies a directory tree (a captured bundle), so a test can change or
+/// rearrange it without touching the fixture.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// Runs one detector alone over a fixture bundle.

@@ -10,6 +10,28 @@ pub fn parse_zone(tz: &str) -> Result<AssumedZone> {
         .with_context(|| format!("--tz {tz:?}: expected UTC or an offset such as +02:00"))
 }
 
+/// `--since` and `--until`, shared by the commands that read or collect a
+/// window of evidence.
+#[derive(clap::Args)]
+pub struct WindowArgs {
+    /// Only consider evidence from this time on: RFC 3339, `YYYY-MM-DD
+    /// HH:MM:SS`, or a duration back from now (`24h`, `90m`). Default when
+    /// collecting from the engine: 24h before --until.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only consider evidence up to this time (same forms). Default when
+    /// collecting from the engine: now.
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
+impl WindowArgs {
+    /// Both ends, times without a zone read in `zone`, durations back from `now`.
+    pub fn parse(&self, zone: AssumedZone, now: DateTime<Utc>) -> Result<(Bound, Bound)> {
+        parse_window(self.since.as_deref(), self.until.as_deref(), zone, now)
+    }
+}
+
 /// One end of the window; `None` is open.
 pub type Bound = Option<DateTime<Utc>>;
 

@@ -11,7 +11,7 @@ use coroner::collect::docker::several::{collect_engines, EngineSpec, EngineSumma
 use coroner::collect::docker::{self as live, Endpoint, Progress, Request, Scope};
 use coroner::evidence::Gap;
 
-use super::args::{parse_byte_size, parse_window, parse_zone};
+use super::args::{parse_byte_size, parse_zone, WindowArgs};
 use super::context;
 use super::exit;
 use super::terminal::Terminal;
@@ -63,12 +63,8 @@ pub struct CollectArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub live: LiveArgs,
-    /// Start of the window: RFC 3339, or a duration back from now (`24h`, `90m`). Default: 24h.
-    #[arg(long)]
-    pub since: Option<String>,
-    /// End of the window: RFC 3339, or a duration back from now. Default: now.
-    #[arg(long)]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub window: WindowArgs,
     /// Zone for --since/--until times written without one.
     #[arg(long, default_value = "UTC")]
     pub tz: String,
@@ -77,7 +73,7 @@ pub struct CollectArgs {
 pub fn collect(args: CollectArgs, terminal: &Terminal) -> Result<u8> {
     let zone = parse_zone(&args.tz)?;
     let now = Utc::now();
-    let (since, until) = parse_window(args.since.as_deref(), args.until.as_deref(), zone, now)?;
+    let (since, until) = args.window.parse(zone, now)?;
     let request = live_request(&args.live, since, until, now)?;
     let summary = collect_live(&args.live, &request, &args.out, terminal)?;
     terminal.note(

@@ -15,7 +15,7 @@ use coroner::evidence::{monitoring, redact};
 use coroner::evidence::{Evidence, ProbeResult, Window};
 use coroner::report::{self, Format};
 
-use super::args::{parse_window, parse_zone};
+use super::args::{parse_zone, WindowArgs};
 use super::ci::{self, Ci, CiArgs};
 use super::collect::{collect_live, live_request, LiveArgs};
 use super::compare;
@@ -42,13 +42,8 @@ pub struct InvestigateArgs {
     /// Default: reports/<date>-<slug>.<ext>.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Only consider evidence from this time on: RFC 3339, `YYYY-MM-DD
-    /// HH:MM:SS`, or a duration back from now (`24h`, `90m`). Live default: 24h.
-    #[arg(long)]
-    pub since: Option<String>,
-    /// Only consider evidence up to this time.
-    #[arg(long)]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub window: WindowArgs,
     /// Zone for timestamps that carry none: `UTC`, `+02:00`, `-0500`.
     #[arg(long, default_value = "UTC")]
     pub tz: String,
@@ -204,7 +199,7 @@ struct Gathered {
 /// runs on both), and adds what is fetched now: probes, Prometheus.
 fn gather(args: &InvestigateArgs, zone: AssumedZone, terminal: &Terminal) -> Result<Gathered> {
     let now = Utc::now();
-    let (since, until) = parse_window(args.since.as_deref(), args.until.as_deref(), zone, now)?;
+    let (since, until) = args.window.parse(zone, now)?;
     let mut engine_error = None;
     let mut scratch = None;
     let (bundle_dir, window) = match &args.bundle {

@@ -216,20 +216,7 @@ impl Parts {
 mod tests {
     use crate::collect::bundle::load;
     use crate::evidence::{AssumedZone, Window};
-    use crate::testing::fixture_path;
-
-    /// Copies a captured bundle's files into `to`.
-    fn copy(from: &std::path::Path, to: &std::path::Path) {
-        for entry in walkdir::WalkDir::new(from) {
-            let entry = entry.unwrap();
-            let target = to.join(entry.path().strip_prefix(from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
+    use crate::testing::{copy_dir, fixture_path};
 
     /// A captured bundle as the two engines of one: the same engine twice,
     /// the second with a clock 90 s ahead. Its names are qualified on both,
@@ -238,8 +225,8 @@ mod tests {
     fn a_clock_offset_over_the_tolerance_moves_that_engines_timestamps() {
         let captured = fixture_path("upstream-502");
         let dir = tempfile::tempdir().unwrap();
-        copy(&captured, &dir.path().join("engines/near"));
-        copy(&captured, &dir.path().join("engines/far"));
+        copy_dir(&captured, &dir.path().join("engines/near"));
+        copy_dir(&captured, &dir.path().join("engines/far"));
         std::fs::write(
             dir.path().join("bundle.json"),
             r#"{"engines": [
