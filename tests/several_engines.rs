@@ -79,9 +79,10 @@ tar --numeric-owner -C "$FX_BASE_DIR" -cf - . | docker import -c 'LABEL {label}'
     assert!(status.success(), "building the nginx image");
 }
 
-/// One GET through the proxy; the status code nginx answered.
-fn get(url: &str) -> String {
-    ok(Command::new("curl")
+/// One GET through the proxy: the status code nginx answered, or `None`
+/// when nothing answered (the proxy's container is still starting).
+fn try_get(url: &str) -> Option<String> {
+    let out = Command::new("curl")
         .args([
             "-s",
             "-o",
@@ -93,7 +94,15 @@ fn get(url: &str) -> String {
             url,
         ])
         .output()
-        .unwrap())
+        .unwrap();
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// One GET through a proxy that is up: the status code it answered.
+fn get(url: &str) -> String {
+    try_get(url).unwrap_or_else(|| panic!("nothing answered at {url}"))
 }
 
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -145,7 +154,9 @@ fn a_crash_loop_on_one_engine_explains_the_502s_of_a_proxy_on_another() {
         &shared.image,
     ]));
     let url = format!("http://127.0.0.1:{port}/");
-    wait_until("the proxy to answer 502", || get(&url) == "502");
+    wait_until("the proxy to answer 502", || {
+        try_get(&url).as_deref() == Some("502")
+    });
     for _ in 0..5 {
         assert_eq!(get(&url), "502");
     }
