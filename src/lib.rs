@@ -10,10 +10,13 @@
 //! - [`analyze`]: detectors, ranking of root causes apart from symptoms, the
 //!   chronology and the verdict. Never talks to Docker.
 //! - [`report`]: renders an analysis as Markdown, HTML or JSON. Decides nothing.
+//! - [`locale`]: the languages reports are written in: the analyzer says
+//!   things as message ids with arguments, a report turns them into words.
 
 pub mod analyze;
 pub mod collect;
 pub mod evidence;
+pub mod locale;
 pub mod report;
 
 #[cfg(test)]

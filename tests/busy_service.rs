@@ -27,7 +27,7 @@ fn a_busy_service_log_ending_in_a_crash_loop_gives_the_import_error() {
         (top.kind, top.service.as_str()),
         ("missing-module", busy_service::SERVICE)
     );
-    assert!(top.title.contains("pandas"), "{}", top.title);
+    assert!(top.title.to_string().contains("pandas"), "{}", top.title);
     assert_eq!(analysis.verdict, Verdict::RootCauseIdentified);
     assert!(
         analysis.monitoring.sources.is_empty(),

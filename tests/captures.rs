@@ -79,7 +79,7 @@ fn each_new_kind_is_the_top_root_cause_of_its_capture() {
             "{bundle}: the evidence should quote {quoted:?} with its line: {:#?}",
             top.evidence
         );
-        assert!(!top.remediation.summary.is_empty(), "{bundle}");
+        assert!(!top.remediation.summary.to_string().is_empty(), "{bundle}");
     }
 }
 
@@ -102,7 +102,7 @@ fn a_healthcheck_answered_with_503_is_a_symptom_of_the_stopped_dependency() {
         .expect("the failing healthcheck is listed as a symptom");
     assert_eq!(probe.finding.role, Role::Symptom);
     assert!(
-        probe.finding.title.contains("HTTP 503"),
+        probe.finding.title.to_string().contains("HTTP 503"),
         "{}",
         probe.finding.title
     );
@@ -113,7 +113,7 @@ fn a_segfault_crash_loop_outranks_a_healthcheck_that_never_ran() {
     let analysis = investigate("crash-loop-segfault-healthcheck");
     let top = &analysis.root_causes.first().expect("a root cause").finding;
     assert_eq!((top.kind, top.service.as_str()), ("crash-loop", "renderer"));
-    assert!(top.title.contains("139"), "{}", top.title);
+    assert!(top.title.to_string().contains("139"), "{}", top.title);
     let all = analysis
         .root_causes
         .iter()
@@ -179,7 +179,7 @@ fn in_a_compose_project_the_service_that_failed_first_is_the_root_cause() {
         if bundle.ends_with("logs-only") {
             // db restarted three times (on-failure:3): the paste shows four runs.
             assert!(
-                top.finding.title.contains("printed 4 times"),
+                top.finding.title.to_string().contains("printed 4 times"),
                 "restarts inferred from the log: {}",
                 top.finding.title
             );

@@ -135,7 +135,11 @@ fn an_entrypoint_without_the_exec_bit_is_recorded_with_its_mode() {
     assert!(!f.crlf);
     let cause = diagnosis(&lab, &collected);
     assert!(
-        cause.finding.title.contains("lacks the execute permission"),
+        cause
+            .finding
+            .title
+            .to_string()
+            .contains("lacks the execute permission"),
         "{}",
         cause.finding.title
     );
@@ -252,7 +256,11 @@ fn a_bare_command_missing_from_path_lists_where_it_was_looked_for() {
     );
     let cause = diagnosis(&lab, &collected);
     assert!(
-        cause.finding.title.contains("'gunicorn' is not installed"),
+        cause
+            .finding
+            .title
+            .to_string()
+            .contains("'gunicorn' is not installed"),
         "{}",
         cause.finding.title
     );

@@ -110,7 +110,11 @@ fn a_port_held_by_a_host_process_names_that_process() {
         .iter()
         .find(|c| c.finding.kind == "port-conflict" && c.finding.service == web.name)
         .unwrap_or_else(|| panic!("{:#?}", analysis.root_causes));
-    assert!(cause.finding.title.contains(&me), "{}", cause.finding.title);
+    assert!(
+        cause.finding.title.to_string().contains(&me),
+        "{}",
+        cause.finding.title
+    );
     drop(holder);
 }
 

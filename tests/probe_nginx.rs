@@ -221,7 +221,7 @@ fn a_proxy_answers_200_then_502_once_its_upstream_is_gone() {
         .expect("the failing probe is a symptom");
     assert_eq!(symptom.finding.targets, [nginx.url()]);
     assert_eq!(
-        symptom.finding.title,
+        symptom.finding.title.to_string(),
         format!(
             "{} answers 502 Bad Gateway to 3 of 3 probes now",
             nginx.url()

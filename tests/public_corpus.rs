@@ -88,7 +88,7 @@ fn the_public_corpus_is_diagnosed_right() {
         let case: Case = toml::from_str(&text).unwrap_or_else(|e| panic!("{id}/case.toml: {e}"));
         assert!(
             case.source.starts_with("https://")
-                && !case.title.is_empty()
+                && !case.title.to_string().is_empty()
                 && !case.established.is_empty(),
             "{id}/case.toml: source, title and established are required"
         );

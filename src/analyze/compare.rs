@@ -313,7 +313,7 @@ impl Side {
             fingerprint: f.fingerprint.clone(),
             kind: f.kind.to_string(),
             service: f.service.clone(),
-            title: f.title.clone(),
+            title: f.title.to_string(),
             occurrences: f.occurrences,
         };
         Side {

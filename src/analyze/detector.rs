@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::rules::Catalogue;
 use super::scan::LogHits;
 use crate::evidence::Evidence;
+use crate::locale::Text;
 
 /// A root cause is something to fix; a symptom is what users or other
 /// services saw because of one.
@@ -108,7 +109,7 @@ pub struct Finding {
     /// Container name, or the file stem of a log that has no container.
     pub service: String,
     /// One sentence: what is wrong.
-    pub title: String,
+    pub title: Text,
     /// 0.0–1.0: how sure the evidence makes us.
     pub confidence: f64,
     pub evidence: Vec<Quote>,
@@ -140,7 +141,7 @@ impl Finding {
         kind: &'static str,
         role: Role,
         service: impl Into<String>,
-        title: impl Into<String>,
+        title: impl Into<Text>,
     ) -> Self {
         Finding {
             kind,
@@ -234,27 +235,27 @@ pub enum Horizon {
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Remediation {
     /// One sentence: the fix.
-    pub summary: String,
+    pub summary: Text,
     pub steps: Vec<Step>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Step {
     pub horizon: Horizon,
-    pub text: String,
+    pub text: Text,
     /// Exact commands, ready to paste.
     pub commands: Vec<String>,
 }
 
 impl Remediation {
-    pub fn new(summary: impl Into<String>) -> Self {
+    pub fn new(summary: impl Into<Text>) -> Self {
         Remediation {
             summary: summary.into(),
             steps: Vec::new(),
         }
     }
 
-    pub fn step(mut self, horizon: Horizon, text: impl Into<String>, commands: &[String]) -> Self {
+    pub fn step(mut self, horizon: Horizon, text: impl Into<Text>, commands: &[String]) -> Self {
         self.steps.push(Step {
             horizon,
             text: text.into(),

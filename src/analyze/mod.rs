@@ -162,7 +162,9 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     // What the scan kept is in the findings now; with tens of thousands of
     // logs it is most of the memory, so it goes before ranking.
     drop(hits);
-    findings.sort_by(|a, b| (a.kind, &a.service, &a.title).cmp(&(b.kind, &b.service, &b.title)));
+    // Ordered by the English words, whatever the report's language, so
+    // every language lists findings in the same order.
+    findings.sort_by_cached_key(|f| (f.kind, f.service.clone(), f.title.to_string()));
     for f in &mut findings {
         f.fingerprint = f.compute_fingerprint(&services::identity(evidence, &f.service));
     }

@@ -312,8 +312,8 @@ fn demote_downstream(
 /// One link of a causal chain: the finding's title, prefixed with its
 /// service unless the title already names it.
 fn chain_link(f: &Finding) -> String {
-    if f.title.contains(&f.service) {
-        f.title.clone()
+    if f.title.to_string().contains(&f.service) {
+        f.title.to_string()
     } else {
         format!("{}: {}", f.service, f.title)
     }

@@ -285,7 +285,7 @@ fn status(evidence: &Evidence, analysis: &Analysis) -> Status {
             "Root cause identified",
             format!(
                 "{} ({} confidence){}.",
-                trim_period(&top.finding.title),
+                trim_period(&top.finding.title.to_string()),
                 percent(top.finding.confidence),
                 traced(top.rank)
             ),
@@ -294,7 +294,7 @@ fn status(evidence: &Evidence, analysis: &Analysis) -> Status {
             "Root cause suspected",
             format!(
                 "Most likely {} ({} confidence){}; the evidence does not settle it.",
-                lower_first(trim_period(&top.finding.title)),
+                lower_first(trim_period(&top.finding.title.to_string())),
                 percent(top.finding.confidence),
                 traced(top.rank)
             ),
@@ -375,10 +375,14 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
         .map(|c| c.name.as_str())
         .collect();
     let headline = match (top, analysis.verdict) {
-        (Some(r), _) if r.finding.title.contains(&r.finding.service) => {
-            trim_period(&r.finding.title).to_string()
+        (Some(r), _) if r.finding.title.to_string().contains(&r.finding.service) => {
+            trim_period(&r.finding.title.to_string()).to_string()
         }
-        (Some(r), _) => format!("{}: {}", r.finding.service, trim_period(&r.finding.title)),
+        (Some(r), _) => format!(
+            "{}: {}",
+            r.finding.service,
+            trim_period(&r.finding.title.to_string())
+        ),
         (None, Verdict::Healthy) => "No incident found".to_string(),
         (None, _) if !failing.is_empty() => {
             format!("{} failing, cause not identified", failing.join(", "))
@@ -481,7 +485,7 @@ fn restarts_sentence(evidence: &Evidence, c: &Container) -> Option<String> {
 }
 
 fn finding_sentence(f: &Finding) -> String {
-    let mut sentence = trim_period(&f.title).to_string();
+    let mut sentence = trim_period(&f.title.to_string()).to_string();
     match (f.first_seen, f.last_seen) {
         (Some(first), Some(last)) if last > first => sentence.push_str(&format!(
             " (from {} to {})",
@@ -497,7 +501,7 @@ fn finding_sentence(f: &Finding) -> String {
 
 fn root_cause_sentence(r: &RootCause) -> String {
     let f = &r.finding;
-    let mut sentence = trim_period(&f.title).to_string();
+    let mut sentence = trim_period(&f.title.to_string()).to_string();
     if let Some(first) = f.first_seen {
         sentence.push_str(&format!(", first seen {}", human_time(first)));
     }
@@ -777,7 +781,7 @@ fn solutions(analysis: &Analysis) -> Solutions {
     let mut out = Solutions::default();
     // One solution a step, whichever causes need it; found by lookup, so
     // thousands of causes gather in near-linear time.
-    let mut position: HashMap<(Horizon, &str, &[String]), usize> = HashMap::new();
+    let mut position: HashMap<(Horizon, String, &[String]), usize> = HashMap::new();
     let mut fixed: HashSet<(Horizon, usize, FixTarget)> = HashSet::new();
     for (target, remediation) in sources {
         for step in &remediation.steps {
@@ -786,7 +790,11 @@ fn solutions(analysis: &Analysis) -> Solutions {
                 Horizon::ShortTerm => &mut out.short_term,
                 Horizon::MediumTerm => &mut out.medium_term,
             };
-            let key = (step.horizon, step.text.as_str(), step.commands.as_slice());
+            let key = (
+                step.horizon,
+                step.text.to_string(),
+                step.commands.as_slice(),
+            );
             match position.get(&key) {
                 Some(&i) => {
                     if fixed.insert((step.horizon, i, target.clone())) {
@@ -797,7 +805,7 @@ fn solutions(analysis: &Analysis) -> Solutions {
                     position.insert(key, list.len());
                     fixed.insert((step.horizon, list.len(), target.clone()));
                     list.push(Solution {
-                        text: step.text.clone(),
+                        text: step.text.to_string(),
                         commands: step.commands.clone(),
                         fixes: vec![target.clone()],
                     });
@@ -837,10 +845,13 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         let fixes: Vec<String> = causes
             .iter()
             .map(|r| {
-                if r.finding.remediation.summary.is_empty() {
-                    format!("Fix: {}.", lower_first(trim_period(&r.finding.title)))
+                if r.finding.remediation.summary.to_string().is_empty() {
+                    format!(
+                        "Fix: {}.",
+                        lower_first(trim_period(&r.finding.title.to_string()))
+                    )
                 } else {
-                    r.finding.remediation.summary.clone()
+                    r.finding.remediation.summary.to_string()
                 }
             })
             .collect();
@@ -926,7 +937,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         steps.today.push(Action {
             text: format!(
                 "Find the cause of this symptom, which nothing in the evidence explains: {}.",
-                trim_period(&s.finding.title)
+                trim_period(&s.finding.title.to_string())
             ),
             because: format!("unexplained symptom ({})", s.finding.kind),
             details: Vec::new(),
@@ -944,7 +955,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             push_unique(
                 list,
                 Action {
-                    text: step.text.clone(),
+                    text: step.text.to_string(),
                     because: because_cause(r),
                     details: Vec::new(),
                 },
@@ -1528,7 +1539,7 @@ mod tests {
         let (evidence, mut analysis) = sample::incident();
         let shared = Step {
             horizon: Horizon::MediumTerm,
-            text: "Run a smoke test after every deploy.".to_string(),
+            text: "Run a smoke test after every deploy.".into(),
             commands: vec!["curl -fsS http://127.0.0.1:18080/".to_string()],
         };
         for cause in &mut analysis.root_causes {
@@ -1607,7 +1618,7 @@ mod tests {
         let today = write_up(&evidence, &analysis).next_steps.today;
         let api = today
             .iter()
-            .find(|a| a.text.starts_with("Fix mcp-api"))
+            .find(|a| a.text.to_string().starts_with("Fix mcp-api"))
             .unwrap();
         assert_eq!(
             api.text,
@@ -1628,11 +1639,12 @@ mod tests {
         let position = today.iter().position(|a| a == api).unwrap();
         assert!(today[position + 1]
             .text
+            .to_string()
             .starts_with("If the fix cannot ship today, roll mcp-api back"));
         assert_eq!(
             today
                 .iter()
-                .filter(|a| a.text.contains("roll mcp-api back"))
+                .filter(|a| a.text.to_string().contains("roll mcp-api back"))
                 .count(),
             1
         );

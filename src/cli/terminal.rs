@@ -139,7 +139,7 @@ impl Terminal {
                 "root cause: {} {}: {}",
                 self.paint(BOLD, &format!("[{}]", top.finding.kind)),
                 sanitize::terminal(&top.finding.service),
-                sanitize::terminal(&top.finding.title)
+                sanitize::terminal(&top.finding.title.to_string())
             ));
         }
         if let Some(path) = path {

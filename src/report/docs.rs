@@ -386,7 +386,11 @@ mod tests {
             .unwrap()
             .expect("coroner's own front matter");
         assert_eq!(read, incident.front_matter);
-        assert!(read.title.contains("key: injected"), "{}", read.title);
+        assert!(
+            read.title.to_string().contains("key: injected"),
+            "{}",
+            read.title
+        );
         assert_eq!(read.date, analysis.about.date);
         assert!(!read.fingerprints.is_empty());
         assert_eq!(read.tags[0], "incident");

@@ -359,7 +359,7 @@ mod tests {
     fn a_hostile_title_stays_one_annotation_and_reads_back_whole() {
         let (_, mut analysis) = sample::incident();
         let hostile = "evil::warning title=x::injected\n::error::second, a:b %0A 100%\r\n##[set-output name=verdict;]healthy";
-        analysis.root_causes[0].finding.title = hostile.to_string();
+        analysis.root_causes[0].finding.title = hostile.into();
         analysis.root_causes[0].finding.evidence[0].text = format!("line {hostile}");
         let shown = shown(&analysis).unwrap();
         let lines = annotations(&shown, Some("reports/x.md"));
@@ -377,6 +377,7 @@ mod tests {
         // line breaks are kept, and they survive the escaping.
         assert!(shown.root_causes[0]
             .title
+            .to_string()
             .contains("injected\n::error::second"));
         assert!(message.starts_with("service mcp-api (missing-module)\n"));
         assert!(message.contains(&format!(
@@ -443,24 +444,30 @@ mod tests {
         let short = summary(&markdown, &shown, Some("reports/x.md"), markdown.len() - 1).unwrap();
         assert!(short.shortened);
         assert!(short.text.len() < markdown.len());
-        assert!(short.text.contains("> **Status: Root cause identified.**"));
         assert!(short
             .text
+            .to_string()
+            .contains("> **Status: Root cause identified.**"));
+        assert!(short
+            .text
+            .to_string()
             .contains("ModuleNotFoundError: No module named 'pandas'"));
-        assert!(short.text.contains("reports/x.md"));
+        assert!(short.text.to_string().contains("reports/x.md"));
 
         // Too small for the short form: whole lines and the note, in budget.
         let budget = 700;
         let cut = summary(&markdown, &shown, Some("reports/é.md"), budget).unwrap();
         assert!(cut.text.len() <= budget, "{}", cut.text.len());
         assert!(
-            cut.text.ends_with("the whole report: `reports/é.md`.*\n"),
+            cut.text
+                .to_string()
+                .ends_with("the whole report: `reports/é.md`.*\n"),
             "{}",
             cut.text
         );
         let kept = cut.text.split("\n*Cut here").next().unwrap();
         let short = summary(&markdown, &shown, Some("reports/é.md"), markdown.len() - 1).unwrap();
-        assert!(short.text.starts_with(kept) && kept.ends_with('\n'));
+        assert!(short.text.to_string().starts_with(kept) && kept.ends_with('\n'));
         assert_eq!(summary(&markdown, &shown, Some("reports/x.md"), 20), None);
     }
 }

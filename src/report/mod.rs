@@ -256,7 +256,7 @@ mod tests {
     fn hostile() -> Analysis {
         let (evidence, mut analysis) = sample::incident();
         let top = &mut analysis.root_causes[0].finding;
-        top.title = HOSTILE_TITLE.to_string();
+        top.title = HOSTILE_TITLE.into();
         top.evidence[0].text = HOSTILE_QUOTE.to_string();
         top.evidence[0].source = "logs/a|b.log".to_string();
         top.remediation = Remediation::new("Fix it.").step(

@@ -784,7 +784,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             )
         }
     };
-    finding.title = title;
+    finding.title = title.into();
     finding.confidence = confidence;
     finding.remediation = remediation;
     if let Some(c) = container {
@@ -943,7 +943,7 @@ mod tests {
             "entrypoint /app/start.sh does not exist in the image, so app was never started"
         );
         assert!(f.confidence >= 0.9);
-        assert!(f.evidence[0].text.starts_with("State.Error: "));
+        assert!(f.evidence[0].text.to_string().starts_with("State.Error: "));
         assert!(f.evidence.iter().any(|q| q.text == "State.ExitCode: 127"));
         assert!(f.first_seen.is_some());
         assert!(commands(&f).contains(
@@ -960,7 +960,11 @@ mod tests {
             "entrypoint /app/start.sh cannot be executed: it lacks the execute permission"
         );
         assert!(f.evidence.iter().any(|q| q.text == "State.ExitCode: 126"));
-        assert!(f.remediation.summary.contains("RUN chmod +x /app/start.sh"));
+        assert!(f
+            .remediation
+            .summary
+            .to_string()
+            .contains("RUN chmod +x /app/start.sh"));
         assert!(commands(&f).contains(&"chmod +x start.sh".to_string()));
     }
 
@@ -1005,7 +1009,7 @@ mod tests {
         let f = only("main-incident");
         assert_eq!(f.service, "mcp-api");
         assert!(
-            f.title.starts_with(
+            f.title.to_string().starts_with(
                 "entrypoint /app/docker_entrypoint.sh fails at line 16: `set -o pipefail`"
             ),
             "{}",
@@ -1058,6 +1062,7 @@ mod tests {
         assert_eq!(crlf.len(), 1, "{crlf:#?}");
         assert!(crlf[0]
             .title
+            .to_string()
             .contains("most likely its shebang line ends with \\r"));
         let format = super::super::common::run_on_scratch(
             &BrokenEntrypoint,
@@ -1065,7 +1070,7 @@ mod tests {
             "2019-01-01T10:00:00.000000000Z standard_init_linux.go:228: exec user process caused: exec format error\n",
         );
         assert_eq!(format.len(), 1, "{format:#?}");
-        assert!(format[0].title.starts_with("entrypoint /docker-entrypoint.sh cannot be executed (exec format error): most likely the script has no #! line"));
+        assert!(format[0].title.to_string().starts_with("entrypoint /docker-entrypoint.sh cannot be executed (exec format error): most likely the script has no #! line"));
     }
 
     #[test]

@@ -218,7 +218,7 @@ pub fn keep_detector_findings_first(
             hits.compose_services.get(&(log, q.line?))
         });
         if let Some(owner) = owner.filter(|_| pastes.contains(&f.service.as_str())) {
-            f.title = f.title.replace(&f.service, owner);
+            f.title = f.title.to_string().replace(&f.service, owner).into();
             f.service = owner.clone();
         }
     }

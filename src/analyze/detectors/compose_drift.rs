@@ -301,7 +301,7 @@ mod tests {
                 ),
             ]
         );
-        let check = &f.remediation.steps[0].text;
+        let check = f.remediation.steps[0].text.to_string();
         assert!(
             check.contains("the file says image coroner-fixture/compose-lines-httpd:1.1, the container runs coroner-fixture/compose-lines-httpd:1.0 (line 5 of /tmp/"),
             "{check}"

@@ -597,9 +597,15 @@ mod tests {
             .iter()
             .find(|f| f.service == "mcp-api")
             .unwrap_or_else(|| panic!("{findings:#?}"));
-        assert!(api.title.contains("is crash-looping"), "{}", api.title);
         assert!(
-            api.title.contains("last exit code 1 (application error"),
+            api.title.to_string().contains("is crash-looping"),
+            "{}",
+            api.title
+        );
+        assert!(
+            api.title
+                .to_string()
+                .contains("last exit code 1 (application error"),
             "{}",
             api.title
         );
@@ -610,7 +616,11 @@ mod tests {
             .restart_count;
         assert!(restarts >= 9);
         assert_eq!(api.occurrences, restarts, "{api:#?}");
-        let quoted = |needle: &str| api.evidence.iter().find(|q| q.text.contains(needle));
+        let quoted = |needle: &str| {
+            api.evidence
+                .iter()
+                .find(|q| q.text.to_string().contains(needle))
+        };
         let exit2 = quoted("event die exitCode=2").expect("the dash error exits with 2");
         assert_eq!(exit2.count, 1);
         assert_eq!(quoted("event die exitCode=1").unwrap().count, restarts - 1);
@@ -621,7 +631,10 @@ mod tests {
         // stdout's "starting" line can be stamped after stderr's error: the error is what the run said last.
         let first_run = quoted("Illegal option -o pipefail").expect("the first run's error");
         assert!(
-            first_run.text.starts_with("last output before 1 of "),
+            first_run
+                .text
+                .to_string()
+                .starts_with("last output before 1 of "),
             "{}",
             first_run.text
         );
@@ -636,8 +649,10 @@ mod tests {
         let f = &findings[0];
         assert!(
             f.title
+                .to_string()
                 .starts_with("thumbnailer is crash-looping: 4 exits in ")
                 && f.title
+                    .to_string()
                     .contains("last exit code 139 (segmentation fault (SIGSEGV)"),
             "{}",
             f.title
@@ -655,7 +670,7 @@ mod tests {
         assert!(
             !f.evidence
                 .iter()
-                .any(|q| q.text.starts_with("last output before")),
+                .any(|q| q.text.to_string().starts_with("last output before")),
             "{f:#?}"
         );
         assert!(f
@@ -690,8 +705,8 @@ mod tests {
         assert!(nginx
             .evidence
             .iter()
-            .any(|q| q.text.starts_with("State.Error: ")
-                && q.text.contains("address already in use")));
+            .any(|q| q.text.to_string().starts_with("State.Error: ")
+                && q.text.to_string().contains("address already in use")));
         // qdrant runs, unhealthy but never restarted: not a crash.
         assert!(
             !findings.iter().any(|f| f.service == "qdrant"),

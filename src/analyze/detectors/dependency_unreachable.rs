@@ -874,7 +874,7 @@ fn start_order(
     let line = entry.at.line_ref(caller);
     // A list entry (`- db`) turns the whole block into a mapping; a mapping
     // entry only needs its condition.
-    let edit = if entry.at.text.starts_with("- ") {
+    let edit = if entry.at.text.to_string().starts_with("- ") {
         let others: Vec<String> = declared
             .depends_on
             .iter()
@@ -1098,7 +1098,7 @@ mod tests {
         let f = &findings[0];
         assert_eq!((f.service.as_str(), f.role), ("inventory", Role::Cause));
         assert!(
-            f.title.starts_with(
+            f.title.to_string().starts_with(
                 "inventory cannot connect to db:5432 (temporary failure in name resolution, "
             ),
             "{}",
@@ -1106,6 +1106,7 @@ mod tests {
         );
         assert!(
             f.title
+                .to_string()
                 .contains("no container named db or with alias db is on backend"),
             "{}",
             f.title
@@ -1114,19 +1115,20 @@ mod tests {
         let env = f
             .evidence
             .iter()
-            .find(|q| q.text.starts_with("Config.Env: DATABASE_URL="))
+            .find(|q| q.text.to_string().starts_with("Config.Env: DATABASE_URL="))
             .unwrap();
         assert!(
-            env.text.contains(":[secret-")
-                && env.text.contains("]@db:5432")
-                && !env.text.contains("fixture-url-pw"),
+            env.text.to_string().contains(":[secret-")
+                && env.text.to_string().contains("]@db:5432")
+                && !env.text.to_string().contains("fixture-url-pw"),
             "{}",
             env.text
         );
-        assert!(f
-            .evidence
-            .iter()
-            .any(|q| q.text.contains("socket.gaierror: [Errno -3]") && q.line.is_some()));
+        assert!(f.evidence.iter().any(|q| q
+            .text
+            .to_string()
+            .contains("socket.gaierror: [Errno -3]")
+            && q.line.is_some()));
         assert!(f.confidence >= 0.8);
     }
 
@@ -1138,12 +1140,13 @@ mod tests {
         assert_eq!((f.service.as_str(), f.role), ("inventory", Role::Cause));
         assert!(
             f.title
+                .to_string()
                 .contains("cannot connect to db:5432 (connection refused"),
             "{}",
             f.title
         );
         assert!(
-            f.title.contains(
+            f.title.to_string().contains(
                 "db runs, but is configured to listen on port 5433 (DB_PORT=5433), not 5432"
             ),
             "{}",
@@ -1177,7 +1180,7 @@ mod tests {
         assert!(
             findings
                 .iter()
-                .all(|f| !f.title.contains("configured to listen on port")),
+                .all(|f| !f.title.to_string().contains("configured to listen on port")),
             "{findings:#?}"
         );
     }
@@ -1194,6 +1197,7 @@ mod tests {
         );
         assert!(
             f.title
+                .to_string()
                 .starts_with("app cannot connect to cache:6379 (connection refused, 4 times)"),
             "{}",
             f.title
@@ -1258,6 +1262,7 @@ mod tests {
         assert!(verdict
             .remediation
             .summary
+            .to_string()
             .contains("Point inventory at db instead of localhost"));
     }
 

@@ -469,6 +469,7 @@ mod tests {
         assert_eq!(f.service, "qdrant");
         assert!(
             f.title
+                .to_string()
                 .contains("healthcheck is broken: `curl` is not in the image"),
             "{}",
             f.title
@@ -486,11 +487,15 @@ mod tests {
         let event = f
             .evidence
             .iter()
-            .find(|q| q.text.starts_with("event health_status: unhealthy"))
+            .find(|q| {
+                q.text
+                    .to_string()
+                    .starts_with("event health_status: unhealthy")
+            })
             .unwrap();
         assert_eq!(f.first_seen, event.timestamp);
         assert!(f.last_seen > f.first_seen);
-        let fix = &f.remediation.steps[1].text;
+        let fix = f.remediation.steps[1].text.to_string();
         assert!(fix.contains("/dev/tcp/127.0.0.1/6333"), "{fix}");
         assert!(
             fix.contains("wget -q -O /dev/null http://localhost:6333/healthz"),
@@ -539,7 +544,7 @@ mod tests {
         let f = &findings[0];
         assert_eq!(f.service, "catalog");
         assert!(
-            f.title.starts_with("catalog's healthcheck probes port 8000, but the service is set to listen on 8080 (PORT=8080): connection refused"),
+            f.title.to_string().starts_with("catalog's healthcheck probes port 8000, but the service is set to listen on 8080 (PORT=8080): connection refused"),
             "{}",
             f.title
         );
@@ -551,6 +556,7 @@ mod tests {
         );
         assert!(f.remediation.steps[1]
             .text
+            .to_string()
             .contains("`wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1`"));
     }
 
@@ -561,6 +567,7 @@ mod tests {
         assert!(
             findings[0]
                 .title
+                .to_string()
                 .starts_with("search's healthcheck is broken: `curl` is not in the image"),
             "{}",
             findings[0].title

@@ -368,7 +368,7 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
             format!("{service} exits at startup: {who} rejects the log level {shown} ({spelling})")
         }
     };
-    finding.title = title;
+    finding.title = title.into();
     finding.confidence = 0.9;
 
     let name = variable.map(|(n, _)| n).or(unset.map(|(n, _)| n.as_str()));
@@ -480,10 +480,12 @@ mod tests {
         assert!(worker
             .remediation
             .summary
+            .to_string()
             .starts_with("Set LOG_LEVEL=info: "));
         assert!(worker
             .remediation
             .summary
+            .to_string()
             .ends_with("accepts critical, error, warning, info, debug."));
     }
 
@@ -494,7 +496,9 @@ mod tests {
         let f = &findings[0];
         assert_eq!(f.service, "mcp-api");
         assert!(
-            f.title.contains("rejects LOG_LEVEL=info (it accepts INFO"),
+            f.title
+                .to_string()
+                .contains("rejects LOG_LEVEL=info (it accepts INFO"),
             "{}",
             f.title
         );
@@ -535,7 +539,11 @@ mod tests {
             f.title,
             "api exits at startup: LOG_LEVEL is not set, so Python's logging gets no log level"
         );
-        assert!(f.remediation.summary.starts_with("Set LOG_LEVEL=INFO"));
+        assert!(f
+            .remediation
+            .summary
+            .to_string()
+            .starts_with("Set LOG_LEVEL=INFO"));
         assert!(f
             .evidence
             .iter()

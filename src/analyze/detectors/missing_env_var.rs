@@ -365,7 +365,7 @@ fn finish(
             ),
         },
     };
-    f.title = title;
+    f.title = title.into();
     f.confidence = confidence;
 
     // Reuse the similar variable's value when it is known; otherwise the
@@ -498,7 +498,7 @@ fn compose_edit(
             let list = service
                 .environment
                 .iter()
-                .any(|e| e.at.line > at.line && e.at.text.starts_with("- "));
+                .any(|e| e.at.line > at.line && e.at.text.to_string().starts_with("- "));
             let indent = service
                 .environment
                 .iter()
@@ -565,7 +565,10 @@ mod tests {
         let run = f.remediation.steps[0].commands.last().unwrap();
         assert!(run.contains(" -e DATABASE_URL "), "{run}");
         assert!(!run.contains("fixture-url-pw"), "{run}");
-        assert!(f.remediation.steps[0].text.contains("value of DB_URL"));
+        assert!(f.remediation.steps[0]
+            .text
+            .to_string()
+            .contains("value of DB_URL"));
     }
 
     #[test]
@@ -683,7 +686,7 @@ mod tests {
              2026-11-27T10:00:00.000000004Z redis_url\n\
              2026-11-27T10:00:00.000000005Z   Field required [type=missing, input_value={}, input_type=dict]\n",
         );
-        let titles: Vec<&str> = findings.iter().map(|f| f.title.as_str()).collect();
+        let titles: Vec<String> = findings.iter().map(|f| f.title.to_string()).collect();
         assert_eq!(
             titles,
             vec![

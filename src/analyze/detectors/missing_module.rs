@@ -736,7 +736,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             ),
         ),
     };
-    finding.title = title;
+    finding.title = title.into();
     // Logged and survived: the import failed, but it may not be what hurt.
     finding.confidence = if fatal {
         confidence
@@ -769,7 +769,7 @@ mod tests {
     fn find<'a>(findings: &'a [Finding], needle: &str) -> &'a Finding {
         findings
             .iter()
-            .find(|f| f.title.contains(needle))
+            .find(|f| f.title.to_string().contains(needle))
             .unwrap_or_else(|| panic!("no finding about {needle}: {findings:#?}"))
     }
 
@@ -787,12 +787,17 @@ mod tests {
         assert_eq!(f.occurrences, 4, "one per start");
         assert!(f.evidence[0]
             .text
+            .to_string()
             .contains("ModuleNotFoundError: No module named 'pandas'"));
         assert!(f
             .evidence
             .iter()
             .any(|q| q.text == "File \"/app/main.py\", line 5, in <module>"));
-        assert!(f.remediation.summary.contains("requirements.txt"));
+        assert!(f
+            .remediation
+            .summary
+            .to_string()
+            .contains("requirements.txt"));
         let commands = &f.remediation.steps[0].commands;
         assert_eq!(
             commands[0],
@@ -807,15 +812,25 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let f = &findings[0];
         assert!(
-            f.title.contains("project's own package 'scripts'")
-                && f.title.contains("not a missing pip package"),
+            f.title
+                .to_string()
+                .contains("project's own package 'scripts'")
+                && f.title.to_string().contains("not a missing pip package"),
             "{}",
             f.title
         );
-        assert!(f.remediation.summary.contains("PYTHONPATH=/app"));
+        assert!(f
+            .remediation
+            .summary
+            .to_string()
+            .contains("PYTHONPATH=/app"));
         let run = f.remediation.steps[0].commands.last().unwrap();
         assert!(run.contains("-e PYTHONPATH=/app"), "{run}");
-        assert!(!f.remediation.summary.contains("requirements.txt"));
+        assert!(!f
+            .remediation
+            .summary
+            .to_string()
+            .contains("requirements.txt"));
     }
 
     #[test]
@@ -826,6 +841,7 @@ mod tests {
         assert_eq!(pandas.service, "mcp-api");
         assert!(pandas
             .title
+            .to_string()
             .starts_with("Python package 'pandas' is not installed"));
         // every start from the fourth on dies of it; how many depends on the capture
         let log = std::fs::read_to_string(
@@ -837,7 +853,7 @@ mod tests {
         assert_eq!(pandas.occurrences, pandas_lines);
         let scripts = find(&findings, "'scripts'");
         assert!(
-            scripts.title.contains("project's own package"),
+            scripts.title.to_string().contains("project's own package"),
             "{}",
             scripts.title
         );
@@ -846,7 +862,7 @@ mod tests {
         assert!(scripts
             .evidence
             .iter()
-            .any(|q| q.text.contains("/app/scripts/migrate.py")));
+            .any(|q| q.text.to_string().contains("/app/scripts/migrate.py")));
         // pandas is what the latest restarts die of
         assert!(pandas.last_seen > scripts.last_seen);
     }
@@ -861,7 +877,7 @@ mod tests {
         // "optional speed-up unavailable (No module named 'ujson')" in a healthy app
         let findings = run_detector(&MissingModule, "red-herring");
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].title.contains("'ujson'"));
+        assert!(findings[0].title.to_string().contains("'ujson'"));
         assert!(findings[0].confidence <= 0.5);
         let analysis = analyze(&fixture("red-herring"));
         assert_eq!(analysis.verdict, Verdict::Healthy);
@@ -886,16 +902,17 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let f = &findings[0];
         assert!(
-            f.title.contains("project's own package 'wsgi'"),
+            f.title.to_string().contains("project's own package 'wsgi'"),
             "{}",
             f.title
         );
-        assert!(f
-            .evidence
-            .iter()
-            .any(|q| q.text.ends_with("Reason: Worker failed to boot.")));
         assert!(f.evidence.iter().any(|q| q
             .text
+            .to_string()
+            .ends_with("Reason: Worker failed to boot.")));
+        assert!(f.evidence.iter().any(|q| q
+            .text
+            .to_string()
             .starts_with("Config.Entrypoint + Config.Cmd: gunicorn")));
     }
 

@@ -286,7 +286,7 @@ fn finish(
             ),
         ),
     };
-    f.title = title;
+    f.title = title.into();
     f.confidence = 0.9;
     f.remediation = remediation;
     if let Some(c) = container {
@@ -327,7 +327,11 @@ mod tests {
             "counted once per start, not once per signature"
         );
         assert!(f.evidence.iter().any(|q| q.text == "State.ExitCode: 127"));
-        assert!(f.remediation.summary.contains("libexpat1 on Debian 12"));
+        assert!(f
+            .remediation
+            .summary
+            .to_string()
+            .contains("libexpat1 on Debian 12"));
         let lookup = &f.remediation.steps[0].commands;
         assert!(lookup.contains(&"apt-file search libexpat.so.1".to_string()));
         assert!(lookup.contains(&"docker run --rm --entrypoint sh coroner-fixture/ingest:latest -c 'ldd \"$(command -v python3)\" | grep \"not found\"'".to_string()));
@@ -340,8 +344,8 @@ mod tests {
             f.title,
             "webhook cannot start: the shared library libssl.so.3, needed by /usr/lib/python3.11/ssl.py, is missing from the image (an OS package, not a pip or npm package)"
         );
-        assert!(f.remediation.summary.contains("libssl3"));
-        assert!(!f.remediation.summary.contains("pip install"));
+        assert!(f.remediation.summary.to_string().contains("libssl3"));
+        assert!(!f.remediation.summary.to_string().contains("pip install"));
     }
 
     #[test]

@@ -143,7 +143,7 @@ mod tests {
     fn the_main_incident_monitors_report_their_streaks_and_urls() {
         let findings = run_detector(&MonitoringFailures, "main-incident");
         let log = read_monitor_log("main-incident");
-        let titles: Vec<String> = findings.iter().map(|f| f.title.clone()).collect();
+        let titles: Vec<String> = findings.iter().map(|f| f.title.to_string()).collect();
         assert_eq!(
             titles,
             [
@@ -164,6 +164,7 @@ mod tests {
         assert!(
             first
                 .text
+                .to_string()
                 .contains("502 Bad Gateway (consecutive failures: 1)"),
             "{}",
             first.text
@@ -171,6 +172,7 @@ mod tests {
         let last = monitor.evidence.last().unwrap();
         assert!(
             last.text
+                .to_string()
                 .contains(&format!("(consecutive failures: {})", log.last_counter)),
             "{}",
             last.text

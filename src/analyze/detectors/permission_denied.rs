@@ -402,7 +402,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             (title, 0.75, remediation)
         }
     };
-    finding.title = title;
+    finding.title = title.into();
     finding.confidence = confidence;
     finding.remediation = remediation;
     if let Some(c) = container {

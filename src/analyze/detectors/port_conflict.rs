@@ -370,7 +370,7 @@ fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> String {
         declared.at.line_ref(c),
         p.spec
     );
-    if !declared.at.text.contains(&p.spec) {
+    if !declared.at.text.to_string().contains(&p.spec) {
         text.push_str(&format!(
             " (the line reads `{}`: the host port comes from a variable, set it where the project's variables are, e.g. its .env)",
             declared.at.text
@@ -557,6 +557,7 @@ mod tests {
         assert_eq!(f.service, "nginx");
         assert!(
             f.title
+                .to_string()
                 .starts_with("nginx could not publish 127.0.0.1:18080: host process nginx (pid "),
             "{}",
             f.title
@@ -571,6 +572,7 @@ mod tests {
         assert!(
             listener
                 .text
+                .to_string()
                 .starts_with("LISTEN 0 511 127.0.0.1:18080 0.0.0.0:* users:((\"nginx\",pid="),
             "{}",
             listener.text
@@ -629,6 +631,7 @@ mod tests {
         let f = &findings[0];
         assert!(
             f.title
+                .to_string()
                 .starts_with("web could not publish 127.0.0.1:18082: host process python3 (pid "),
             "{}",
             f.title
@@ -639,7 +642,8 @@ mod tests {
             .find(|q| q.source == "host/listeners.txt")
             .unwrap();
         assert!(
-            listener.text.contains("127.0.0.1:18082") && listener.text.contains("\"python3\",pid=")
+            listener.text.to_string().contains("127.0.0.1:18082")
+                && listener.text.to_string().contains("\"python3\",pid=")
         );
         let pid = listener
             .text

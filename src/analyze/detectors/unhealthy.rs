@@ -113,8 +113,11 @@ mod tests {
         assert!(streak >= 2, "unhealthy takes two failures in a row");
         assert_eq!(f.occurrences, streak);
         assert!(
-            f.title.starts_with("qdrant is unhealthy since ")
+            f.title
+                .to_string()
+                .starts_with("qdrant is unhealthy since ")
                 && f.title
+                    .to_string()
                     .ends_with(&format!(": {streak} failed health probes in a row")),
             "{}",
             f.title

@@ -430,7 +430,11 @@ mod tests {
             .expect("the port conflict");
         assert_eq!(conflict.finding.service, "nginx");
         assert!(
-            conflict.finding.title.contains("host process nginx (pid "),
+            conflict
+                .finding
+                .title
+                .to_string()
+                .contains("host process nginx (pid "),
             "{}",
             conflict.finding.title
         );
@@ -474,12 +478,17 @@ mod tests {
             proxy
                 .finding
                 .title
+                .to_string()
                 .starts_with("proxy answered 502 Bad Gateway "),
             "{}",
             proxy.finding.title
         );
         assert!(
-            proxy.finding.title.contains("(api) refused connections"),
+            proxy
+                .finding
+                .title
+                .to_string()
+                .contains("(api) refused connections"),
             "{}",
             proxy.finding.title
         );
@@ -488,7 +497,10 @@ mod tests {
         let cause = &analysis.root_causes[api - 1].finding;
         assert_eq!(cause.kind, "dependency-unreachable");
         assert!(
-            cause.title.contains("api listens only on 127.0.0.1:8000"),
+            cause
+                .title
+                .to_string()
+                .contains("api listens only on 127.0.0.1:8000"),
             "{}",
             cause.title
         );
@@ -512,7 +524,10 @@ mod tests {
         assert_eq!(proxy.explained_by, Some(api));
         let cause = &analysis.root_causes[api - 1].finding;
         assert!(
-            cause.title.starts_with("api was stopped on request at "),
+            cause
+                .title
+                .to_string()
+                .starts_with("api was stopped on request at "),
             "{}",
             cause.title
         );
@@ -531,17 +546,23 @@ mod tests {
         assert_eq!(f.targets, ["127.0.0.1:18000"]);
         assert!(
             f.title
+                .to_string()
                 .starts_with("nginx (host) answered 502 Bad Gateway "),
             "{}",
             f.title
         );
         assert!(
             f.title
+                .to_string()
                 .contains(": upstream 127.0.0.1:18000 (mcp-api) refused connections ("),
             "{}",
             f.title
         );
-        assert!(f.title.contains("reset connections ("), "{}", f.title);
+        assert!(
+            f.title.to_string().contains("reset connections ("),
+            "{}",
+            f.title
+        );
         let access = f
             .evidence
             .iter()
@@ -549,12 +570,12 @@ mod tests {
             .expect("an access line is quoted");
         assert!(access.timestamp.is_some(), "read from the [time] field");
         assert!(
-            access.text.contains("\"GET / HTTP/1.1\" 502 "),
+            access.text.to_string().contains("\"GET / HTTP/1.1\" 502 "),
             "{}",
             access.text
         );
         assert!(f.evidence.iter().any(|q| q.source == "logs/nginx/error.log"
-            && q.text.contains(
+            && q.text.to_string().contains(
                 "connect() failed (111: Connection refused) while connecting to upstream"
             )));
         assert!(f.first_seen.is_some() && f.first_seen < f.last_seen);
@@ -566,6 +587,7 @@ mod tests {
         let expected = log.lines().filter(|l| l.contains("\" 502 ")).count();
         assert!(
             f.title
+                .to_string()
                 .contains(&format!("502 Bad Gateway {expected} times")),
             "{}",
             f.title

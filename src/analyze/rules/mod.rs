@@ -386,12 +386,60 @@ fn capture_names(pattern: &str) -> Vec<String> {
         .collect()
 }
 
+impl Catalogue {
+    /// The English title and remediation of every rule, as a Fluent
+    /// catalogue (`rule-id` with `.title` and `.remediation`): English is
+    /// written in the rule files, beside the patterns it explains, and the
+    /// other languages translate it in `locales/<lang>/rules/`.
+    pub fn english_messages(&self) -> String {
+        let mut out = String::new();
+        for rule in &self.rules {
+            out.push_str(&rule.id);
+            out.push_str(" =\n    .title = ");
+            out.push_str(&fluent_pattern(&rule.title));
+            out.push_str("\n    .remediation = ");
+            out.push_str(&fluent_pattern(&rule.remediation));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// A rule template as a Fluent pattern: `{name}` → `{ $name }`, and the
+/// characters Fluent would read as syntax written as string literals.
+fn fluent_pattern(template: &str) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find(['{', '}']) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        if rest[start..].starts_with('{') {
+            if let Some((name, tail)) = after.split_once('}') {
+                if is_placeholder(name) {
+                    out.push_str(&format!("{{ ${name} }}"));
+                    rest = tail;
+                    continue;
+                }
+            }
+            out.push_str("{\"{\"}");
+        } else {
+            out.push_str("{\"}\"}");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// The `{name}` placeholders of a template.
 fn placeholders(template: &str) -> impl Iterator<Item = &str> {
     template.split('{').skip(1).filter_map(|rest| {
         let name = rest.split_once('}')?.0;
-        (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
-            .then_some(name)
+        is_placeholder(name).then_some(name)
     })
 }
 
@@ -403,10 +451,7 @@ pub fn render(template: &str, service: &str, captures: &BTreeMap<String, String>
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
         match after.split_once('}') {
-            Some((name, tail))
-                if !name.is_empty()
-                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
-            {
+            Some((name, tail)) if is_placeholder(name) => {
                 if name == "service" {
                     out.push_str(service);
                 } else {
