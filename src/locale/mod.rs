@@ -387,6 +387,7 @@ impl Localizer {
             Arg::Duration(seconds) => self.duration(*seconds),
             Arg::Text(t) => self.text(t),
             Arg::List(items) => self.list(items),
+            Arg::Clause { text, lower } => text::clause(&self.text(text), *lower),
         }
     }
 
