@@ -346,7 +346,7 @@ impl Detector for BrokenEntrypoint {
                 .or_insert_with(|| Case {
                     path,
                     problem: problem.clone(),
-                    finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                    finding: Finding::new(Self::ID, Self::ROLE, &log.service, Text::default()),
                 });
             if problem.certainty() > case.problem.certainty() {
                 case.problem = problem;

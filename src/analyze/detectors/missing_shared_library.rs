@@ -183,7 +183,7 @@ impl Detector for MissingSharedLibrary {
                 .or_insert_with(|| {
                     (
                         Vec::new(),
-                        Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                        Finding::new(Self::ID, Self::ROLE, &log.service, Text::default()),
                     )
                 });
             if let Some(p) = needed_by.filter(|p| !programs.contains(p)) {
