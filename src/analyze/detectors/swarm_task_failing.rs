@@ -71,7 +71,7 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
     let code = last.exit_code;
     let meaning = code.map_or_else(
         || "no exit code: the task failed before its container ran".to_string(),
-        exit_code_meaning,
+        |c| exit_code_meaning(c).to_string(),
     );
     let times: Vec<_> = failed.iter().filter_map(|t| t.timestamp).collect();
     let span = match (times.iter().min(), times.iter().max()) {
