@@ -13,10 +13,14 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::detector::{Finding, Horizon, Remediation};
-use super::monitoring::describe_duration;
 use super::{Analysis, RootCause, Verdict};
 use crate::evidence::time::format_utc;
 use crate::evidence::{Container, Evidence};
+
+/// A span of time in the words of the report's language.
+fn describe_duration(seconds: f64) -> String {
+    crate::locale::current().duration(seconds)
+}
 
 /// A cause's start counts as triggered by a deploy when it follows the
 /// container's (re)creation within this many seconds.
@@ -365,7 +369,7 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
             .monitoring
             .probes
             .iter()
-            .map(|p| p.sentence.clone()),
+            .map(|p| p.sentence.to_string()),
     );
     let top = analysis.root_causes.first();
     let failing: Vec<&str> = evidence
@@ -628,7 +632,7 @@ fn onset(analysis: &Analysis) -> Option<String> {
             };
             distance(a).total_cmp(&distance(b))
         })
-        .map(|o| o.sentence.clone())
+        .map(|o| o.sentence.to_string())
 }
 
 /// The image the same container name ran before, and when that container last
@@ -1530,8 +1534,8 @@ mod tests {
         let live = sources.iter().find(|s| s.name == "uptime-monitor").unwrap();
         let history = sources.iter().find(|s| s.name == "api-uptime-9d").unwrap();
         let onset = analysis.write_up.summary.onset.as_deref().unwrap();
-        assert_eq!(onset, live.onset.as_ref().unwrap().sentence);
-        assert_ne!(onset, history.onset.as_ref().unwrap().sentence);
+        assert_eq!(onset, live.onset.as_ref().unwrap().sentence.to_string());
+        assert_ne!(onset, history.onset.as_ref().unwrap().sentence.to_string());
     }
 
     #[test]

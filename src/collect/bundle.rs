@@ -789,11 +789,7 @@ fn ignored(path: &str, reason: &str) -> IgnoredFile {
 }
 
 fn problem(source: &str, line: Option<u64>, message: String) -> InputProblem {
-    InputProblem {
-        source: source.to_string(),
-        line,
-        message,
-    }
+    InputProblem::detail(source, line, message)
 }
 
 #[cfg(test)]
