@@ -14,3 +14,9 @@ analysis-problem-env-required = `${"{"}{ $var }:?…{"}"}` is not set in the pro
 analysis-problem-env-unterminated = `${"{"}` without its closing `{"}"}`
 analysis-problem-yaml-at = not valid YAML at line { $line }, column { $column }: { $error }
 analysis-problem-yaml = not valid YAML: { $error }
+
+# A field of a JSON document that does not fit, and was left out; $field is
+# its path ([0].State.ExitCode), $error why it does not fit.
+analysis-problem-field-ignored = { $field }: { $error }; field ignored
+analysis-problem-item-ignored = { $field }: { $error }; item ignored
+analysis-problem-too-many-fields = { $item }: too many fields of the wrong type; item ignored

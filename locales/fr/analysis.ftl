@@ -14,3 +14,9 @@ analysis-problem-env-required = `${"{"}{ $var }:?…{"}"}` n'est pas défini dan
 analysis-problem-env-unterminated = `${"{"}` sans son `{"}"}` fermant
 analysis-problem-yaml-at = YAML invalide à la ligne { $line }, colonne { $column } : { $error }
 analysis-problem-yaml = YAML invalide : { $error }
+
+# Un champ d'un document JSON qui ne convient pas, laissé de côté ; $field
+# est son chemin ([0].State.ExitCode), $error la raison.
+analysis-problem-field-ignored = { $field } : { $error } ; champ ignoré
+analysis-problem-item-ignored = { $field } : { $error } ; élément ignoré
+analysis-problem-too-many-fields = { $item } : trop de champs du mauvais type ; élément ignoré
