@@ -28,8 +28,8 @@ monitoring-class-server-error = autre 5xx
 monitoring-class-client-error = 4xx
 monitoring-class-timeout = délai d'attente dépassé
 monitoring-class-connection-refused = connexion refusée
-monitoring-class-dns = échec DNS
-monitoring-class-tls = échec TLS
+monitoring-class-dns = Échec DNS
+monitoring-class-tls = Échec TLS
 monitoring-class-other = autre erreur
 
 # Les événements de la cause racine principale, sur le graphique.

@@ -16,7 +16,6 @@ use serde::Serialize;
 use super::timeline::Entry;
 use super::RootCause;
 use crate::evidence::monitoring::{ErrorClass, HistoryFormat, MonitoringSeries, Sample};
-use crate::evidence::time::format_utc;
 use crate::evidence::{Evidence, ProbeResult};
 use crate::locale::{Arg, Text};
 
@@ -367,8 +366,8 @@ fn summary(f: &SourceFigures, target: f64) -> Text {
             Text::msg(id)
                 .with("length", streak.length)
                 .with("duration", Arg::Duration(streak.seconds))
-                .with("start", format_utc(streak.start.time))
-                .with("end", format_utc(streak.end.time)),
+                .with("start", Arg::Moment(streak.start.time))
+                .with("end", Arg::Moment(streak.end.time)),
         );
     }
     if let Some(top) = f.error_classes.first() {
@@ -661,9 +660,9 @@ fn onset(series: &MonitoringSeries, markers: &[Marker]) -> Option<Onset> {
     let sentence = match (recovered_at, time_to_recover) {
         (Some(at), Some(ttr)) => Text::msg("monitoring-onset-recovered")
             .with("duration", Arg::Duration(ttr))
-            .with("recovered", format_utc(at)),
+            .with("recovered", Arg::Moment(at)),
         _ => Text::msg("monitoring-onset-failing")
-            .with("last", format_utc(samples[samples.len() - 1].time)),
+            .with("last", Arg::Moment(samples[samples.len() - 1].time)),
     };
     Some(Onset {
         failures_began: began,
@@ -671,7 +670,7 @@ fn onset(series: &MonitoringSeries, markers: &[Marker]) -> Option<Onset> {
         recovered_at,
         time_to_recover_seconds: time_to_recover,
         sentence: sentence
-            .with("began", format_utc(began))
+            .with("began", Arg::Moment(began))
             .with("events", joined("monitoring-list", parts)),
     })
 }
@@ -762,7 +761,7 @@ fn probe_summaries(probes: &[ProbeResult]) -> Vec<ProbeSummary> {
                     .with("url", url)
                     .with("answer", &answers[0].0)
                     .with("outcome", outcome)
-                    .with("checked", format_utc(checked_at)),
+                    .with("checked", Arg::Moment(checked_at)),
                 answers,
                 latency_median_ms,
                 source: last.source.clone(),
@@ -802,7 +801,7 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
         if let Some(streak) = &f.longest_streak {
             let text = match streak.recovered_at {
                 Some(at) => {
-                    Text::msg("monitoring-entry-streak-recovered").with("recovered", format_utc(at))
+                    Text::msg("monitoring-entry-streak-recovered").with("recovered", Arg::Moment(at))
                 }
                 None => Text::msg("monitoring-entry-streak-failing"),
             };

@@ -20,7 +20,7 @@ broken-entrypoint-not-in-path-fix = Installez { $path } dans l'image (un outil P
 broken-entrypoint-not-in-path-step-look = Vérifiez si le programme existe quelque part dans l'image, et ce que vaut PATH.
 broken-entrypoint-not-in-path-step-install = Installez { $path } dans le Dockerfile (dans l'étape livrée), reconstruisez l'image et recréez le conteneur.
 
-broken-entrypoint-not-executable-title = impossible d'exécuter { $role ->
+broken-entrypoint-not-executable-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path } : il lui manque le droit d'exécution
@@ -37,21 +37,21 @@ broken-entrypoint-directory-fix = Faites pointer { $role ->
     } vers le script ou le programme qui se trouve dans { $path }, pas vers le répertoire.
 broken-entrypoint-directory-step = Corrigez ENTRYPOINT/CMD dans le Dockerfile (ou le fichier compose), reconstruisez l'image et recréez le conteneur.
 
-broken-entrypoint-crlf-title = impossible d'exécuter { $role ->
+broken-entrypoint-crlf-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path } : sa ligne shebang se termine par \r (fins de ligne Windows)
-broken-entrypoint-crlf-title-likely = impossible d'exécuter { $role ->
+broken-entrypoint-crlf-title-likely = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path }, qui existe pourtant : sa ligne shebang se termine très probablement par \r (fins de ligne Windows)
-broken-entrypoint-crlf-first-line-title = la ligne 1 de { $path } se termine par \r : le script a des fins de ligne Windows ; convertissez-le (dos2unix, ou eol=lf dans .gitattributes) et reconstruisez l'image
+broken-entrypoint-crlf-first-line-title = La ligne 1 de { $path } se termine par \r : le script a des fins de ligne Windows ; convertissez-le (dos2unix, ou eol=lf dans .gitattributes) et reconstruisez l'image
 broken-entrypoint-crlf-fix = Convertissez { $file } en fins de ligne Unix (LF), reconstruisez l'image et recréez { $service }.
 broken-entrypoint-crlf-step-confirm = Vérifiez-le : un \r avant le \n de la première ligne est le coupable.
 broken-entrypoint-crlf-step-convert = Convertissez { $file } dans le contexte de build, reconstruisez l'image et recréez le conteneur.
 broken-entrypoint-crlf-step-prevent = Empêchez le retour du problème : une ligne `*.sh text eol=lf` dans `.gitattributes` (puis `git add --renormalize .`), et éventuellement `RUN sed -i 's/\r$//' { $path }` dans le Dockerfile.
 
-broken-entrypoint-loader-title = impossible d'exécuter { $role ->
+broken-entrypoint-loader-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path }, qui existe pourtant : il est lié dynamiquement et son chargeur { $loader } n'est pas dans l'image
@@ -66,7 +66,7 @@ broken-entrypoint-architecture-title = { $role ->
 broken-entrypoint-architecture-fix = Construisez l'image pour linux/{ $engine } (ou pour les deux plateformes), puis reconstruisez l'image et recréez { $service }.
 broken-entrypoint-architecture-step = Reconstruisez pour la plateforme du moteur (`docker build --platform linux/{ $engine }`, ou `docker buildx build --platform linux/amd64,linux/arm64` pour les deux), puis recréez le conteneur.
 
-broken-entrypoint-no-interpreter-title = impossible d'exécuter { $role ->
+broken-entrypoint-no-interpreter-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path }, qui existe pourtant : son interpréteur manque (un binaire dont le chargeur ELF n'est pas dans l'image, ou une ligne #! terminée par \r)
@@ -81,15 +81,15 @@ broken-entrypoint-interpreter-title = { $role ->
 broken-entrypoint-interpreter-fix = Installez { $interpreter } dans l'image, ou changez la ligne #! du script pour un interpréteur présent dans l'image (par exemple /bin/sh).
 broken-entrypoint-interpreter-step = Installez { $interpreter } dans le Dockerfile (Alpine : `RUN apk add --no-cache { $interpreter }`) ou changez la ligne #!, reconstruisez l'image et recréez le conteneur.
 
-broken-entrypoint-exec-format-script-title = impossible d'exécuter { $role ->
+broken-entrypoint-exec-format-script-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path } (exec format error) : le script n'a très probablement pas de ligne #!
-broken-entrypoint-exec-format-title = impossible d'exécuter { $role ->
+broken-entrypoint-exec-format-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path } (exec format error) : il est très probablement compilé pour une autre architecture de processeur que l'hôte
-broken-entrypoint-exec-format-platform-title = impossible d'exécuter { $role ->
+broken-entrypoint-exec-format-platform-title = Impossible d'exécuter { $role ->
         [command] la commande
        *[other] le point d'entrée
     } { $path } (exec format error) : il est très probablement compilé pour une autre architecture de processeur que l'hôte (l'image indique { $platform })

@@ -7,7 +7,7 @@ use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remed
 use crate::analyze::scan::LogTail;
 use crate::evidence::logs::clean_text;
 use crate::evidence::redact;
-use crate::evidence::time::{format_utc, leading_timestamp};
+use crate::evidence::time::leading_timestamp;
 use crate::evidence::{Container, Event, Evidence, LogKind, LogSource};
 use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
@@ -117,7 +117,7 @@ fn examine(cx: &Context<'_>, c: &Container) -> Option<Finding> {
         Text::msg("crash-loop-title-never-started").with("reason", reason)
     } else if let Some(die) = left_stopped {
         // The moment as the engine's events write it.
-        Text::msg("crash-loop-title-stopped").with("at", format_utc(die.time))
+        Text::msg("crash-loop-title-stopped").with("at", Arg::Moment(die.time))
     } else if looping || crashes.len() > 1 {
         let title = match (crashes.first(), crashes.last()) {
             (Some(first), Some(last)) if crashes.len() > 1 => {
@@ -537,7 +537,7 @@ fn remedy(
         commands.extend(compose_recreate(c, false));
         // The moment as the image's metadata writes it.
         let text = match image.created {
-            Some(built) => Text::msg("crash-loop-step-roll-back").with("built", format_utc(built)),
+            Some(built) => Text::msg("crash-loop-step-roll-back").with("built", Arg::Moment(built)),
             None => Text::msg("crash-loop-step-roll-back-undated"),
         };
         r = r.step(Horizon::ShortTerm, text.with("image", &c.image), &commands);
