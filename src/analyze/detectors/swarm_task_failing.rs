@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::crash_loop::{exit_code_meaning, human_span};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::{SwarmService, SwarmTask};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -68,31 +68,28 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
         .iter()
         .max_by_key(|t| t.timestamp)
         .expect("at least one failed task");
-    let code = last.exit_code;
-    let meaning = code.map_or_else(
-        || "no exit code: the task failed before its container ran".to_string(),
-        exit_code_meaning,
-    );
+    let (code_text, meaning) = match last.exit_code {
+        Some(code) => (
+            Text::msg("swarm-task-failing-exit-code").with("code", code.to_string()),
+            exit_meaning(code),
+        ),
+        None => (
+            Text::msg("swarm-task-failing-no-exit-code"),
+            Text::msg("swarm-task-failing-no-exit-code-meaning"),
+        ),
+    };
     let times: Vec<_> = failed.iter().filter_map(|t| t.timestamp).collect();
-    let span = match (times.iter().min(), times.iter().max()) {
-        (Some(first), Some(last)) if failed.len() > 1 => {
-            format!(" in {}", human_span((*last - *first).num_seconds()))
-        }
-        _ => String::new(),
-    };
-    let code_text = code.map_or_else(|| "no exit code".to_string(), |c| format!("exit code {c}"));
-    let title = if failed.len() > 1 {
-        format!(
-            "{name}'s tasks keep failing: {} failed tasks{span}, the last with {code_text} ({meaning}): {}",
-            failed.len(),
-            last.error
-        )
-    } else {
-        format!(
-            "a task of {name} failed with {code_text} ({meaning}): {}",
-            last.error
-        )
-    };
+    let title = match (times.iter().min(), times.iter().max()) {
+        _ if failed.len() == 1 => Text::msg("swarm-task-failing-title-one"),
+        (Some(first), Some(last)) => Text::msg("swarm-task-failing-title-within")
+            .with("span", span((*last - *first).num_seconds())),
+        _ => Text::msg("swarm-task-failing-title"),
+    }
+    .with("service", name)
+    .with("failed", Arg::Ungrouped(failed.len() as u64))
+    .with("exit", code_text)
+    .with("meaning", meaning)
+    .with("error", &last.error);
     let mut f = Finding::new(SwarmTaskFailing::ID, SwarmTaskFailing::ROLE, name, title);
     f.confidence = 0.6;
     f.occurrences = failed.len() as u64;
@@ -138,12 +135,10 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
             format!("{running} of {desired} tasks running"),
         ));
     }
-    f.remediation = Remediation::new(format!(
-        "Find out from what its tasks printed before they exited why {name} fails, and fix that."
-    ))
+    f.remediation = Remediation::new(Text::msg("swarm-task-failing-summary").with("service", name))
     .step(
         Horizon::Immediate,
-        "Read the failed tasks, with their errors in full, and what they printed.",
+        Text::msg("swarm-task-failing-step-read"),
         &[
             format!("docker service ps --no-trunc {name}"),
             format!("docker service logs --timestamps --tail 50 {name}"),
@@ -151,13 +146,47 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
     )
     .step(
         Horizon::ShortTerm,
-        format!(
-            "If the failures began with an update of {name} (a new image or setting), roll it back to the previous spec until it is fixed."
-        ),
+        Text::msg("swarm-task-failing-step-rollback").with("service", name),
         &[
             format!("docker service inspect --format '{{{{json .PreviousSpec}}}}' {name}"),
             format!("docker service rollback {name}"),
         ],
     );
     f
+}
+
+/// What an exit code usually means, as the crash-loop detector reads it.
+fn exit_meaning(code: i64) -> Text {
+    let id = match code {
+        0 => "swarm-task-failing-exit-0",
+        1 => "swarm-task-failing-exit-1",
+        2 => "swarm-task-failing-exit-2",
+        125 => "swarm-task-failing-exit-125",
+        126 => "swarm-task-failing-exit-126",
+        127 => "swarm-task-failing-exit-127",
+        128 => "swarm-task-failing-exit-128",
+        130 => "swarm-task-failing-exit-130",
+        132 => "swarm-task-failing-exit-132",
+        134 => "swarm-task-failing-exit-134",
+        137 => "swarm-task-failing-exit-137",
+        139 => "swarm-task-failing-exit-139",
+        143 => "swarm-task-failing-exit-143",
+        255 => "swarm-task-failing-exit-255",
+        129..=192 => {
+            return Text::msg("swarm-task-failing-exit-signal").with("signal", (code - 128).to_string())
+        }
+        _ => return Text::msg("swarm-task-failing-exit-other").with("code", code.to_string()),
+    };
+    Text::msg(id)
+}
+
+/// How long the failures went on, in the largest unit that keeps two digits.
+fn span(seconds: i64) -> Text {
+    let (id, n) = match seconds {
+        s if s < 120 => ("swarm-task-failing-span-seconds", s),
+        s if s < 2 * 3600 => ("swarm-task-failing-span-minutes", s / 60),
+        s if s < 2 * 86400 => ("swarm-task-failing-span-hours", s / 3600),
+        s => ("swarm-task-failing-span-days", s / 86400),
+    };
+    Text::msg(id).with("n", Arg::Ungrouped(n.max(0) as u64))
 }

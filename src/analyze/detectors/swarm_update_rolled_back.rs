@@ -6,6 +6,7 @@
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::swarm::UpdateStatus;
 use crate::evidence::SwarmService;
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -53,16 +54,18 @@ fn did_not_take_over(update: &UpdateStatus) -> bool {
 
 fn finding(service: &SwarmService, update: &UpdateStatus) -> Finding {
     let name = &service.name;
-    let what = if update.state == "paused" {
-        "Swarm paused it"
+    let outcome = if update.state == "paused" {
+        "paused"
     } else {
-        "Swarm rolled it back"
+        "rolled-back"
     };
-    let mut title =
-        format!("{name}'s last update failed and {what}: the new version never took over");
-    if !update.message.is_empty() {
-        title.push_str(&format!(" ({})", update.message));
+    let title = if update.message.is_empty() {
+        Text::msg("swarm-update-rolled-back-title")
+    } else {
+        Text::msg("swarm-update-rolled-back-title-message").with("message", &update.message)
     }
+    .with("service", name)
+    .with("outcome", outcome);
     let mut f = Finding::new(
         SwarmUpdateRolledBack::ID,
         SwarmUpdateRolledBack::ROLE,
@@ -87,12 +90,12 @@ fn finding(service: &SwarmService, update: &UpdateStatus) -> Finding {
     if !update.message.is_empty() {
         f.evidence.push(field("Message", &update.message));
     }
-    f.remediation = Remediation::new(format!(
-        "Find why {name}'s new tasks failed, fix the new version, and update again."
-    ))
+    f.remediation = Remediation::new(
+        Text::msg("swarm-update-rolled-back-summary").with("service", name),
+    )
     .step(
         Horizon::Immediate,
-        "See the failed tasks of the update and what they printed.",
+        Text::msg("swarm-update-rolled-back-step"),
         &[
             format!("docker service ps --no-trunc {name}"),
             format!("docker service logs --timestamps --tail 100 {name}"),
