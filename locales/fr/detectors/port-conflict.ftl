@@ -12,7 +12,7 @@ port-conflict-title-own-port = { $service } n'a pas pu { $engine ->
     } son port : { $holder }
 port-conflict-held-by-container = le conteneur { $container } le publie déjà ({ $binding })
 port-conflict-held-by-host-socket = un processus de l'hôte y écoute déjà ({ $listener })
-port-conflict-held-by-host = le processus { $process } de l'hôte y écoute déjà
+port-conflict-held-by-host = le processus de l'hôte { $process } y écoute déjà
 port-conflict-held-in-namespace = un autre processus du même conteneur (même espace de noms réseau) y écoute déjà
 port-conflict-held-unknown-uncollected = un autre processus le détient (les sockets en écoute de l'hôte n'ont pas été collectés)
 port-conflict-held-unknown = un autre processus le détient

@@ -100,20 +100,19 @@ impl Detector for ComposeDrift {
                 );
             }
             let commands: Vec<String> = compose_recreate(c, false).into_iter().collect();
-            f.remediation = Remediation::new(
-                Text::msg("compose-drift-summary").with("container", &c.name),
-            )
-            .step(
-                Horizon::Immediate,
-                Text::msg("compose-drift-step-check")
-                    .with("differences", chain("compose-drift-differences", steps)),
-                &[],
-            )
-            .step(
-                Horizon::Immediate,
-                Text::msg("compose-drift-step-recreate"),
-                &commands,
-            );
+            f.remediation =
+                Remediation::new(Text::msg("compose-drift-summary").with("container", &c.name))
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("compose-drift-step-check")
+                            .with("differences", chain("compose-drift-differences", steps)),
+                        &[],
+                    )
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("compose-drift-step-recreate"),
+                        &commands,
+                    );
             out.push(f);
         }
         out
@@ -337,5 +336,23 @@ mod tests {
     fn nothing_without_compose_files() {
         assert!(run_detector(&ComposeDrift, "compose-db-down").is_empty());
         assert!(run_detector(&ComposeDrift, "main-incident").is_empty());
+    }
+
+    #[test]
+    fn the_drift_reads_in_french() {
+        let findings = run_detector(&ComposeDrift, "compose-lines");
+        let fr = crate::locale::get("fr").unwrap();
+        let title = fr.text(&findings[0].title);
+        assert!(
+            title.starts_with(
+                "Dérive entre le fichier compose et le conteneur coroner-fx-lines_proxy_1, "
+            ) && title.contains("\u{a0}: l'image, l'environnement diffèrent de "),
+            "{title}"
+        );
+        let check = fr.text(&findings[0].remediation.steps[0].text);
+        assert!(
+            check.contains(")\u{202f}; le fichier définit CACHE_URL"),
+            "{check}"
+        );
     }
 }

@@ -346,13 +346,21 @@ fn remedy(
             let replace = match declared {
                 Some(declared) => {
                     let replacement: Vec<String> = if url.is_empty() {
-                        ["CMD", "bash", "-c", &format!(":> /dev/tcp/127.0.0.1/{port}")]
-                            .map(String::from)
-                            .to_vec()
+                        [
+                            "CMD",
+                            "bash",
+                            "-c",
+                            &format!(":> /dev/tcp/127.0.0.1/{port}"),
+                        ]
+                        .map(String::from)
+                        .to_vec()
                     } else {
-                        ["CMD-SHELL", &format!("wget -q -O /dev/null {url} || exit 1")]
-                            .map(String::from)
-                            .to_vec()
+                        [
+                            "CMD-SHELL",
+                            &format!("wget -q -O /dev/null {url} || exit 1"),
+                        ]
+                        .map(String::from)
+                        .to_vec()
                     };
                     Text::msg("healthcheck-failing-replace-declared")
                         .with("edit", test_edit(c, declared, &replacement))
@@ -375,7 +383,9 @@ fn remedy(
             .step(
                 Horizon::Immediate,
                 Text::msg("healthcheck-failing-step-tools"),
-                &[format!("docker exec {name} sh -c 'command -v curl wget bash nc'")],
+                &[format!(
+                    "docker exec {name} sh -c 'command -v curl wget bash nc'"
+                )],
             )
             .step(
                 Horizon::ShortTerm,
@@ -402,7 +412,9 @@ fn remedy(
                 Horizon::Immediate,
                 Text::msg("healthcheck-failing-step-confirm-port")
                     .with("listening", listening.to_string()),
-                &probe_by_hand(c, *probed, *listening).into_iter().collect::<Vec<_>>(),
+                &probe_by_hand(c, *probed, *listening)
+                    .into_iter()
+                    .collect::<Vec<_>>(),
             )
             .step(
                 Horizon::ShortTerm,
@@ -583,5 +595,24 @@ mod tests {
     #[test]
     fn healthy_stack_has_no_failing_healthcheck() {
         assert!(run_detector(&HealthcheckFailing, "healthy-stack").is_empty());
+    }
+
+    #[test]
+    fn the_broken_probe_reads_in_french() {
+        let findings = run_detector(&HealthcheckFailing, "main-incident");
+        let fr = crate::locale::get("fr").unwrap();
+        let title = fr.text(&findings[0].title);
+        assert!(
+            title.starts_with("La sonde de santé (healthcheck) de qdrant est cassée\u{a0}: `curl` n'est pas dans l'image")
+                && title.ends_with(" échecs consécutifs)"),
+            "{title}"
+        );
+        let once = Text::msg("healthcheck-failing-title-refused")
+            .with("container", "api")
+            .with("streak", Arg::Ungrouped(1));
+        assert_eq!(
+            fr.text(&once),
+            "api ne répond pas à sa sonde de santé (healthcheck)\u{a0}: connexion refusée (1 échec)"
+        );
     }
 }

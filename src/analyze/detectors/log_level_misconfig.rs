@@ -338,7 +338,9 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
     }
     let who = match &rejected.checker {
         Checker::PythonLogging => Text::msg("log-level-misconfig-python-logging"),
-        Checker::Option { name, .. } => Text::msg("log-level-misconfig-option").with("option", name),
+        Checker::Option { name, .. } => {
+            Text::msg("log-level-misconfig-option").with("option", name)
+        }
     };
     let shown = rejected
         .value
@@ -597,6 +599,16 @@ mod tests {
                 .captures("    logging.basicConfig(level=os.environ[\"LOG_LEVEL\"],")
                 .unwrap()["var"],
             *"LOG_LEVEL"
+        );
+    }
+
+    #[test]
+    fn the_rejected_level_reads_in_french() {
+        let findings = run_detector(&LogLevelMisconfig, "log-level-misconfig");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&of(&findings, "billing-api").title),
+            "billing-api s'arrête au démarrage\u{a0}: le module logging de Python refuse LOG_LEVEL=info (il accepte INFO, pas 'info')"
         );
     }
 }

@@ -354,7 +354,11 @@ fn finish(
             ),
             None => (
                 Text::msg("missing-env-var-title"),
-                if reader == Reader::Settings { 0.85 } else { 0.9 },
+                if reader == Reader::Settings {
+                    0.85
+                } else {
+                    0.9
+                },
             ),
         },
     };
@@ -718,5 +722,15 @@ mod tests {
     fn abbreviated_names_are_similar_but_other_settings_are_not() {
         assert!(is_subsequence("DB", "DATABASE"));
         assert!(!is_subsequence("REDIS", "DATABASE"));
+    }
+
+    #[test]
+    fn the_missing_variable_reads_in_french() {
+        let findings = run_detector(&MissingEnvVar, "missing-env-var");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "orders s'arrête au démarrage\u{a0}: variable d'environnement DATABASE_URL manquante (le conteneur définit DB_URL à la place)"
+        );
     }
 }

@@ -72,7 +72,10 @@ fn finding(series: &MonitoringSeries, name: String, target: f64) -> Option<Findi
             .with("failures", failures)
             .with("failed", Arg::Ungrouped(failed.len() as u64))
             .with("availability", Arg::decimal(availability, 1))
-            .with("target", Arg::decimal(target, target_decimals.min(12) as u8)),
+            .with(
+                "target",
+                Arg::decimal(target, target_decimals.min(12) as u8),
+            ),
     );
     // The monitor saw the failures; how sure the link to a cause is, is the ranking's business.
     f.confidence = 0.9;
@@ -115,19 +118,19 @@ fn finding(series: &MonitoringSeries, name: String, target: f64) -> Option<Findi
             ]
         })
         .unwrap_or_default();
-    f.remediation = Remediation::new(
-        Text::msg("monitoring-failures-summary").with("target", &series.target),
-    )
-    .step(
-        Horizon::Immediate,
-        Text::msg("monitoring-failures-step-check"),
-        &commands,
-    )
-    .step(
-        Horizon::ShortTerm,
-        Text::msg("monitoring-failures-step-alert").with("streak", Arg::Ungrouped(streak as u64)),
-        &[],
-    );
+    f.remediation =
+        Remediation::new(Text::msg("monitoring-failures-summary").with("target", &series.target))
+            .step(
+                Horizon::Immediate,
+                Text::msg("monitoring-failures-step-check"),
+                &commands,
+            )
+            .step(
+                Horizon::ShortTerm,
+                Text::msg("monitoring-failures-step-alert")
+                    .with("streak", Arg::Ungrouped(streak as u64)),
+                &[],
+            );
     Some(f)
 }
 
@@ -210,5 +213,18 @@ mod tests {
             }
             assert!(run_detector(&MonitoringFailures, bundle).is_empty());
         }
+    }
+
+    #[test]
+    fn the_streak_reads_in_french_with_its_numbers() {
+        let findings = run_detector(&MonitoringFailures, "main-incident");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "api-uptime-9d\u{a0}: 828 échecs consécutifs (1296 au total), 50,0\u{202f}% de disponibilité pour un objectif de 95\u{202f}%"
+        );
+        let one = Text::msg("monitoring-failures-failed-checks").with("failed", Arg::Ungrouped(1));
+        assert_eq!(fr.text(&one), "1 contrôle en échec");
+        assert_eq!(one.to_string(), "1 failed check");
     }
 }

@@ -200,8 +200,9 @@ impl Detector for PermissionDenied {
 
 fn describe(m: &Mount) -> Text {
     match m.kind.as_str() {
-        "volume" => Text::msg("permission-denied-mount-volume")
-            .with("volume", volume_name(&m.source)),
+        "volume" => {
+            Text::msg("permission-denied-mount-volume").with("volume", volume_name(&m.source))
+        }
         "bind" => Text::msg("permission-denied-mount-bind").with("source", &m.source),
         kind => Text::msg("permission-denied-mount-other").with("kind", kind),
     }
@@ -554,5 +555,15 @@ mod tests {
         // runc's wording of a non-executable entrypoint is not matched
         let runc = Regex::new(SIGNATURES[0].pattern.unwrap()).unwrap();
         assert!(!runc.is_match(r#"exec: "/app/start.sh": permission denied: unknown"#));
+    }
+
+    #[test]
+    fn the_refusal_reads_in_french() {
+        let findings = run_detector(&PermissionDenied, "permission-denied");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "Droits refusés à uploader sur /data/uploads\u{a0}: il tourne sous l'utilisateur app, et /data est le volume uploader-data, où cet utilisateur n'a pas le droit d'écrire"
+        );
     }
 }

@@ -453,7 +453,9 @@ fn remedy(
             r = r.step(
                 Horizon::Immediate,
                 Text::msg("port-conflict-step-stop-host").with("process", process),
-                &[format!("systemctl stop {process} && systemctl disable {process}")],
+                &[format!(
+                    "systemctl stop {process} && systemctl disable {process}"
+                )],
             );
             if !pids.is_empty() {
                 r = r.step(
@@ -690,5 +692,19 @@ mod tests {
         let bare = address_in("OSError: [Errno 98] Address already in use").unwrap();
         assert_eq!(bare.port, None);
         assert!(address_in("listening on 0.0.0.0:80").is_none());
+    }
+
+    #[test]
+    fn the_conflict_reads_in_french() {
+        let findings = run_detector(&PortConflict, "port-conflict-docker");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "web-green n'a pas pu publier 127.0.0.1:18081\u{a0}: le conteneur web-blue le publie déjà (127.0.0.1:18081->8080/tcp)"
+        );
+        assert_eq!(
+            fr.text(&findings[0].remediation.summary),
+            "Libérez le port 18081 pour web-green, ou donnez un autre port à web-green."
+        );
     }
 }

@@ -136,22 +136,22 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
         ));
     }
     f.remediation = Remediation::new(Text::msg("swarm-task-failing-summary").with("service", name))
-    .step(
-        Horizon::Immediate,
-        Text::msg("swarm-task-failing-step-read"),
-        &[
-            format!("docker service ps --no-trunc {name}"),
-            format!("docker service logs --timestamps --tail 50 {name}"),
-        ],
-    )
-    .step(
-        Horizon::ShortTerm,
-        Text::msg("swarm-task-failing-step-rollback").with("service", name),
-        &[
-            format!("docker service inspect --format '{{{{json .PreviousSpec}}}}' {name}"),
-            format!("docker service rollback {name}"),
-        ],
-    );
+        .step(
+            Horizon::Immediate,
+            Text::msg("swarm-task-failing-step-read"),
+            &[
+                format!("docker service ps --no-trunc {name}"),
+                format!("docker service logs --timestamps --tail 50 {name}"),
+            ],
+        )
+        .step(
+            Horizon::ShortTerm,
+            Text::msg("swarm-task-failing-step-rollback").with("service", name),
+            &[
+                format!("docker service inspect --format '{{{{json .PreviousSpec}}}}' {name}"),
+                format!("docker service rollback {name}"),
+            ],
+        );
     f
 }
 
@@ -173,7 +173,8 @@ fn exit_meaning(code: i64) -> Text {
         143 => "swarm-task-failing-exit-143",
         255 => "swarm-task-failing-exit-255",
         129..=192 => {
-            return Text::msg("swarm-task-failing-exit-signal").with("signal", (code - 128).to_string())
+            return Text::msg("swarm-task-failing-exit-signal")
+                .with("signal", (code - 128).to_string())
         }
         _ => return Text::msg("swarm-task-failing-exit-other").with("code", code.to_string()),
     };
@@ -189,4 +190,20 @@ fn span(seconds: i64) -> Text {
         s => ("swarm-task-failing-span-days", s / 86400),
     };
     Text::msg(id).with("n", Arg::Ungrouped(n.max(0) as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_exit_codes_read_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(fr.text(&span(3 * 86400)), "3 jours");
+        assert_eq!(span(3 * 86400).to_string(), "3 days");
+        assert_eq!(fr.text(&span(90)), "90 s");
+        assert_eq!(fr.text(&exit_meaning(137)), "tué (SIGKILL)");
+        assert_eq!(exit_meaning(137).to_string(), "killed (SIGKILL)");
+        assert_eq!(fr.text(&exit_meaning(138)), "tué par le signal 10");
+    }
 }

@@ -339,4 +339,21 @@ mod tests {
         assert_eq!(node_label("node.role==manager"), None);
         assert_eq!(node_label("node.labels.zone!=eu"), None);
     }
+
+    #[test]
+    fn the_reservations_read_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let summary = Text::msg("swarm-task-unschedulable-resources-summary")
+            .with("service", "api")
+            .with("cpus", Arg::decimal(0.5, 1))
+            .with("memory", Arg::Ungrouped(1073741824));
+        assert_eq!(
+            summary.to_string(),
+            "No node has the CPU and memory api reserves (CPUs 0.5, memory 1073741824 bytes) free: lower the reservations or add capacity."
+        );
+        assert_eq!(
+            fr.text(&summary),
+            "Aucun nœud n'a de libre le CPU et la mémoire que réserve api (0,5 CPU, 1073741824 octets de mémoire)\u{a0}: baissez les réservations ou ajoutez de la capacité."
+        );
+    }
 }

@@ -90,17 +90,36 @@ fn finding(service: &SwarmService, update: &UpdateStatus) -> Finding {
     if !update.message.is_empty() {
         f.evidence.push(field("Message", &update.message));
     }
-    f.remediation = Remediation::new(
-        Text::msg("swarm-update-rolled-back-summary").with("service", name),
-    )
-    .step(
-        Horizon::Immediate,
-        Text::msg("swarm-update-rolled-back-step"),
-        &[
-            format!("docker service ps --no-trunc {name}"),
-            format!("docker service logs --timestamps --tail 100 {name}"),
-            format!("docker service inspect --format '{{{{json .UpdateStatus}}}}' {name}"),
-        ],
-    );
+    f.remediation =
+        Remediation::new(Text::msg("swarm-update-rolled-back-summary").with("service", name)).step(
+            Horizon::Immediate,
+            Text::msg("swarm-update-rolled-back-step"),
+            &[
+                format!("docker service ps --no-trunc {name}"),
+                format!("docker service logs --timestamps --tail 100 {name}"),
+                format!("docker service inspect --format '{{{{json .UpdateStatus}}}}' {name}"),
+            ],
+        );
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paused_update_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let title = Text::msg("swarm-update-rolled-back-title")
+            .with("service", "api")
+            .with("outcome", "paused");
+        assert_eq!(
+            title.to_string(),
+            "api's last update failed and Swarm paused it: the new version never took over"
+        );
+        assert_eq!(
+            fr.text(&title),
+            "La dernière mise à jour de api a échoué et Swarm l'a suspendue\u{a0}: la nouvelle version n'a jamais pris le relais"
+        );
+    }
 }
