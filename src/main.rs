@@ -35,6 +35,15 @@ struct Cli {
     /// secrets are left unmasked is still printed).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// The language of the report: en, fr (or one a --locales directory
+    /// adds). Defaults to the language LC_ALL, LC_MESSAGES or LANG names when
+    /// coroner speaks it, else English. Evidence is never translated.
+    #[arg(long, value_name = "LANG", global = true)]
+    lang: Option<String>,
+    /// A directory of languages to add or override: `DIR/<lang>/*.ftl`
+    /// (docs/languages.md).
+    #[arg(long, value_name = "DIR", global = true)]
+    locales: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -87,13 +96,41 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let terminal = Terminal::new(cli.color, cli.quiet);
-    match run(cli.command, &terminal) {
+    let language = match cli::language::choose(cli.lang.as_deref(), &cli.locales) {
+        Ok(language) => language,
+        Err(e) => {
+            terminal.error(&format!("{e:#}"));
+            return ExitCode::from(exit::USAGE_OR_INPUT);
+        }
+    };
+    let outcome = coroner::locale::in_language(&language, || run(cli.command, &terminal));
+    warn_untranslated(&language, &terminal);
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             terminal.error(&format!("{e:#}"));
             ExitCode::from(exit::USAGE_OR_INPUT)
         }
     }
+}
+
+/// Says which words a report had to leave in English: a message a language
+/// added with --locales lacks, or the words of a rule added with --rules.
+fn warn_untranslated(language: &coroner::locale::Localizer, terminal: &Terminal) {
+    let untranslated = coroner::locale::take_untranslated();
+    if language.tag() == coroner::locale::DEFAULT || untranslated.is_empty() {
+        return;
+    }
+    let mut shown: Vec<&str> = untranslated.keys().map(String::as_str).take(5).collect();
+    if untranslated.len() > shown.len() {
+        shown.push("…");
+    }
+    terminal.warn(&format!(
+        "{} texts of the report are not in {}, shown as written: {}",
+        untranslated.len(),
+        language.tag(),
+        shown.join(", ")
+    ));
 }
 
 fn run(command: Command, terminal: &Terminal) -> Result<u8> {

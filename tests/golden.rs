@@ -1,5 +1,6 @@
 //! The reports in `reports/` are exactly what coroner writes for the main
-//! example, `fixtures/bundles/main-incident`, and `docs/report.schema.json`
+//! example, `fixtures/bundles/main-incident`, in English and in French
+//! (`main-incident.fr.*`), and `docs/report.schema.json`
 //! is exactly what `coroner schema` prints. Any change to the analysis, the
 //! templates or the shape of the JSON report shows up here as a difference
 //! to review.
@@ -17,22 +18,25 @@ const UPDATE_VARIABLE: &str = "CORONER_UPDATE_GOLDEN";
 const BUNDLE: &str = "fixtures/bundles/main-incident";
 const SCHEMA: &str = "docs/report.schema.json";
 const FORMATS: [&str; 3] = ["md", "html", "json"];
+/// The languages with golden reports, and what their file names add.
+const LANGUAGES: [(&str, &str); 2] = [("en", ""), ("fr", ".fr")];
 
 fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn golden_path(format: &str) -> PathBuf {
+fn golden_path(format: &str, infix: &str) -> PathBuf {
     repository()
         .join("reports")
-        .join(format!("main-incident.{format}"))
+        .join(format!("main-incident{infix}.{format}"))
 }
 
 /// The report as the binary writes it to standard output.
-fn investigate(format: &str) -> String {
+fn investigate(format: &str, lang: &str) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_coroner"))
         .current_dir(repository())
         .args(["investigate", "--bundle", BUNDLE, "--format", format])
+        .args(["--lang", lang])
         .args(["--output", "-"])
         .output()
         .expect("run coroner");
@@ -73,9 +77,12 @@ fn reports_of_the_main_example_match_the_golden_files() {
     let mut stale = Vec::new();
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("golden");
     std::fs::create_dir_all(&scratch).unwrap();
-    for format in FORMATS {
-        let actual = investigate(format);
-        let golden = golden_path(format);
+    for (format, (lang, infix)) in FORMATS
+        .iter()
+        .flat_map(|f| LANGUAGES.iter().map(move |l| (*f, *l)))
+    {
+        let actual = investigate(format, lang);
+        let golden = golden_path(format, infix);
         if update_requested() {
             std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
             std::fs::write(&golden, &actual).unwrap();
@@ -86,7 +93,7 @@ fn reports_of_the_main_example_match_the_golden_files() {
             continue;
         };
         if expected != actual {
-            let now = scratch.join(format!("main-incident.{format}"));
+            let now = scratch.join(format!("main-incident{infix}.{format}"));
             std::fs::write(&now, &actual).unwrap();
             stale.push(format!(
                 "{} differs; {}\n  see: diff -u {} {}",

@@ -3,8 +3,9 @@
 //! From the ranked findings and the evidence it derives the status line, the
 //! executive summary (with figures read from the evidence, never estimated),
 //! the solutions grouped by horizon, the next steps and the technical
-//! details. Every sentence a report shows is decided here; the renderers only
-//! lay it out. Nothing here parses files or reaches Docker.
+//! details. Every sentence a report shows is decided here, as a [`Text`] of
+//! the `summary-*` messages; the renderers only lay it out. Nothing here
+//! parses files or reaches Docker.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -13,10 +14,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::detector::{Finding, Horizon, Remediation};
-use super::monitoring::describe_duration;
 use super::{Analysis, RootCause, Verdict};
 use crate::evidence::time::format_utc;
 use crate::evidence::{Container, Evidence};
+use crate::locale::{Arg, Text};
 
 /// A cause's start counts as triggered by a deploy when it follows the
 /// container's (re)creation within this many seconds.
@@ -38,24 +39,24 @@ pub struct WriteUp {
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Status {
     /// `Root cause identified`, `Root cause suspected`, `Healthy` or `Inconclusive`.
-    pub label: String,
+    pub label: Text,
     /// One sentence: what the verdict rests on.
-    pub sentence: String,
+    pub sentence: Text,
 }
 
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Summary {
     /// The report's title: the top cause, or what the verdict says.
-    pub headline: String,
+    pub headline: Text,
     /// What went wrong, one sentence each, with the figures the evidence gives.
-    pub problem: Vec<String>,
+    pub problem: Vec<Text>,
     /// The top root cause in one sentence.
-    pub root_cause: Option<String>,
+    pub root_cause: Option<Text>,
     /// What set it off, when a deploy shortly before the first failure shows it.
-    pub trigger: Option<String>,
+    pub trigger: Option<Text>,
     /// When users' checks began to fail, against the root cause: the
     /// monitoring source whose failures began closest to it.
-    pub onset: Option<String>,
+    pub onset: Option<Text>,
     /// When the trouble began and ended, as far as the evidence shows.
     pub impact: Option<Impact>,
     /// Every service that failed or showed a symptom, and in what state.
@@ -67,7 +68,7 @@ pub struct Impact {
     pub start: String,
     /// The last failure seen; still failing at collection time when `ongoing`.
     pub end: String,
-    pub duration: String,
+    pub duration: Text,
     pub ongoing: bool,
 }
 
@@ -75,9 +76,9 @@ pub struct Impact {
 pub struct Affected {
     pub service: String,
     /// `restarting (9 restarts)`, `created, never started (exit code 128)`, …
-    pub state: String,
+    pub state: Text,
     /// Its part in the incident: `root cause #1`, `symptom of #1`, …
-    pub role: String,
+    pub role: Text,
 }
 
 /// Remediation steps of every root cause, merged and grouped by when to do them.
@@ -90,7 +91,7 @@ pub struct Solutions {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Solution {
-    pub text: String,
+    pub text: Text,
     /// Exact commands, ready to paste.
     pub commands: Vec<String>,
     /// The causes (or unexplained symptoms) this step addresses.
@@ -113,13 +114,13 @@ pub struct NextSteps {
     pub this_month: Vec<Action>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Action {
-    pub text: String,
+    pub text: Text,
     /// The finding or fact that justifies it.
-    pub because: String,
+    pub because: Text,
     /// The parts of the action, when it gathers several (one a cause).
-    pub details: Vec<String>,
+    pub details: Vec<Text>,
 }
 
 /// Host, engine, ports and images, for whoever picks the investigation up.
@@ -159,7 +160,7 @@ pub struct EngineRow {
     /// Whether its timestamps were corrected by that offset.
     pub corrected: bool,
     /// The clock, in words.
-    pub clock: String,
+    pub clock: Text,
 }
 
 fn engine_rows(evidence: &Evidence) -> Vec<EngineRow> {
@@ -170,15 +171,21 @@ fn engine_rows(evidence: &Evidence) -> Vec<EngineRow> {
             let listed = evidence.meta.engines.iter().find(|l| l.name == e.name);
             let seconds = e.offset.map(|o| o.num_milliseconds() as f64 / 1000.0);
             let clock = match seconds {
-                None => "not read at collection: its timestamps are taken as they are".to_string(),
+                None => Text::msg("summary-clock-unread"),
                 Some(s) => {
-                    let side = if s < 0.0 { "behind" } else { "ahead of" };
-                    let what = if e.corrected {
-                        "its timestamps are corrected by it in this report"
+                    let id = if s < 0.0 {
+                        "summary-clock-behind"
                     } else {
-                        "within 2 s: its timestamps are taken as they are"
+                        "summary-clock-ahead"
                     };
-                    format!("{:.3} s {side} the collector's; {what}", s.abs())
+                    let what = if e.corrected {
+                        "summary-clock-corrected"
+                    } else {
+                        "summary-clock-within"
+                    };
+                    Text::msg(id)
+                        .with("seconds", Arg::decimal(s.abs(), 3))
+                        .with("what", Text::msg(what))
                 }
             };
             EngineRow {
@@ -215,14 +222,14 @@ pub struct PortInUse {
     pub address: String,
     pub port: Option<u16>,
     /// `container` or `host process`.
-    pub owner_kind: String,
+    pub owner_kind: Text,
     /// The container name, or the processes holding the host socket.
-    pub owner: String,
+    pub owner: Text,
     /// `-> 8000/tcp (restarting)`, `not published`, …
-    pub detail: String,
+    pub detail: Text,
     pub source: String,
     /// Other owners of the same port: the collision a port conflict is made of.
-    pub shared_with: Vec<String>,
+    pub shared_with: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -266,80 +273,120 @@ fn status(evidence: &Evidence, analysis: &Analysis) -> Status {
         .iter()
         .filter(|s| s.explained_by.is_some())
         .count();
+    // How many of the symptoms the top cause explains; the catalogue words
+    // one, all and some of them.
     let traced = |rank: usize| {
         let n = analysis
             .symptoms
             .iter()
             .filter(|s| s.explained_by == Some(rank))
             .count();
-        match (n, analysis.symptoms.len()) {
-            (0, _) => String::new(),
-            (1, 1) => "; the one symptom found traces back to it".to_string(),
-            (n, total) if n == total => format!("; all {n} symptoms found trace back to it"),
-            (1, total) => format!("; 1 of {total} symptoms traces back to it"),
-            (n, total) => format!("; {n} of {total} symptoms trace back to it"),
-        }
+        let id = match (n, analysis.symptoms.len()) {
+            (0, _) => "summary-traced-none",
+            (n, total) if n == total => "summary-traced-all",
+            _ => "summary-traced-some",
+        };
+        Text::msg(id)
+            .with("traced", n)
+            .with("symptoms", analysis.symptoms.len())
     };
     let (label, sentence) = match (analysis.verdict, analysis.root_causes.first()) {
         (Verdict::RootCauseIdentified, Some(top)) => (
-            "Root cause identified",
-            format!(
-                "{} ({} confidence){}.",
-                trim_period(&top.finding.title.to_string()),
-                percent(top.finding.confidence),
-                traced(top.rank)
-            ),
+            "summary-status-identified",
+            Text::msg("summary-status-identified-sentence")
+                .with("title", Arg::clause(top.finding.title.clone()))
+                .with("confidence", confidence(top.finding.confidence))
+                .with("traced", traced(top.rank)),
         ),
         (Verdict::Suspected, Some(top)) => (
-            "Root cause suspected",
-            format!(
-                "Most likely {} ({} confidence){}; the evidence does not settle it.",
-                lower_first(trim_period(&top.finding.title.to_string())),
-                percent(top.finding.confidence),
-                traced(top.rank)
-            ),
+            "summary-status-suspected",
+            Text::msg("summary-status-suspected-sentence")
+                .with("title", Arg::lower_clause(top.finding.title.clone()))
+                .with("confidence", confidence(top.finding.confidence))
+                .with("traced", traced(top.rank)),
         ),
         (Verdict::Healthy, _) if failing.is_empty() => (
-            "Healthy",
-            format!(
-                "{} and no detector found a problem in {}.",
-                containers_at_rest(evidence),
-                plural(evidence.logs.len() as u64, "log")
-            ),
+            "summary-status-healthy",
+            Text::msg("summary-status-healthy-sentence")
+                .with("containers", containers_at_rest(evidence))
+                .with("logs", evidence.logs.len()),
         ),
         (_, _) if !analysis.symptoms.is_empty() => (
-            "Inconclusive",
-            format!(
-                "{} seen ({} explained) but the evidence names no cause; see what could not be collected.",
-                plural(analysis.symptoms.len() as u64, "symptom"),
-                explained
-            ),
+            "summary-status-inconclusive",
+            Text::msg("summary-status-unexplained-symptoms")
+                .with("symptoms", analysis.symptoms.len())
+                .with("explained", explained),
         ),
         _ => (
-            "Inconclusive",
-            format!(
-                "{} failing ({}) but no detector recognised why; see what could not be collected.",
-                plural(failing.len() as u64, "container"),
-                failing
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            "summary-status-inconclusive",
+            Text::msg("summary-status-unexplained-failures")
+                .with("failing", failing.len())
+                .with(
+                    "containers",
+                    failing
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
         ),
     };
     Status {
-        label: label.to_string(),
+        label: Text::msg(label),
         sentence,
     }
 }
 
-fn containers_at_rest(evidence: &Evidence) -> String {
+/// `0.9` → `90 %`.
+fn confidence(ratio: f64) -> Arg {
+    Arg::percent(ratio.clamp(0.0, 1.0), 0)
+}
+
+fn containers_at_rest(evidence: &Evidence) -> Text {
     match evidence.containers.len() {
-        0 => "No container state was collected".to_string(),
-        1 => "The only container is running, never restarted and not unhealthy".to_string(),
-        n => format!("All {n} containers are running, none restarted or unhealthy"),
+        0 => Text::msg("summary-no-container-state"),
+        n => Text::msg("summary-containers-at-rest").with("containers", n),
     }
+}
+
+/// Whether `text` names `service`, in its words or in one of the values it
+/// shows: a title that does needs no service in front of it.
+fn names(text: &Text, service: &str) -> bool {
+    match text {
+        Text::Verbatim(words) => words.contains(service),
+        Text::Message { args, .. } => args.iter().any(|(_, arg)| match arg {
+            Arg::Code(value) => value.contains(service),
+            Arg::Text(t) | Arg::Clause { text: t, .. } => names(t, service),
+            Arg::List(items) => items.iter().any(|t| names(t, service)),
+            _ => false,
+        }),
+    }
+}
+
+/// `a; b; c`, in the language's punctuation.
+fn semicolons(items: Vec<Text>) -> Text {
+    items
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| {
+            Text::msg("summary-semicolons")
+                .with("first", first)
+                .with("rest", rest)
+        })
+        .unwrap_or_default()
+}
+
+/// `a, b, c`: items of one kind side by side, without the `and` of a list.
+fn commas(items: Vec<Text>) -> Text {
+    items
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| {
+            Text::msg("summary-commas")
+                .with("first", first)
+                .with("rest", rest)
+        })
+        .unwrap_or_default()
 }
 
 fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
@@ -365,7 +412,7 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
             .monitoring
             .probes
             .iter()
-            .map(|p| p.sentence.clone()),
+            .map(|p| p.sentence.clone().into()),
     );
     let top = analysis.root_causes.first();
     let failing: Vec<&str> = evidence
@@ -375,22 +422,19 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
         .map(|c| c.name.as_str())
         .collect();
     let headline = match (top, analysis.verdict) {
-        (Some(r), _) if r.finding.title.to_string().contains(&r.finding.service) => {
-            trim_period(&r.finding.title.to_string()).to_string()
+        (Some(r), _) if names(&r.finding.title, &r.finding.service) => {
+            Text::msg("summary-headline-cause").with("title", Arg::clause(r.finding.title.clone()))
         }
-        (Some(r), _) => format!(
-            "{}: {}",
-            r.finding.service,
-            trim_period(&r.finding.title.to_string())
-        ),
-        (None, Verdict::Healthy) => "No incident found".to_string(),
+        (Some(r), _) => Text::msg("summary-headline-service-cause")
+            .with("service", &r.finding.service)
+            .with("title", Arg::clause(r.finding.title.clone())),
+        (None, Verdict::Healthy) => Text::msg("summary-headline-healthy"),
         (None, _) if !failing.is_empty() => {
-            format!("{} failing, cause not identified", failing.join(", "))
+            Text::msg("summary-headline-failing").with("containers", failing.join(", "))
         }
-        (None, _) => format!(
-            "{}, cause not identified",
-            plural(analysis.symptoms.len() as u64, "symptom")
-        ),
+        (None, _) => {
+            Text::msg("summary-headline-symptoms").with("symptoms", analysis.symptoms.len())
+        }
     };
     Summary {
         headline,
@@ -404,54 +448,79 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
 }
 
 /// `3 of 3 containers are failing: mcp-api is restarting (9 restarts), …`
-fn containers_sentence(evidence: &Evidence) -> Option<String> {
+fn containers_sentence(evidence: &Evidence) -> Option<Text> {
     let total = evidence.containers.len();
     if total == 0 {
         return None;
     }
-    let failing: Vec<String> = evidence
+    let failing: Vec<Text> = evidence
         .containers
         .iter()
         .filter(|c| c.is_failing())
-        .map(|c| format!("{} is {}", c.name, state_phrase(c)))
+        .map(|c| {
+            Text::msg("summary-container-is")
+                .with("container", &c.name)
+                .with("state", state_phrase(c))
+        })
         .collect();
     Some(match failing.len() {
-        0 => format!("{}.", containers_at_rest(evidence)),
-        n => format!(
-            "{n} of {} {} failing: {}.",
-            plural(total as u64, "container"),
-            if n == 1 { "is" } else { "are" },
-            failing.join("; ")
-        ),
+        0 => Text::msg("summary-sentence").with("text", containers_at_rest(evidence)),
+        n => Text::msg("summary-containers-failing")
+            .with("failing", n)
+            .with("containers", total)
+            .with("states", semicolons(failing)),
     })
 }
 
 /// How a container is doing, in words: `restarting (9 restarts)`.
-fn state_phrase(c: &Container) -> String {
+fn state_phrase(c: &Container) -> Text {
     let s = &c.state;
     let mut phrase = if s.restarting {
-        "restarting".to_string()
+        Text::msg("summary-state-restarting")
     } else if s.status == "created" {
-        format!("created but never started (exit code {})", s.exit_code)
+        Text::msg("summary-state-never-started").with("code", s.exit_code.to_string())
     } else if !s.running {
-        format!("{} with exit code {}", s.status, s.exit_code)
+        Text::msg("summary-state-stopped")
+            .with("status", docker_status(&s.status))
+            .with("code", s.exit_code.to_string())
     } else {
-        s.status.clone()
+        docker_status(&s.status)
     };
     if let Some(health) = c.health_status().filter(|h| *h != "healthy" || !s.running) {
-        phrase.push_str(&format!(", {health}"));
+        phrase = Text::msg("summary-state-health")
+            .with("state", phrase)
+            .with("health", health);
     }
     if c.restart_count > 0 {
-        phrase.push_str(&format!(" ({})", plural(c.restart_count, "restart")));
+        phrase = Text::msg("summary-state-restarts")
+            .with("state", phrase)
+            .with("restarts", c.restart_count);
     }
     if s.oom_killed {
-        phrase.push_str(", killed for lack of memory");
+        phrase = Text::msg("summary-state-oom").with("state", phrase);
     }
     phrase
 }
 
+/// Docker's word for a container's status (`running`, `exited`), which a
+/// language may translate.
+fn docker_status(status: &str) -> Text {
+    Text::msg("summary-docker-status").with("status", status)
+}
+
+/// A moment, and the end of a span that starts at it: only the clock when
+/// it is the same day.
+fn span(start: DateTime<Utc>, end: DateTime<Utc>) -> (Arg, Arg) {
+    let end = if start.date_naive() == end.date_naive() {
+        Arg::Clock(end)
+    } else {
+        Arg::Moment(end)
+    };
+    (Arg::Moment(start), end)
+}
+
 /// `mcp-api died 10 times between 18:31:41 and 18:32:10 UTC (exit code 1 ×9, 2 ×1) under restart policy always.`
-fn restarts_sentence(evidence: &Evidence, c: &Container) -> Option<String> {
+fn restarts_sentence(evidence: &Evidence, c: &Container) -> Option<Text> {
     let dies: Vec<_> = evidence
         .events_of(c)
         .filter(|e| e.action == "die" && (c.id.is_empty() || e.actor_id == c.id))
@@ -467,100 +536,111 @@ fn restarts_sentence(evidence: &Evidence, c: &Container) -> Option<String> {
     }
     let mut codes: Vec<(i64, u64)> = codes.into_iter().collect();
     codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Exit codes and their counts, a notation every language reads.
     let codes = codes
         .iter()
         .map(|(code, n)| format!("{code} ×{n}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let first = dies.first().map(|e| e.time)?;
-    let last = dies.last().map(|e| e.time)?;
-    Some(format!(
-        "{} exited {} times between {} and {} (exit code {codes}) under restart policy {}.",
-        c.name,
-        dies.len(),
-        human_time(first),
-        clock_after(first, last),
-        c.restart_policy
-    ))
+    let (first, last) = span(dies.first()?.time, dies.last()?.time);
+    Some(
+        Text::msg("summary-restarts")
+            .with("container", &c.name)
+            .with("exits", dies.len())
+            .with("first", first)
+            .with("last", last)
+            .with("codes", codes)
+            .with("policy", &c.restart_policy),
+    )
 }
 
-fn finding_sentence(f: &Finding) -> String {
-    let mut sentence = trim_period(&f.title.to_string()).to_string();
+fn finding_sentence(f: &Finding) -> Text {
+    let title = Arg::clause(f.title.clone());
     match (f.first_seen, f.last_seen) {
-        (Some(first), Some(last)) if last > first => sentence.push_str(&format!(
-            " (from {} to {})",
-            human_time(first),
-            clock_after(first, last)
-        )),
-        (Some(first), _) => sentence.push_str(&format!(" (at {})", human_time(first))),
-        _ => {}
+        (Some(first), Some(last)) if last > first => {
+            let (first, last) = span(first, last);
+            Text::msg("summary-finding-span")
+                .with("title", title)
+                .with("first", first)
+                .with("last", last)
+        }
+        (Some(first), _) => Text::msg("summary-finding-at")
+            .with("title", title)
+            .with("first", first),
+        _ => Text::msg("summary-finding").with("title", title),
     }
-    sentence.push('.');
-    sentence
 }
 
-fn root_cause_sentence(r: &RootCause) -> String {
+fn root_cause_sentence(r: &RootCause) -> Text {
     let f = &r.finding;
-    let mut sentence = trim_period(&f.title.to_string()).to_string();
+    let id = match (f.first_seen.is_some(), f.occurrences > 1) {
+        (true, true) => "summary-root-cause-seen-times",
+        (true, false) => "summary-root-cause-seen",
+        (false, true) => "summary-root-cause-times",
+        (false, false) => "summary-root-cause",
+    };
+    let mut sentence = Text::msg(id)
+        .with("title", Arg::clause(f.title.clone()))
+        .with("times", f.occurrences);
     if let Some(first) = f.first_seen {
-        sentence.push_str(&format!(", first seen {}", human_time(first)));
+        sentence = sentence.with("first", first);
     }
-    if f.occurrences > 1 {
-        sentence.push_str(&format!(" and {} in all", plural(f.occurrences, "time")));
-    }
-    sentence.push('.');
     sentence
 }
 
 /// The deploy that preceded the cause: the container was (re)created from its
 /// image shortly before it first failed.
-fn trigger_sentence(evidence: &Evidence, cause: &Finding) -> Option<String> {
+fn trigger_sentence(evidence: &Evidence, cause: &Finding) -> Option<Text> {
     let c = evidence.container(&cause.service)?;
     let created = c.created?;
     let failure = failed_after_deploy(evidence, c, cause)?;
-    let image = match evidence.image_of(c) {
+    let mut image: Arg = match evidence.image_of(c) {
         Some(i) => match i.created {
-            Some(built) => format!(
-                "{} ({}, built {})",
-                c.image,
-                i.short_id(),
-                human_time(built)
-            ),
-            None => format!("{} ({})", c.image, i.short_id()),
+            Some(built) => Text::msg("summary-image-built")
+                .with("image", &c.image)
+                .with("id", i.short_id())
+                .with("built", built)
+                .into(),
+            None => Text::msg("summary-image-id")
+                .with("image", &c.image)
+                .with("id", i.short_id())
+                .into(),
         },
-        None => c.image.clone(),
-    };
-    let replaced = previous_image(evidence, c)
-        .map(|(image, _)| format!(", replacing {image}"))
-        .unwrap_or_default();
-    let when = if failure.seconds < 1.0 {
-        "within a second".to_string()
-    } else {
-        format!("{} later", describe_duration(failure.seconds))
+        None => Arg::Code(c.image.clone()),
     };
     // The line that chose the image, when the compose file is in the bundle.
-    let declared = evidence
+    if let Some(declared) = evidence
         .compose_service_of(c)
         .and_then(|(_, s)| s.image.as_ref())
-        .map(|image| {
-            let verb = if image.value == c.image {
-                "as"
-            } else {
-                "whereas"
-            };
-            format!(
-                " ({verb} {} says: `{}`)",
-                image.at.line_ref(c),
-                image.at.text
-            )
-        })
-        .unwrap_or_default();
-    Some(format!(
-        "{} was created from {image}{declared} at {}{replaced}; it {} {when}.",
-        c.name,
-        human_time(created),
-        failure.how
-    ))
+    {
+        let id = if declared.value == c.image {
+            "summary-image-declared-as"
+        } else {
+            "summary-image-declared-whereas"
+        };
+        image = Text::msg(id)
+            .with("image", image)
+            .with("line", declared.at.line_ref(c))
+            .with("text", &declared.at.text)
+            .into();
+    }
+    let when = if failure.seconds < 1.0 {
+        Text::msg("summary-within-a-second")
+    } else {
+        Text::msg("summary-later").with("duration", Arg::Duration(failure.seconds))
+    };
+    let sentence = match previous_image(evidence, c) {
+        Some((previous, _)) => Text::msg("summary-trigger-replacing").with("previous", previous),
+        None => Text::msg("summary-trigger"),
+    };
+    Some(
+        sentence
+            .with("container", &c.name)
+            .with("image", image)
+            .with("created", created)
+            .with("how", failure.how)
+            .with("when", when),
+    )
 }
 
 /// A container that failed soon after it was (re)created: a deploy that
@@ -569,18 +649,21 @@ struct DeployFailure {
     /// Seconds from the container's creation to its first failure.
     seconds: f64,
     /// `first exited (code 2)` or `first failed`.
-    how: String,
+    how: Text,
 }
 
 impl DeployFailure {
     /// `mcp-api first exited (code 2) within a second of its creation`.
-    fn describe(&self, container: &str) -> String {
+    fn describe(&self, container: &str) -> Text {
         let when = if self.seconds < 1.0 {
-            "within a second of its creation".to_string()
+            Text::msg("summary-within-a-second-of-creation")
         } else {
-            format!("{} after its creation", describe_duration(self.seconds))
+            Text::msg("summary-after-creation").with("duration", Arg::Duration(self.seconds))
         };
-        format!("{container} {} {when}", self.how)
+        Text::msg("summary-deploy-failure")
+            .with("container", container)
+            .with("how", self.how.clone())
+            .with("when", when)
     }
 }
 
@@ -599,11 +682,12 @@ fn failed_after_deploy(
     let (failed, how) = match (died, cause.first_seen) {
         (Some(e), seen) if seen.is_none_or(|s| e.time <= s) => (
             e.time,
-            e.exit_code().map_or("first exited".to_string(), |code| {
-                format!("first exited (code {code})")
-            }),
+            e.exit_code()
+                .map_or(Text::msg("summary-first-exited"), |code| {
+                    Text::msg("summary-first-exited-code").with("code", code.to_string())
+                }),
         ),
-        (_, Some(seen)) if seen >= created => (seen, "first failed".to_string()),
+        (_, Some(seen)) if seen >= created => (seen, Text::msg("summary-first-failed")),
         _ => return None,
     };
     let seconds = (failed - created).num_milliseconds() as f64 / 1000.0;
@@ -613,7 +697,7 @@ fn failed_after_deploy(
 /// The onset of the monitoring source whose failures began closest to the
 /// root cause: a months-long history tells less about this incident than a
 /// monitor that started failing seconds after it.
-fn onset(analysis: &Analysis) -> Option<String> {
+fn onset(analysis: &Analysis) -> Option<Text> {
     analysis
         .monitoring
         .sources
@@ -628,7 +712,7 @@ fn onset(analysis: &Analysis) -> Option<String> {
             };
             distance(a).total_cmp(&distance(b))
         })
-        .map(|o| o.sentence.clone())
+        .map(|o| o.sentence.clone().into())
 }
 
 /// The image the same container name ran before, and when that container last
@@ -666,24 +750,36 @@ fn impact(evidence: &Evidence, analysis: &Analysis) -> Option<Impact> {
     Some(Impact {
         start: format_utc(start),
         end: format_utc(end),
-        duration: describe_duration((end - start).num_milliseconds() as f64 / 1000.0),
+        duration: Text::msg("summary-impact-duration").with(
+            "duration",
+            Arg::Duration((end - start).num_milliseconds() as f64 / 1000.0),
+        ),
         ongoing: evidence.containers.iter().any(|c| c.is_failing()),
     })
 }
 
+/// `#1 (missing-module)`: a root cause by its rank and kind.
+fn rank_and_kind(rank: usize, kind: &str) -> Text {
+    Text::msg("summary-rank-kind")
+        .with("rank", rank.to_string())
+        .with("kind", kind)
+}
+
 fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
-    let mut causes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut symptoms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut causes: BTreeMap<&str, Vec<Text>> = BTreeMap::new();
+    let mut symptoms: BTreeMap<&str, Vec<Text>> = BTreeMap::new();
     for r in &analysis.root_causes {
         causes
             .entry(r.finding.service.as_str())
             .or_default()
-            .push(format!("#{} ({})", r.rank, r.finding.kind));
+            .push(rank_and_kind(r.rank, r.finding.kind));
     }
     for s in &analysis.symptoms {
         let role = match s.explained_by {
-            Some(rank) => format!("of #{rank} ({})", s.finding.kind),
-            None => format!("unexplained ({})", s.finding.kind),
+            Some(rank) => {
+                Text::msg("summary-symptom-of").with("cause", rank_and_kind(rank, s.finding.kind))
+            }
+            None => Text::msg("summary-symptom-unexplained").with("kind", s.finding.kind),
         };
         symptoms
             .entry(s.finding.service.as_str())
@@ -704,23 +800,23 @@ fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
         .into_iter()
         .map(|service| {
             let mut parts = Vec::new();
-            if let Some(list) = causes.get(service) {
-                parts.push(format!("root cause {}", list.join(", ")));
+            if let Some(list) = causes.remove(service) {
+                parts.push(Text::msg("summary-role-cause").with("causes", commas(list)));
             }
-            if let Some(list) = symptoms.get(service) {
-                parts.push(format!("symptom {}", list.join(", ")));
+            if let Some(list) = symptoms.remove(service) {
+                parts.push(Text::msg("summary-role-symptom").with("symptoms", commas(list)));
             }
             Affected {
                 service: service.to_string(),
                 state: non_container_state(evidence, service).unwrap_or_else(|| {
                     evidence
                         .container(service)
-                        .map_or_else(|| "not a container".to_string(), state_phrase)
+                        .map_or_else(|| Text::msg("summary-not-a-container"), state_phrase)
                 }),
                 role: if parts.is_empty() {
-                    "failing, no finding explains it".to_string()
+                    Text::msg("summary-role-unexplained-failure")
                 } else {
-                    parts.join("; ")
+                    semicolons(parts)
                 },
             }
         })
@@ -729,12 +825,12 @@ fn affected(evidence: &Evidence, analysis: &Analysis) -> Vec<Affected> {
 
 /// What a service that is not a container is: a log read on the host, or a
 /// monitor named after its history file.
-fn non_container_state(evidence: &Evidence, service: &str) -> Option<String> {
+fn non_container_state(evidence: &Evidence, service: &str) -> Option<Text> {
     if evidence.container(service).is_some() {
         return None;
     }
     if let Some(log) = evidence.logs_of(service).next() {
-        return Some(format!("no container; its log is {}", log.display));
+        return Some(Text::msg("summary-host-log").with("log", &log.display));
     }
     evidence
         .monitoring
@@ -744,7 +840,11 @@ fn non_container_state(evidence: &Evidence, service: &str) -> Option<String> {
                 .file_stem()
                 .is_some_and(|stem| service.starts_with(&*stem.to_string_lossy()))
         })
-        .map(|m| format!("monitor of {}, history {}", m.target, m.source))
+        .map(|m| {
+            Text::msg("summary-monitor-of")
+                .with("target", &m.target)
+                .with("source", &m.source)
+        })
 }
 
 fn solutions(analysis: &Analysis) -> Solutions {
@@ -780,7 +880,9 @@ fn solutions(analysis: &Analysis) -> Solutions {
     );
     let mut out = Solutions::default();
     // One solution a step, whichever causes need it; found by lookup, so
-    // thousands of causes gather in near-linear time.
+    // thousands of causes gather in near-linear time. A step is keyed by its
+    // message and arguments (their debug form: `Text` holds floats, so it
+    // has no `Hash`), the same words in every language.
     let mut position: HashMap<(Horizon, String, &[String]), usize> = HashMap::new();
     let mut fixed: HashSet<(Horizon, usize, FixTarget)> = HashSet::new();
     for (target, remediation) in sources {
@@ -792,7 +894,7 @@ fn solutions(analysis: &Analysis) -> Solutions {
             };
             let key = (
                 step.horizon,
-                step.text.to_string(),
+                format!("{:?}", step.text),
                 step.commands.as_slice(),
             );
             match position.get(&key) {
@@ -805,7 +907,7 @@ fn solutions(analysis: &Analysis) -> Solutions {
                     position.insert(key, list.len());
                     fixed.insert((step.horizon, list.len(), target.clone()));
                     list.push(Solution {
-                        text: step.text.to_string(),
+                        text: step.text.clone(),
                         commands: step.commands.clone(),
                         fixes: vec![target.clone()],
                     });
@@ -819,12 +921,10 @@ fn solutions(analysis: &Analysis) -> Solutions {
 fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
     let mut steps = NextSteps::default();
     let because_cause = |r: &RootCause| {
-        format!(
-            "root cause #{} ({}, {} confidence)",
-            r.rank,
-            r.finding.kind,
-            percent(r.finding.confidence)
-        )
+        Text::msg("summary-because-cause")
+            .with("rank", r.rank.to_string())
+            .with("kind", r.finding.kind)
+            .with("confidence", confidence(r.finding.confidence))
     };
     // One action a service: all its fixes go into one rebuild and redeploy.
     let mut services: Vec<&str> = analysis
@@ -842,26 +942,23 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
     }
     for service in services {
         let causes = causes_of.remove(service).unwrap_or_default();
-        let fixes: Vec<String> = causes
+        let fixes: Vec<Text> = causes
             .iter()
             .map(|r| {
-                if r.finding.remediation.summary.to_string().is_empty() {
-                    format!(
-                        "Fix: {}.",
-                        lower_first(trim_period(&r.finding.title.to_string()))
-                    )
+                if r.finding.remediation.summary == Text::default() {
+                    Text::msg("summary-fix-title")
+                        .with("title", Arg::lower_clause(r.finding.title.clone()))
                 } else {
-                    r.finding.remediation.summary.to_string()
+                    r.finding.remediation.summary.clone()
                 }
             })
             .collect();
         let (text, details) = match fixes.as_slice() {
             [only] => (only.clone(), Vec::new()),
             _ => (
-                format!(
-                    "Fix {service} for all {} causes below, then rebuild and redeploy it once.",
-                    causes.len()
-                ),
+                Text::msg("summary-fix-service")
+                    .with("service", service)
+                    .with("causes", causes.len()),
                 fixes,
             ),
         };
@@ -869,13 +966,14 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             text,
             because: match causes.as_slice() {
                 [only] => because_cause(only),
-                _ => format!(
-                    "root causes {}",
-                    causes
-                        .iter()
-                        .map(|r| format!("#{} ({})", r.rank, r.finding.kind))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                _ => Text::msg("summary-because-causes").with(
+                    "causes",
+                    commas(
+                        causes
+                            .iter()
+                            .map(|r| rank_and_kind(r.rank, r.finding.kind))
+                            .collect(),
+                    ),
                 ),
             },
             details,
@@ -888,12 +986,11 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             .any(|r| failed_after_deploy(evidence, c, &r.finding).is_some());
         if let (true, Some((image, until))) = (after_deploy, previous_image(evidence, c)) {
             steps.today.push(Action {
-                text: format!(
-                    "If the fix cannot ship today, roll {} back to {image}, which it ran until {}.",
-                    c.name,
-                    human_time(until)
-                ),
-                because: format!("the failures began after {} replaced it", c.image),
+                text: Text::msg("summary-roll-back")
+                    .with("container", &c.name)
+                    .with("image", image)
+                    .with("until", until),
+                because: Text::msg("summary-because-replaced").with("image", &c.image),
                 details: Vec::new(),
             });
         }
@@ -910,21 +1007,13 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         services.dedup();
         if !services.is_empty() {
             steps.today.push(Action {
-                text: format!(
-                    "Once {} is fixed, check that {} {}.",
-                    r.finding.service,
-                    services.join(", "),
-                    if services.len() == 1 {
-                        "recovers"
-                    } else {
-                        "recover"
-                    }
-                ),
-                because: format!(
-                    "{} of root cause #{}",
-                    plural(r.explains.len() as u64, "symptom"),
-                    r.rank
-                ),
+                text: Text::msg("summary-check-recovery")
+                    .with("service", &r.finding.service)
+                    .with("services", services.join(", "))
+                    .with("count", services.len()),
+                because: Text::msg("summary-because-symptoms")
+                    .with("symptoms", r.explains.len())
+                    .with("rank", r.rank.to_string()),
                 details: Vec::new(),
             });
         }
@@ -935,11 +1024,9 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         .filter(|s| s.explained_by.is_none())
     {
         steps.today.push(Action {
-            text: format!(
-                "Find the cause of this symptom, which nothing in the evidence explains: {}.",
-                trim_period(&s.finding.title.to_string())
-            ),
-            because: format!("unexplained symptom ({})", s.finding.kind),
+            text: Text::msg("summary-find-cause")
+                .with("title", Arg::clause(s.finding.title.clone())),
+            because: Text::msg("summary-because-unexplained").with("kind", s.finding.kind),
             details: Vec::new(),
         });
     }
@@ -955,7 +1042,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             push_unique(
                 list,
                 Action {
-                    text: step.text.to_string(),
+                    text: step.text.clone(),
                     because: because_cause(r),
                     details: Vec::new(),
                 },
@@ -963,7 +1050,7 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         }
     }
     // One line a container: the earliest failure after its creation.
-    let mut deployed_broken: Vec<String> = Vec::new();
+    let mut deployed_broken: Vec<Text> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for r in &analysis.root_causes {
         let Some(c) = evidence.container(&r.finding.service) else {
@@ -987,8 +1074,8 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         push_unique(
             &mut steps.this_week,
             Action {
-                text: "Gate deploys on a start-up check: start the new container once and require it to stay up (and healthy, where it has a healthcheck) before it replaces the running one.".to_string(),
-                because: deployed_broken.join("; "),
+                text: Text::msg("summary-gate-deploys"),
+                because: semicolons(deployed_broken),
                 details: Vec::new(),
             },
         );
@@ -1001,13 +1088,13 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         push_unique(
             &mut steps.this_week,
             Action {
-                text: format!(
-                    "Alert on restart loops: restart policy {} restarted {} {} without fixing anything.",
-                    c.restart_policy,
-                    c.name,
-                    plural(c.restart_count, "time")
-                ),
-                because: format!("RestartCount {} in {}", c.restart_count, c.source),
+                text: Text::msg("summary-alert-restart-loops")
+                    .with("policy", &c.restart_policy)
+                    .with("container", &c.name)
+                    .with("restarts", c.restart_count),
+                because: Text::msg("summary-because-restart-count")
+                    .with("restarts", c.restart_count.to_string())
+                    .with("source", &c.source),
                 details: Vec::new(),
             },
         );
@@ -1024,16 +1111,14 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
                         .map(|port| format!("{}:{port}", host_or_any(&p.host_ip)))
                 })
                 .collect();
-            let what = if published.is_empty() {
-                "the services users reach".to_string()
+            let text = if published.is_empty() {
+                Text::msg("summary-monitor-services")
             } else {
-                published.join(", ")
+                Text::msg("summary-monitor-addresses").with("addresses", published.join(", "))
             };
             steps.this_month.push(Action {
-                text: format!(
-                    "Monitor {what} from outside the host and alert on consecutive failures."
-                ),
-                because: "no monitoring history was available for this incident".to_string(),
+                text,
+                because: Text::msg("summary-because-no-monitoring"),
                 details: Vec::new(),
             });
         }
@@ -1046,11 +1131,8 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
         kinds.dedup();
         if !kinds.is_empty() {
             steps.this_month.push(Action {
-                text: format!(
-                    "Write a runbook entry for {}: how it shows, how to confirm it, how to fix it, from this report.",
-                    kinds.join(", ")
-                ),
-                because: format!("{} found in this incident", plural(kinds.len() as u64, "cause kind")),
+                text: Text::msg("summary-runbook").with("kinds", kinds.join(", ")),
+                because: Text::msg("summary-because-cause-kinds").with("kinds", kinds.len()),
                 details: Vec::new(),
             });
         }
@@ -1060,8 +1142,9 @@ fn next_steps(evidence: &Evidence, analysis: &Analysis) -> NextSteps {
             .find(|g| g.what.starts_with("engine events"))
         {
             steps.this_month.push(Action {
-                text: "Keep engine events beyond the engine's buffer (for example run docker events --format '{{json .}}' into the journal), so the history of restarts survives.".to_string(),
-                because: gap.why.clone(),
+                text: Text::msg("summary-keep-engine-events")
+                    .with("command", "docker events --format '{{json .}}'"),
+                because: gap.why.clone().into(),
                 details: Vec::new(),
             });
         }
@@ -1081,90 +1164,141 @@ fn push_unique(list: &mut Vec<Action>, action: Action) {
     }
 }
 
+/// Who binds a port, before it is said in words: ports are matched and
+/// sorted on these, the names as they are.
+struct Binding {
+    address: String,
+    port: Option<u16>,
+    /// A host process rather than a container.
+    host: bool,
+    /// The container, or the processes holding the host socket; `None` when
+    /// `ss` could not name them.
+    owner: Option<String>,
+    detail: Text,
+    source: String,
+}
+
+impl Binding {
+    fn owner_kind(&self) -> Text {
+        Text::msg(if self.host {
+            "summary-owner-host-process"
+        } else {
+            "summary-owner-container"
+        })
+    }
+
+    fn owner(&self) -> Text {
+        match &self.owner {
+            Some(name) => Text::msg("summary-owner-name").with("name", name),
+            None => Text::msg("summary-owner-unknown"),
+        }
+    }
+}
+
 fn technical(evidence: &Evidence) -> Technical {
     let meta = &evidence.meta;
-    let mut ports: Vec<PortInUse> = Vec::new();
+    let mut bindings: Vec<Binding> = Vec::new();
     for c in &evidence.containers {
         for p in &c.ports {
             let state = if c.state.restarting {
-                "restarting"
+                docker_status("restarting")
             } else {
-                c.state.status.as_str()
+                docker_status(&c.state.status)
             };
-            ports.push(match p.host_port {
-                Some(port) => PortInUse {
+            bindings.push(match p.host_port {
+                Some(port) => Binding {
                     address: format!("{}:{port}", host_or_any(&p.host_ip)),
                     port: Some(port),
-                    owner_kind: "container".into(),
-                    owner: c.name.clone(),
-                    detail: format!("-> {} ({state})", p.container_port),
+                    host: false,
+                    owner: Some(c.name.clone()),
+                    detail: Text::msg("summary-port-published")
+                        .with("port", &p.container_port)
+                        .with("state", state),
                     source: c.source.clone(),
-                    shared_with: Vec::new(),
                 },
-                None => PortInUse {
+                None => Binding {
                     address: p.container_port.clone(),
                     port: None,
-                    owner_kind: "container".into(),
-                    owner: c.name.clone(),
-                    detail: format!("not published ({state})"),
+                    host: false,
+                    owner: Some(c.name.clone()),
+                    detail: Text::msg("summary-port-unpublished").with("state", state),
                     source: c.source.clone(),
-                    shared_with: Vec::new(),
                 },
             });
         }
     }
     for l in &evidence.listeners {
         let (owner, detail) = if l.processes.is_empty() {
-            (
-                "unknown".to_string(),
-                "listening on the host; run ss -ltnp as root to name the process".to_string(),
-            )
+            (None, Text::msg("summary-listening-unnamed"))
         } else {
-            (l.processes.join(", "), "listening on the host".to_string())
+            (Some(l.processes.join(", ")), Text::msg("summary-listening"))
         };
-        ports.push(PortInUse {
+        bindings.push(Binding {
             address: if l.address.contains(':') {
                 format!("[{}]:{}", l.address, l.port)
             } else {
                 format!("{}:{}", l.address, l.port)
             },
             port: Some(l.port),
-            owner_kind: "host process".into(),
+            host: true,
             owner,
             detail,
             source: format!("{}:{}", l.source, l.line),
-            shared_with: Vec::new(),
         });
     }
     // Name who else binds the same port: a container binding and a host
     // socket on one port is exactly what a port conflict looks like.
-    for i in 0..ports.len() {
-        let Some(port) = ports[i].port else { continue };
-        let others: Vec<String> = ports
-            .iter()
-            .enumerate()
-            .filter(|(j, p)| *j != i && p.port == Some(port) && p.owner != ports[i].owner)
-            .filter(|(_, p)| same_interface(&p.address, &ports[i].address))
-            .map(|(_, p)| format!("{} {}", p.owner_kind, p.owner))
-            .collect();
-        ports[i].shared_with = others;
-    }
-    ports.sort_by(|a, b| {
+    let shared: Vec<Vec<Text>> = bindings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| match b.port {
+            None => Vec::new(),
+            Some(port) => bindings
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.port == Some(port) && o.owner != b.owner)
+                .filter(|(_, o)| same_interface(&o.address, &b.address))
+                .map(|(_, o)| {
+                    Text::msg("summary-owned-by")
+                        .with("kind", o.owner_kind())
+                        .with("owner", o.owner())
+                })
+                .collect(),
+        })
+        .collect();
+    let mut ports: Vec<(Binding, Vec<Text>)> = bindings.into_iter().zip(shared).collect();
+    // Containers before host processes on a port; a process `ss` could not
+    // name after the named ones.
+    ports.sort_by(|(a, _), (b, _)| {
         (
             a.port.is_none(),
             a.port,
-            &a.owner_kind,
+            a.host,
+            a.owner.is_none(),
             &a.owner,
             &a.address,
         )
             .cmp(&(
                 b.port.is_none(),
                 b.port,
-                &b.owner_kind,
+                b.host,
+                b.owner.is_none(),
                 &b.owner,
                 &b.address,
             ))
     });
+    let ports = ports
+        .into_iter()
+        .map(|(b, shared_with)| PortInUse {
+            owner_kind: b.owner_kind(),
+            owner: b.owner(),
+            address: b.address,
+            port: b.port,
+            detail: b.detail,
+            source: b.source,
+            shared_with,
+        })
+        .collect();
     let images = evidence
         .images
         .iter()
@@ -1254,61 +1388,6 @@ fn same_interface(a: &str, b: &str) -> bool {
     let (a, b) = (host(a), host(b));
     let wildcard = |h: &str| h == "0.0.0.0" || h == "::" || h == "*";
     a == b || wildcard(&a) || wildcard(&b)
-}
-
-/// `2026-11-27 18:31:41 UTC`: how reports print a moment.
-pub fn human_time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-}
-
-/// The end of a span: only the clock when it is the same day as `start`.
-fn clock_after(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    if start.date_naive() == end.date_naive() {
-        end.format("%H:%M:%S").to_string()
-    } else {
-        human_time(end)
-    }
-}
-
-/// `0.9` → `90 %`.
-pub fn percent(ratio: f64) -> String {
-    format!("{:.0} %", (ratio * 100.0).clamp(0.0, 100.0))
-}
-
-/// `12345` → `12,345`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `1` → `1 restart`, `12345` → `12,345 restarts`.
-fn plural(n: u64, noun: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{} {noun}{s}", thousands(n))
-}
-
-fn trim_period(text: &str) -> &str {
-    text.trim().trim_end_matches('.')
-}
-
-/// Lower-cases the first letter unless the first word looks like a name
-/// (`ModuleNotFoundError`, `LOG_LEVEL`, `mcp-api`).
-fn lower_first(text: &str) -> String {
-    let first_word = text.split_whitespace().next().unwrap_or("");
-    let is_name = first_word.chars().skip(1).any(|c| c.is_uppercase())
-        || first_word.contains(['_', '-', '.', '/', ':']);
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) if !is_name => c.to_lowercase().chain(chars).collect(),
-        _ => text.to_string(),
-    }
 }
 
 /// The main example with the findings detectors report for it, built from
@@ -1469,14 +1548,16 @@ mod tests {
                 api.restart_count
             )
         );
+        let restarts = summary.problem[1].to_string();
         assert!(
-            summary.problem[1].starts_with(&format!("mcp-api exited {dies} times between ")),
-            "{}",
-            summary.problem[1]
+            restarts.starts_with(&format!("mcp-api exited {dies} times between ")),
+            "{restarts}"
         );
-        assert!(summary.problem[1].ends_with("under restart policy always."));
-        assert!(summary.problem[2].starts_with("nginx (host) answered 502 Bad Gateway"));
-        let trigger = summary.trigger.as_deref().unwrap();
+        assert!(restarts.ends_with("under restart policy always."));
+        assert!(summary.problem[2]
+            .to_string()
+            .starts_with("nginx (host) answered 502 Bad Gateway"));
+        let trigger = summary.trigger.as_ref().unwrap().to_string();
         assert!(
             trigger.contains(&format!(
                 "coroner-fixture/mcp-api:1.5.0 ({}",
@@ -1500,25 +1581,26 @@ mod tests {
             .iter()
             .find(|a| a.service == "nginx (host)")
             .unwrap();
+        let state = host_nginx.state.to_string();
         assert!(
-            host_nginx
-                .state
-                .starts_with("no container; its log is logs/nginx/"),
-            "{}",
-            host_nginx.state
+            state.starts_with("no container; its log is logs/nginx/"),
+            "{state}"
         );
-        let roles: Vec<(&str, &str)> = summary
+        let roles: Vec<(&str, String)> = summary
             .affected
             .iter()
-            .map(|a| (a.service.as_str(), a.role.as_str()))
+            .map(|a| (a.service.as_str(), a.role.to_string()))
             .collect();
         assert_eq!(
             roles,
             [
-                ("mcp-api", "root cause #1 (missing-module)"),
-                ("nginx", "root cause #2 (port-conflict)"),
-                ("nginx (host)", "symptom of #1 (upstream-unavailable)"),
-                ("qdrant", "failing, no finding explains it"),
+                ("mcp-api", "root cause #1 (missing-module)".to_string()),
+                ("nginx", "root cause #2 (port-conflict)".to_string()),
+                (
+                    "nginx (host)",
+                    "symptom of #1 (upstream-unavailable)".to_string()
+                ),
+                ("qdrant", "failing, no finding explains it".to_string()),
             ]
         );
     }
@@ -1529,9 +1611,9 @@ mod tests {
         let sources = &analysis.monitoring.sources;
         let live = sources.iter().find(|s| s.name == "uptime-monitor").unwrap();
         let history = sources.iter().find(|s| s.name == "api-uptime-9d").unwrap();
-        let onset = analysis.write_up.summary.onset.as_deref().unwrap();
-        assert_eq!(onset, live.onset.as_ref().unwrap().sentence);
-        assert_ne!(onset, history.onset.as_ref().unwrap().sentence);
+        let onset = analysis.write_up.summary.onset.as_ref().unwrap();
+        assert_eq!(*onset, live.onset.as_ref().unwrap().sentence);
+        assert_ne!(*onset, history.onset.as_ref().unwrap().sentence);
     }
 
     #[test]
@@ -1578,7 +1660,10 @@ mod tests {
         let (evidence, analysis) = sample::incident();
         let restarts = evidence.container("mcp-api").unwrap().restart_count;
         let steps = &analysis.write_up.next_steps;
-        let today: Vec<&str> = steps.today.iter().map(|a| a.text.as_str()).collect();
+        let words = |actions: &[Action]| -> Vec<String> {
+            actions.iter().map(|a| a.text.to_string()).collect()
+        };
+        let today = words(&steps.today);
         assert_eq!(
             today[0],
             "Add pandas to the requirements of mcp-api and rebuild its image."
@@ -1586,17 +1671,19 @@ mod tests {
         assert!(today.iter().any(|t| t.starts_with(
             "If the fix cannot ship today, roll mcp-api back to coroner-fixture/mcp-api:1.4.2"
         )));
-        assert!(today.contains(&"Once mcp-api is fixed, check that nginx (host) recovers."));
-        let week: Vec<&str> = steps.this_week.iter().map(|a| a.text.as_str()).collect();
-        assert!(week.contains(&"Import the application in CI right after building the image."));
+        assert!(today.contains(&"Once mcp-api is fixed, check that nginx (host) recovers.".into()));
+        let week = words(&steps.this_week);
+        assert!(
+            week.contains(&"Import the application in CI right after building the image.".into())
+        );
         assert!(week
             .iter()
             .any(|t| t.starts_with("Gate deploys on a start-up check")));
         let alert = format!(
             "Alert on restart loops: restart policy always restarted mcp-api {restarts} times without fixing anything."
         );
-        assert!(week.contains(&alert.as_str()), "{week:#?}");
-        let month: Vec<&str> = steps.this_month.iter().map(|a| a.text.as_str()).collect();
+        assert!(week.contains(&alert), "{week:#?}");
+        let month = words(&steps.this_month);
         assert!(month
             .iter()
             .any(|t| t.starts_with("Write a runbook entry for missing-module, port-conflict")));
@@ -1725,11 +1812,8 @@ mod tests {
             "All {} containers are running, none restarted or unhealthy",
             evidence.containers.len()
         );
-        assert!(
-            w.status.sentence.starts_with(&running),
-            "{}",
-            w.status.sentence
-        );
+        let sentence = w.status.sentence.to_string();
+        assert!(sentence.starts_with(&running), "{sentence}");
         assert_eq!(w.summary.headline, "No incident found");
         assert_eq!(w.summary.problem, [format!("{running}.")]);
         assert!(w.summary.root_cause.is_none() && w.summary.impact.is_none());
@@ -1740,16 +1824,83 @@ mod tests {
     }
 
     #[test]
-    fn durations_and_names_read_naturally() {
-        assert_eq!(thousands(1234567), "1,234,567");
+    fn a_title_becomes_a_clause_of_the_sentence() {
+        let fix = |title: &str| {
+            Text::msg("summary-fix-title")
+                .with("title", Arg::lower_clause(title.into()))
+                .to_string()
+        };
         assert_eq!(
-            lower_first("Give mcp-api more memory"),
-            "give mcp-api more memory"
+            fix("Give mcp-api more memory."),
+            "Fix: give mcp-api more memory."
         );
         assert_eq!(
-            lower_first("ModuleNotFoundError in api"),
-            "ModuleNotFoundError in api"
+            fix("ModuleNotFoundError in api"),
+            "Fix: ModuleNotFoundError in api."
         );
-        assert_eq!(lower_first("mcp-api cannot start"), "mcp-api cannot start");
+        assert_eq!(fix("mcp-api cannot start"), "Fix: mcp-api cannot start.");
+    }
+
+    #[test]
+    fn the_write_up_reads_in_french() {
+        let (evidence, analysis) = sample::incident();
+        let restarts = evidence.container("mcp-api").unwrap().restart_count;
+        let fr = crate::locale::get("fr").unwrap();
+        let w = &analysis.write_up;
+        assert_eq!(fr.text(&w.status.label), "Cause racine identifiée");
+        let sentence = fr.text(&w.status.sentence);
+        assert!(
+            sentence
+                .ends_with(" (confiance 90\u{202f}%)\u{202f}; le seul symptôme trouvé en découle."),
+            "{sentence}"
+        );
+        assert_eq!(
+            fr.text(&w.summary.problem[0]),
+            format!(
+                "3 conteneurs sur 3 sont en échec\u{a0}: mcp-api est en redémarrage \
+                 ({restarts} redémarrages)\u{202f}; nginx est créé mais jamais démarré \
+                 (code de sortie 128)\u{202f}; qdrant est en cours d'exécution, healthcheck en échec."
+            )
+        );
+        let exits = fr.text(&w.summary.problem[1]);
+        assert!(
+            exits.starts_with("mcp-api s'est arrêté 10 fois entre le 27 novembre 2026 à "),
+            "{exits}"
+        );
+        let roles: Vec<String> = w
+            .summary
+            .affected
+            .iter()
+            .map(|a| fr.text(&a.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "cause racine #1 (missing-module)",
+                "cause racine #2 (port-conflict)",
+                "symptôme de #1 (upstream-unavailable)",
+                "en échec, aucun constat ne l'explique",
+            ]
+        );
+        let because: Vec<String> = w
+            .next_steps
+            .today
+            .iter()
+            .map(|a| fr.text(&a.because))
+            .collect();
+        assert!(
+            because.contains(&"1 symptôme de la cause racine #1".to_string()),
+            "{because:#?}"
+        );
+        // Counts choose the plural and are grouped the French way.
+        let state = |n: u64| {
+            fr.text(
+                &Text::msg("summary-state-restarts")
+                    .with("state", Text::msg("summary-state-restarting"))
+                    .with("restarts", n),
+            )
+        };
+        assert_eq!(state(1), "en redémarrage (1 redémarrage)");
+        assert_eq!(state(1296), "en redémarrage (1\u{202f}296 redémarrages)");
     }
 }

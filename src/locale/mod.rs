@@ -301,7 +301,12 @@ impl Localizer {
     /// The words of `text` in this language.
     pub fn text(&self, text: &Text) -> String {
         match text {
-            Text::Verbatim(words) => words.clone(),
+            Text::Verbatim(words) => {
+                if !words.is_empty() {
+                    untranslated(words);
+                }
+                words.clone()
+            }
             Text::Message { id, args } => {
                 let mut fluent = FluentArgs::new();
                 for (name, arg) in args {
@@ -323,6 +328,7 @@ impl Localizer {
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.pattern(id) else {
+            untranslated(id);
             return match &self.fallback {
                 Some(english) if english.has(id) => english.format(id, args),
                 // A message no catalogue has is a bug; it shows, so the
@@ -383,6 +389,7 @@ impl Localizer {
             Arg::Duration(seconds) => self.duration(*seconds),
             Arg::Text(t) => self.text(t),
             Arg::List(items) => self.list(items),
+            Arg::Clause { text, lower } => text::clause(&self.text(text), *lower),
         }
     }
 
@@ -483,6 +490,26 @@ fn line_of(text: &str, offset: usize) -> usize {
         .filter(|b| **b == b'\n')
         .count()
         + 1
+}
+
+thread_local! {
+    /// What this thread wrote that is not in the language asked for.
+    static UNTRANSLATED: RefCell<BTreeMap<String, u64>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Counts words a report had to show untranslated: a message the language
+/// lacks (shown in English) or words that are not a message (a rule added
+/// with `--rules`). Only the first 80 characters are kept.
+fn untranslated(what: &str) {
+    let key: String = what.chars().take(80).collect();
+    UNTRANSLATED.with(|u| *u.borrow_mut().entry(key).or_default() += 1);
+}
+
+/// What this thread wrote untranslated since the last call, and how often:
+/// message ids a language lacks and verbatim words. A report in English has
+/// only the words of rules added with `--rules` here.
+pub fn take_untranslated() -> BTreeMap<String, u64> {
+    UNTRANSLATED.with(|u| std::mem::take(&mut *u.borrow_mut()))
 }
 
 thread_local! {

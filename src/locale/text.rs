@@ -51,6 +51,11 @@ pub enum Arg {
     Text(Box<Text>),
     /// Messages joined as a list (`a, b and c`).
     List(Vec<Text>),
+    /// Another message inside a sentence: its closing period dropped and,
+    /// when `lower`, its first letter lower-cased unless its first word
+    /// looks like a name (`ModuleNotFoundError`, `LOG_LEVEL`, `mcp-api`).
+    /// A finding's title becomes part of a sentence this way.
+    Clause { text: Box<Text>, lower: bool },
 }
 
 impl Text {
@@ -107,6 +112,36 @@ impl Arg {
 
     pub fn percent(ratio: f64, decimals: u8) -> Arg {
         Arg::Percent { ratio, decimals }
+    }
+
+    /// `text` without its closing period; see [`Arg::Clause`].
+    pub fn clause(text: Text) -> Arg {
+        Arg::Clause {
+            text: Box::new(text),
+            lower: false,
+        }
+    }
+
+    /// `text` without its closing period and with a lower-case first
+    /// letter; see [`Arg::Clause`].
+    pub fn lower_clause(text: Text) -> Arg {
+        Arg::Clause {
+            text: Box::new(text),
+            lower: true,
+        }
+    }
+}
+
+/// The words of a sentence made part of another; see [`Arg::Clause`].
+pub(super) fn clause(words: &str, lower: bool) -> String {
+    let words = words.trim().trim_end_matches('.');
+    let first_word = words.split_whitespace().next().unwrap_or("");
+    let is_name = first_word.chars().skip(1).any(|c| c.is_uppercase())
+        || first_word.contains(['_', '-', '.', '/', ':']);
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(c) if lower && !is_name => c.to_lowercase().chain(chars).collect(),
+        _ => words.to_string(),
     }
 }
 

@@ -380,7 +380,7 @@ mod tests {
     fn the_front_matter_reads_back_as_written_whatever_the_title_holds() {
         let (_, mut analysis) = sample::incident();
         analysis.write_up.summary.headline =
-            "api: \"quoted\"\n---\nkey: injected # and a ': colon'".to_string();
+            "api: \"quoted\"\n---\nkey: injected # and a ': colon'".into();
         let incident = render(&analysis).unwrap();
         let read = read_front_matter(&incident.text)
             .unwrap()

@@ -1,6 +1,6 @@
 # compose-drift: a container started from an older version of its compose file.
 
-# $kinds lists compose-drift-kind messages, $count how many there are.
+# $kinds lists compose-drift-kind messages.
 compose-drift-title = { $container } was started from an older compose file: its { $kinds } differ from { $file }
 compose-drift-kind = { $kind ->
         [image] image

@@ -1,9 +1,6 @@
 # compose-drift : dérive entre le fichier compose et le conteneur.
 
-compose-drift-title = Dérive entre le fichier compose et le conteneur { $container }, démarré depuis une version antérieure du fichier : { $kinds } { $count ->
-        [one] diffère
-       *[other] diffèrent
-    } de { $file }
+compose-drift-title = Dérive entre le fichier compose et le conteneur { $container }, démarré depuis une version antérieure du fichier : écart avec { $file } sur { $kinds }
 compose-drift-kind = { $kind ->
         [image] l'image
         [ports] les ports

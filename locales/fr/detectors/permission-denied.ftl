@@ -19,7 +19,7 @@ permission-denied-not-permitted-step-volume = Sur NFS, CIFS ou un disque Windows
 
 permission-denied-root-mount-title = Droits refusés à { $service } sur { $path } alors qu'il tourne en root : { $mount } ; les étiquettes SELinux ou le remappage des espaces de noms utilisateur le refusent
 permission-denied-root-mount-summary = Réétiquetez le montage pour le conteneur (`:z` partagé, `:Z` privé) sur les hôtes SELinux, ou donnez le répertoire à l'utilisateur root remappé.
-permission-denied-root-mount-step = Vérifiez le propriétaire et l'étiquette SELinux du répertoire de l'hôte, puis recréez le conteneur avec le montage réétiqueté (ajoutez :z à son option -v).
+permission-denied-root-mount-step = Vérifiez le propriétaire et l'étiquette SELinux du répertoire de l'hôte, puis recréez le conteneur avec le montage réétiqueté (ajoutez `:z` à son option `-v`).
 
 permission-denied-user-mount-title = Droits refusés à { $service } sur { $path } : il tourne sous l'utilisateur { $user }, et { $mount }, où cet utilisateur n'a pas le droit d'écrire
 permission-denied-user-mount-summary = Donnez { $destination } à l'utilisateur { $user } : un chown une fois pour toutes, ou faites tourner le conteneur sous le propriétaire du répertoire.

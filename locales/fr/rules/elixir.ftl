@@ -14,7 +14,7 @@ elixir-application-start-error =
 
 elixir-config-provider-failed =
     .title = la configuration d'exécution de la release ({ $provider }) a levé une erreur
-    .remediation = config/runtime.exs (ou un autre config provider) a levé une exception pendant le démarrage de la release ; l'exception sur les lignes suivantes dit pourquoi, le plus souvent une variable d'environnement manquante lue avec System.fetch_env! ou du code qui a besoin de Mix à l'exécution. Définissez la variable ou déplacez le code dans la config de compilation.
+    .remediation = config/runtime.exs (ou un autre config provider) a levé une exception pendant le démarrage de la release ; l'exception sur les lignes suivantes dit pourquoi, le plus souvent une variable d'environnement manquante lue avec {"System.fetch_env!"} ou du code qui a besoin de Mix à l'exécution. Définissez la variable ou déplacez le code dans la config de compilation.
 
 elixir-dbconnection-connect-failed =
     .title = le pool de base de données de { $service } ne peut pas joindre { $host }:{ $port } : { $reason } ({ $posix })

@@ -11,6 +11,7 @@ use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
 use crate::evidence::{Container, EntrypointForensics, Evidence};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -263,7 +264,7 @@ impl Detector for BrokenEntrypoint {
             } else {
                 Problem::NotExecutable
             };
-            let mut f = Finding::new(Self::ID, Self::ROLE, &c.name, String::new());
+            let mut f = Finding::new(Self::ID, Self::ROLE, &c.name, Text::default());
             f.evidence
                 .push(Quote::field(&c.source, "State.Error", &c.state.error));
             f.confidence = 0.95;
@@ -345,7 +346,7 @@ impl Detector for BrokenEntrypoint {
                 .or_insert_with(|| Case {
                     path,
                     problem: problem.clone(),
-                    finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                    finding: Finding::new(Self::ID, Self::ROLE, &log.service, Text::default()),
                 });
             if problem.certainty() > case.problem.certainty() {
                 case.problem = problem;
@@ -579,16 +580,22 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         .filter(|i| !i.architecture.is_empty())
         .map(|i| format!("{}/{}", i.os, i.architecture));
 
+    // Every message names the file as the entrypoint or the command: `role`
+    // selects the word (and its grammar), `path` and `service` fill it in.
+    let msg = |id: &'static str| {
+        Text::msg(id)
+            .with("role", what)
+            .with("path", &path)
+            .with("service", &service)
+    };
     let (title, confidence, remediation) = match &problem {
         Problem::Missing => (
-            format!("{what} {path} does not exist in the image, so {service} was never started"),
+            msg("broken-entrypoint-missing-title"),
             0.95,
-            Remediation::new(format!(
-                "Put {path} in the image (COPY it there) or point the {what} at where the script really is, then rebuild and recreate {service}."
-            ))
+            Remediation::new(msg("broken-entrypoint-missing-fix"))
             .step(
                 Horizon::Immediate,
-                format!("See what the image has where the {what} points."),
+                msg("broken-entrypoint-missing-step-look"),
                 &[format!(
                     "docker run --rm --entrypoint ls {image} -la {}",
                     shell_quote(parent_dir(&path))
@@ -596,38 +603,34 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             )
             .step(
                 Horizon::Immediate,
-                "Fix the COPY destination or the ENTRYPOINT/CMD path in the Dockerfile, rebuild and recreate the container.",
+                msg("broken-entrypoint-missing-step-fix"),
                 &rebuild,
             ),
         ),
         Problem::NotInPath => (
-            format!("{what} '{path}' is not installed in the image (executable file not found in $PATH), so {service} was never started"),
+            msg("broken-entrypoint-not-in-path-title"),
             0.95,
-            Remediation::new(format!(
-                "Install {path} in the image (a Python tool: add it to requirements.txt; an OS tool: apt-get/apk), or call it by its full path."
-            ))
+            Remediation::new(msg("broken-entrypoint-not-in-path-fix"))
             .step(
                 Horizon::Immediate,
-                "Check whether the program exists anywhere in the image, and what PATH is.",
+                msg("broken-entrypoint-not-in-path-step-look"),
                 &[format!(
                     "docker run --rm --entrypoint sh {image} -c 'command -v {path} || echo not installed; echo \"PATH=$PATH\"'"
                 )],
             )
             .step(
                 Horizon::Immediate,
-                format!("Install {path} in the Dockerfile (in the stage that is shipped), rebuild and recreate the container."),
+                msg("broken-entrypoint-not-in-path-step-install"),
                 &rebuild,
             ),
         ),
         Problem::NotExecutable => (
-            format!("{what} {path} cannot be executed: it lacks the execute permission"),
+            msg("broken-entrypoint-not-executable-title"),
             0.9,
-            Remediation::new(format!(
-                "Make {file} executable: `chmod +x` in the repository and `RUN chmod +x {path}` (or `COPY --chmod=755`) in the Dockerfile, then rebuild."
-            ))
+            Remediation::new(msg("broken-entrypoint-not-executable-fix").with("file", &file))
             .step(
                 Horizon::Immediate,
-                format!("Set the execute bit in the source tree (and in git), add `RUN chmod +x {path}` after the COPY in the Dockerfile, rebuild and recreate the container."),
+                msg("broken-entrypoint-not-executable-step"),
                 &[
                     vec![
                         format!("chmod +x {}", shell_quote(&file)),
@@ -639,22 +642,19 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             ),
         ),
         Problem::IsDirectory => (
-            format!("{what} {path} is a directory, not a program, so {service} was never started"),
+            msg("broken-entrypoint-directory-title"),
             0.9,
-            Remediation::new(format!(
-                "Point the {what} at the script or program inside {path}, not at the directory."
-            ))
+            Remediation::new(msg("broken-entrypoint-directory-fix"))
             .step(
                 Horizon::Immediate,
-                "Fix ENTRYPOINT/CMD in the Dockerfile (or the compose file), rebuild and recreate the container.",
+                msg("broken-entrypoint-directory-step"),
                 &rebuild,
             ),
         ),
         Problem::Crlf { proven } => {
-            let title = if *proven {
-                format!("{what} {path} cannot be executed: its shebang line ends with \\r (Windows line endings)")
-            } else {
-                format!("{what} {path} cannot be executed although it exists: most likely its shebang line ends with \\r (Windows line endings)")
+            let title = match proven {
+                true => msg("broken-entrypoint-crlf-title"),
+                false => msg("broken-entrypoint-crlf-title-likely"),
             };
             (
                 title,
@@ -664,24 +664,26 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
         }
         // Certain: the collector read the \r at the end of line 1.
         Problem::CrlfFirstLine => (
-            format!("line 1 of {path} ends with \\r: the script has Windows line endings; convert it (dos2unix, or .gitattributes eol=lf) and rebuild"),
+            msg("broken-entrypoint-crlf-first-line-title"),
             0.99,
             crlf_remediation(&file, &service, &path, None, &rebuild),
         ),
         Problem::LoaderMissing { loader } => (
-            format!("{what} {path} cannot be executed although it exists: it is dynamically linked and its loader {loader} is not in the image"),
+            msg("broken-entrypoint-loader-title").with("loader", loader),
             0.95,
-            Remediation::new(format!(
-                "Build {file} statically (e.g. CGO_ENABLED=0 for Go), or use a base image with the C library it was linked against ({loader} is glibc's or musl's loader)."
-            ))
+            Remediation::new(
+                msg("broken-entrypoint-loader-fix")
+                    .with("file", &file)
+                    .with("loader", loader),
+            )
             .step(
                 Horizon::Immediate,
-                "See which loader and libraries the program asks for.",
+                msg("broken-entrypoint-loader-step-look"),
                 &[show_type],
             )
             .step(
                 Horizon::Immediate,
-                "Rebuild the program statically or switch the base image to one with its C library, then rebuild and recreate the container.",
+                msg("broken-entrypoint-loader-step-rebuild"),
                 &rebuild,
             ),
         ),
@@ -690,76 +692,70 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             arch,
             engine,
         } => (
-            format!("{what} {path} is a {machine} program (linux/{arch}) but the engine runs linux/{engine}: it was built for another CPU"),
+            msg("broken-entrypoint-architecture-title")
+                .with("machine", machine)
+                .with("arch", arch)
+                .with("engine", engine),
             0.97,
-            Remediation::new(format!(
-                "Build the image for linux/{engine} (or for both platforms), then rebuild and recreate {service}."
-            ))
+            Remediation::new(msg("broken-entrypoint-architecture-fix").with("engine", engine))
             .step(
                 Horizon::Immediate,
-                format!("Rebuild for the engine's platform (`docker build --platform linux/{engine}`, or `docker buildx build --platform linux/amd64,linux/arm64` for both), then recreate the container."),
+                msg("broken-entrypoint-architecture-step").with("engine", engine),
                 &rebuild,
             ),
         ),
         Problem::NoInterpreter => (
-            format!("{what} {path} cannot be executed although it exists: its interpreter is missing (a binary whose ELF loader is not in the image, or a #! line ending with \\r)"),
+            msg("broken-entrypoint-no-interpreter-title"),
             0.6,
-            Remediation::new(format!(
-                "Find out what {path} needs: a glibc binary in a musl or scratch image needs a static build or a glibc base image; a script needs LF line endings."
-            ))
+            Remediation::new(msg("broken-entrypoint-no-interpreter-fix"))
             .step(
                 Horizon::Immediate,
-                "See what the file is and which interpreter it asks for.",
+                msg("broken-entrypoint-no-interpreter-step-look"),
                 &[show_type],
             )
             .step(
                 Horizon::Immediate,
-                "Build the program statically (e.g. CGO_ENABLED=0 for Go) or use a base image with the libc it was linked against, or convert the script to LF; then rebuild and recreate the container.",
+                msg("broken-entrypoint-no-interpreter-step-rebuild"),
                 &rebuild,
             ),
         ),
         Problem::InterpreterMissing { interpreter } => (
-            format!("{what} {path} cannot start: its #! line asks for {interpreter}, which is not installed in the image"),
+            msg("broken-entrypoint-interpreter-title").with("interpreter", interpreter),
             0.85,
-            Remediation::new(format!(
-                "Install {interpreter} in the image, or change the script's #! line to an interpreter the image has (e.g. /bin/sh)."
-            ))
+            Remediation::new(
+                msg("broken-entrypoint-interpreter-fix").with("interpreter", interpreter),
+            )
             .step(
                 Horizon::Immediate,
-                format!("Install {interpreter} in the Dockerfile (Alpine: `RUN apk add --no-cache {interpreter}`) or change the #! line, rebuild and recreate the container."),
+                msg("broken-entrypoint-interpreter-step").with("interpreter", interpreter),
                 &rebuild,
             ),
         ),
         Problem::ExecFormat => {
-            let platform_note = platform
-                .as_deref()
-                .map(|p| format!(" (the image says {p})"))
-                .unwrap_or_default();
-            let title = if looks_like_script(&path) {
-                format!("{what} {path} cannot be executed (exec format error): most likely the script has no #! line")
-            } else {
-                format!("{what} {path} cannot be executed (exec format error): most likely it is built for another CPU architecture than the host{platform_note}")
+            let title = match (looks_like_script(&path), platform) {
+                (true, _) => msg("broken-entrypoint-exec-format-script-title"),
+                (false, Some(p)) => {
+                    msg("broken-entrypoint-exec-format-platform-title").with("platform", p)
+                }
+                (false, None) => msg("broken-entrypoint-exec-format-title"),
             };
             (
                 title,
                 0.85,
-                Remediation::new(format!(
-                    "Build {path} for the host's platform (or give a script a #! line), then rebuild and recreate {service}."
-                ))
+                Remediation::new(msg("broken-entrypoint-exec-format-fix"))
                 .step(
                     Horizon::Immediate,
-                    "Compare the file's architecture with the host's.",
+                    msg("broken-entrypoint-exec-format-step-compare"),
                     &[show_type, "uname -m".to_string()],
                 )
                 .step(
                     Horizon::Immediate,
-                    "Rebuild for the host's platform (`docker build --platform linux/amd64` or `linux/arm64`, or `docker buildx build --platform linux/amd64,linux/arm64` for both), and start a script with `#!/bin/sh`; then recreate the container.",
+                    msg("broken-entrypoint-exec-format-step-rebuild"),
                     &rebuild,
                 ),
             )
         }
         Problem::ShellError { line, message } => {
-            let at = line.map(|l| format!(" at line {l}")).unwrap_or_default();
             let (why, fix) = explain_shell(message);
             let show_line = line.map(|l| {
                 format!(
@@ -767,24 +763,28 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
                     shell_quote(&path)
                 )
             });
+            let title = match line {
+                Some(l) => msg("broken-entrypoint-shell-title-at").with("line", l.to_string()),
+                None => msg("broken-entrypoint-shell-title"),
+            };
             (
-                format!("{what} {path} fails{at}: {why}"),
+                title.with("why", why),
                 0.85,
                 Remediation::new(fix.clone())
                     .step(
                         Horizon::Immediate,
-                        "Look at the #! line and the failing line of the script in the image.",
+                        Text::msg("broken-entrypoint-shell-step-look"),
                         &show_line.into_iter().collect::<Vec<_>>(),
                     )
                     .step(
                         Horizon::Immediate,
-                        format!("{fix} Rebuild and recreate the container."),
+                        Text::msg("broken-entrypoint-shell-step-fix").with("fix", fix),
                         &rebuild,
                     ),
             )
         }
     };
-    finding.title = title.into();
+    finding.title = title;
     finding.confidence = confidence;
     finding.remediation = remediation;
     if let Some(c) = container {
@@ -810,25 +810,31 @@ fn crlf_remediation(
     confirm: Option<String>,
     rebuild: &[String],
 ) -> Remediation {
-    let mut remediation = Remediation::new(format!(
-        "Convert {file} to Unix line endings (LF), rebuild the image and recreate {service}."
-    ));
+    let mut remediation = Remediation::new(
+        Text::msg("broken-entrypoint-crlf-fix")
+            .with("file", file)
+            .with("service", service),
+    );
     if let Some(show_head) = confirm {
         remediation = remediation.step(
             Horizon::Immediate,
-            "Confirm it: a \\r before the \\n of the first line is the culprit.",
+            Text::msg("broken-entrypoint-crlf-step-confirm"),
             &[show_head],
         );
     }
     remediation
         .step(
             Horizon::Immediate,
-            format!("Convert {file} in the build context, rebuild and recreate the container."),
-            &[vec![format!("dos2unix {}", shell_quote(file))], rebuild.to_vec()].concat(),
+            Text::msg("broken-entrypoint-crlf-step-convert").with("file", file),
+            &[
+                vec![format!("dos2unix {}", shell_quote(file))],
+                rebuild.to_vec(),
+            ]
+            .concat(),
         )
         .step(
             Horizon::ShortTerm,
-            format!("Stop it coming back: a `.gitattributes` line `*.sh text eol=lf` (then `git add --renormalize .`), and optionally `RUN sed -i 's/\\r$//' {path}` in the Dockerfile."),
+            Text::msg("broken-entrypoint-crlf-step-prevent").with("path", path),
             &[
                 "echo '*.sh text eol=lf' >> .gitattributes".to_string(),
                 "git add --renormalize .".to_string(),
@@ -837,31 +843,32 @@ fn crlf_remediation(
 }
 
 /// Why a shell rejected a line of the script, and the fix.
-fn explain_shell(message: &str) -> (String, String) {
+fn explain_shell(message: &str) -> (Text, Text) {
     let msg = message.trim();
     if let Some(option) = msg.strip_prefix("set: Illegal option ") {
         return (
-            format!("`set {option}` is a bash option, but the script runs under /bin/sh (dash), which does not have it"),
-            format!("Start the script with `#!/bin/bash` (bash must be in the image) or drop `{option}` from its `set` line."),
+            Text::msg("broken-entrypoint-shell-why-set-option").with("option", option),
+            Text::msg("broken-entrypoint-shell-fix-set-option").with("option", option),
         );
     }
     if msg.starts_with("Syntax error") || msg.starts_with("syntax error") {
         return (
-            format!("the shell rejects its syntax ({msg}); bash syntax run by /bin/sh (dash) fails this way"),
-            "Run the script with bash (`#!/bin/bash`) or rewrite the line in POSIX sh.".to_string(),
+            Text::msg("broken-entrypoint-shell-why-syntax").with("message", msg),
+            Text::msg("broken-entrypoint-shell-fix-syntax"),
         );
     }
     if let Some(dir) = msg.strip_prefix("cd: can't cd to ") {
         return (
-            format!("the directory {dir} does not exist in the container"),
-            format!("Create {dir} in the image or fix the path in the script (a \\r at the end of the line, from Windows line endings, also causes this)."),
+            Text::msg("broken-entrypoint-shell-why-cd").with("dir", dir),
+            Text::msg("broken-entrypoint-shell-fix-cd").with("dir", dir),
         );
     }
     for builtin in ["source: not found", "[[: not found"] {
         if msg.ends_with(builtin) {
             return (
-                format!("`{}` is bash syntax, but the script runs under /bin/sh (dash)", builtin.trim_end_matches(": not found")),
-                "Start the script with `#!/bin/bash` (bash must be in the image) or use POSIX `.` and `[`.".to_string(),
+                Text::msg("broken-entrypoint-shell-why-bashism")
+                    .with("builtin", builtin.trim_end_matches(": not found")),
+                Text::msg("broken-entrypoint-shell-fix-bashism"),
             );
         }
     }
@@ -870,8 +877,8 @@ fn explain_shell(message: &str) -> (String, String) {
         .filter(|c| c.starts_with('/') || c.starts_with("./"))
     {
         return (
-            format!("{file} does not exist, or its #! line names an interpreter that does not (a \\r at its end, from Windows line endings, does this)"),
-            format!("Check that {file} is in the image and that its first line is a valid #! line with LF line endings."),
+            Text::msg("broken-entrypoint-shell-why-file").with("file", file),
+            Text::msg("broken-entrypoint-shell-fix-file").with("file", file),
         );
     }
     if let Some(command) = msg
@@ -879,15 +886,13 @@ fn explain_shell(message: &str) -> (String, String) {
         .or_else(|| msg.strip_suffix(": command not found"))
     {
         return (
-            format!("the command {command} is not installed in the image"),
-            format!(
-                "Install {command} in the image or fix the command's name or path in the script."
-            ),
+            Text::msg("broken-entrypoint-shell-why-command").with("command", command),
+            Text::msg("broken-entrypoint-shell-fix-command").with("command", command),
         );
     }
     (
-        format!("the shell reports `{msg}`"),
-        "Fix the failing line of the script.".to_string(),
+        Text::msg("broken-entrypoint-shell-why-other").with("message", msg),
+        Text::msg("broken-entrypoint-shell-fix-other"),
     )
 }
 
@@ -1102,9 +1107,11 @@ mod tests {
     fn explains_dash_and_bash_messages() {
         assert!(explain_shell("Syntax error: \"(\" unexpected")
             .0
+            .to_string()
             .contains("dash"));
         assert!(explain_shell("source: not found")
             .0
+            .to_string()
             .contains("`source` is bash syntax"));
         assert_eq!(
             explain_shell("cd: can't cd to /app/data").0,
@@ -1124,6 +1131,19 @@ mod tests {
         assert_eq!(
             (&busybox["program"], busybox.name("cr").is_some()),
             ("bash", false)
+        );
+    }
+
+    #[test]
+    fn the_entrypoint_and_the_command_read_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&only("entrypoint-not-in-path").title),
+            "la commande «\u{a0}gunicorn\u{a0}» est introuvable dans l'image (executable file not found in $PATH)\u{a0}: api n'a donc jamais démarré"
+        );
+        assert_eq!(
+            fr.text(&only("entrypoint-missing").title),
+            "le point d'entrée /app/start.sh n'existe pas dans l'image\u{a0}: app n'a donc jamais démarré"
         );
     }
 }

@@ -4,6 +4,7 @@ use crate::analyze::detector::{Context, Detector, Finding, Horizon, Remediation}
 use crate::analyze::rules::{self, Severity};
 use crate::analyze::scan::{LogHits, Message, RuleBucket};
 use crate::evidence::Evidence;
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -113,14 +114,14 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
         .captures(&latest.last().text)
         .unwrap_or_default();
     let rule = decisive.rule;
-    let mut title = rules::render(&rule.title, service, &captures);
+    let mut title = rule_text(rule, "title", &rule.title, service, &captures);
     // Without the container's state, the log itself shows the restarts:
     // the same fatal message at the end of run after run.
     let runs = decisive.total();
     if is_fatal && runs >= 2 && cx.evidence.container(service).is_none() {
-        title.push_str(&format!(
-            " (printed {runs} times: the process restarted and died on it again, as the log shows; no container state was collected)"
-        ));
+        title = Text::msg("catalogue-printed-again")
+            .with("title", title)
+            .with("runs", runs);
     }
     let mut f = Finding::new(rule.kind.id, rule.kind.role, service, title);
     f.confidence = confidence;
@@ -158,9 +159,49 @@ fn finding(cx: &Context<'_>, service: &str, buckets: &[&RuleBucket]) -> Option<F
         .iter()
         .map(|c| rules::render(c, service, &captures))
         .collect();
-    let fix = rules::render(&rule.remediation, service, &captures);
+    let fix = rule_text(rule, "remediation", &rule.remediation, service, &captures);
     f.remediation = Remediation::new(fix.clone()).step(Horizon::Immediate, fix, &commands);
     Some(f)
+}
+
+/// A rule's title or remediation for `service`. A built-in rule's is its
+/// catalogue message (`rule-id.title`), so it is written in the report's
+/// language; a rule added with `--rules` speaks its author's words.
+fn rule_text(
+    rule: &rules::Rule,
+    attribute: &str,
+    template: &str,
+    service: &str,
+    captures: &BTreeMap<String, String>,
+) -> Text {
+    if !rule.builtin {
+        return Text::Verbatim(rules::render(template, service, captures));
+    }
+    let mut text = Text::msg(format!("{}.{attribute}", rule.id)).with("service", service);
+    // A capture that took no part in the match shows as `?`, as `rules::render` writes it.
+    for name in rule.regex().capture_names().flatten() {
+        let value = captures.get(name).map_or("?", String::as_str);
+        text = text.with(name.to_string(), value);
+    }
+    text
+}
+
+/// `text` with every value that names the service `from` naming `to`
+/// instead: the same sentence about another service.
+fn renamed(text: &Text, from: &str, to: &str) -> Text {
+    let rename = |arg: &Arg| match arg {
+        Arg::Code(value) if value == from => Arg::Code(to.to_string()),
+        Arg::Text(inner) => Arg::Text(Box::new(renamed(inner, from, to))),
+        Arg::List(items) => Arg::List(items.iter().map(|t| renamed(t, from, to)).collect()),
+        other => other.clone(),
+    };
+    match text {
+        Text::Message { id, args } => Text::Message {
+            id: id.clone(),
+            args: args.iter().map(|(n, a)| (n.clone(), rename(a))).collect(),
+        },
+        Text::Verbatim(words) => Text::Verbatim(words.replace(from, to)),
+    }
 }
 
 /// What a dependency or upstream message points at: a `target` capture, or
@@ -218,7 +259,7 @@ pub fn keep_detector_findings_first(
             hits.compose_services.get(&(log, q.line?))
         });
         if let Some(owner) = owner.filter(|_| pastes.contains(&f.service.as_str())) {
-            f.title = f.title.to_string().replace(&f.service, owner).into();
+            f.title = renamed(&f.title, &f.service, owner);
             f.service = owner.clone();
         }
     }
@@ -236,4 +277,86 @@ pub fn keep_detector_findings_first(
         .map(|f| (f.service.clone(), f.kind))
         .collect();
     findings.retain(|f| f.rule.is_none() || !from_detectors.contains(&(f.service.clone(), f.kind)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::locale::get;
+    use crate::testing::fixture;
+
+    #[test]
+    fn a_builtin_rule_speaks_the_report_language_and_counts_its_runs() {
+        let analysis = analyze(&fixture("compose-db-down-logs-only"));
+        let f = analysis
+            .root_causes
+            .iter()
+            .map(|c| &c.finding)
+            .find(|f| f.rule.is_some() && f.kind == "config-invalid")
+            .expect("the postgres configuration rule");
+        let english = f.title.to_string();
+        assert!(
+            english.ends_with(" (printed 4 times: the process restarted and died on it again, as the log shows; no container state was collected)"),
+            "{english}"
+        );
+        let french = get("fr").unwrap().text(&f.title);
+        assert!(
+            french.starts_with("PostgreSQL refuse de démarrer")
+                && french.ends_with(" (écrit 4 fois\u{a0}: le processus a redémarré et en est mort à nouveau, comme le montre le journal\u{202f}; l'état du conteneur n'a pas été collecté)"),
+            "{french}"
+        );
+    }
+
+    #[test]
+    fn a_detector_finding_in_a_compose_paste_names_the_service_of_its_line() {
+        let analysis = analyze(&fixture("compose-db-down-logs-only"));
+        let f = analysis
+            .root_causes
+            .iter()
+            .map(|c| &c.finding)
+            .chain(analysis.symptoms.iter().map(|s| &s.finding))
+            .find(|f| f.kind == "dependency-unreachable")
+            .expect("the refused connections");
+        assert_eq!(f.service, "web_1");
+        let french = get("fr").unwrap().text(&f.title);
+        assert!(
+            french.starts_with(
+                "web_1 n'arrive pas à se connecter à une dépendance (connexion refusée, 16 fois)"
+            ),
+            "{french}"
+        );
+    }
+
+    #[test]
+    fn a_rule_added_with_rules_keeps_its_authors_words() {
+        let mut catalogue = rules::Catalogue::default();
+        catalogue
+            .add_file(
+                "team.toml",
+                r#"
+family = "team"
+
+[[rule]]
+id = "team-module"
+kind = "missing-module"
+severity = "fatal"
+needles = ["No module named"]
+regex = '''No module named '(?P<module>[\w.]+)''''
+title = "{service} lacks {module}"
+remediation = "Install {module}."
+
+[[rule.examples]]
+line = '''ModuleNotFoundError: No module named 'pandas''''
+source = "capture:team"
+"#,
+                false,
+            )
+            .unwrap();
+        let rule = catalogue.rule("team-module").unwrap();
+        let captures = BTreeMap::from([("module".to_string(), "pandas".to_string())]);
+        let title = rule_text(rule, "title", &rule.title, "api", &captures);
+        assert_eq!(title, Text::Verbatim("api lacks pandas".into()));
+        assert_eq!(get("fr").unwrap().text(&title), "api lacks pandas");
+    }
 }

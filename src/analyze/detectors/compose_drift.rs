@@ -79,7 +79,6 @@ impl Detector for ComposeDrift {
                                 .collect(),
                         ),
                     )
-                    .with("count", kinds.len())
                     .with("file", &declared.at.file),
             );
             f.subject = Some(kinds.join(","));
@@ -346,7 +345,7 @@ mod tests {
         assert!(
             title.starts_with(
                 "Dérive entre le fichier compose et le conteneur coroner-fx-lines_proxy_1, "
-            ) && title.contains("\u{a0}: l'image, l'environnement diffèrent de "),
+            ) && title.ends_with("\u{a0}: écart avec compose/coroner-fx-lines/compose.yaml sur l'image, l'environnement"),
             "{title}"
         );
         let check = fr.text(&findings[0].remediation.steps[0].text);

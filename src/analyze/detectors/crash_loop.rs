@@ -9,6 +9,7 @@ use crate::evidence::logs::clean_text;
 use crate::evidence::redact;
 use crate::evidence::time::{format_utc, leading_timestamp};
 use crate::evidence::{Container, Event, Evidence, LogKind, LogSource};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -109,32 +110,31 @@ fn examine(cx: &Context<'_>, c: &Container) -> Option<Finding> {
             .rsplit_once("): ")
             .map_or(s.error.as_str(), |(_, r)| r);
         let reason = if reason.is_empty() {
-            meaning.as_str()
+            Arg::from(meaning)
         } else {
-            reason
+            Arg::from(reason)
         };
-        format!("{} never started (exit code {code}): {reason}", c.name)
+        Text::msg("crash-loop-title-never-started").with("reason", reason)
     } else if let Some(die) = left_stopped {
-        format!(
-            "{} was stopped on request at {} (exit code {code}) and not started again",
-            c.name,
-            format_utc(die.time)
-        )
+        // The moment as the engine's events write it.
+        Text::msg("crash-loop-title-stopped").with("at", format_utc(die.time))
     } else if looping || crashes.len() > 1 {
-        let span = match (crashes.first(), crashes.last()) {
-            (Some(first), Some(last)) if crashes.len() > 1 => format!(
-                " in {}",
-                human_span((last.event.time - first.event.time).num_seconds())
-            ),
-            _ => String::new(),
+        let title = match (crashes.first(), crashes.last()) {
+            (Some(first), Some(last)) if crashes.len() > 1 => {
+                Text::msg("crash-loop-title-looping-span").with(
+                    "span",
+                    human_span((last.event.time - first.event.time).num_seconds()),
+                )
+            }
+            _ => Text::msg("crash-loop-title-looping"),
         };
-        format!(
-            "{} is crash-looping: {times} exits{span}, last exit code {code} ({meaning})",
-            c.name
-        )
+        title.with("exits", times).with("meaning", meaning)
     } else {
-        format!("{} exited with code {code} ({meaning})", c.name)
+        Text::msg("crash-loop-title-exited").with("meaning", meaning)
     };
+    let title = title
+        .with("service", &c.name)
+        .with("code", code.to_string());
     let mut f = Finding::new(CrashLoop::ID, CrashLoop::ROLE, &c.name, title);
     f.confidence = if is_crash_signal(code) { 0.75 } else { 0.6 };
     if let Some(die) = left_stopped {
@@ -360,26 +360,14 @@ fn last_words(
 
 /// What a process exit code says, after Docker's conventions (failure
 /// signatures §1.6: 125–128 are the engine's own, 128+n is death by signal n).
-pub(super) fn exit_code_meaning(code: i64) -> String {
-    let text = match code {
-        0 => "exited normally",
-        1 => "application error: the program reported a failure and exited",
-        2 => "usage error: the program or its shell rejected an option or argument",
-        125 => "the engine refused to run the container",
-        126 => "the command cannot be executed (not executable, or a directory)",
-        127 => "command not found: a missing executable, interpreter or shared library",
-        128 => "the container could not be started (see State.Error)",
-        130 => "interrupted (SIGINT)",
-        132 => "illegal instruction (SIGILL): the binary needs a CPU feature this host lacks",
-        134 => "aborted (SIGABRT): an assertion or a fatal runtime error",
-        137 => "killed (SIGKILL)",
-        139 => "segmentation fault (SIGSEGV): the process crashed in native code, which writes nothing to the log",
-        143 => "terminated (SIGTERM): stopped on request",
-        255 => "exit status -1: the runtime could not execute the command after start, or the program exited with -1",
-        129..=192 => return format!("killed by signal {}", code - 128),
-        _ => return format!("application-specific exit code {code}"),
-    };
-    text.to_string()
+pub(super) fn exit_code_meaning(code: i64) -> Text {
+    match code {
+        0 | 1 | 2 | 125..=128 | 130 | 132 | 134 | 137 | 139 | 143 | 255 => {
+            Text::msg(format!("crash-loop-exit-{code}"))
+        }
+        129..=192 => Text::msg("crash-loop-exit-signal").with("signal", (code - 128).to_string()),
+        _ => Text::msg("crash-loop-exit-other").with("code", code.to_string()),
+    }
 }
 
 /// Death by a signal that itself explains the crash, as opposed to a plain
@@ -389,39 +377,41 @@ fn is_crash_signal(code: i64) -> bool {
 }
 
 /// The meaning of exit code 137 for `c`, which differs by who sent SIGKILL.
-fn sigkill_reason(evidence: &Evidence, c: &Container) -> &'static str {
+fn sigkill_reason(evidence: &Evidence, c: &Container) -> Text {
     let events: Vec<&Event> = own_events(evidence, c).collect();
-    if c.state.oom_killed || events.iter().any(|e| e.action == "oom") {
-        "killed by the kernel for exceeding its memory limit (OOM)"
+    let id = if c.state.oom_killed || events.iter().any(|e| e.action == "oom") {
+        "crash-loop-sigkill-oom"
     } else if events
         .iter()
         .any(|e| e.action == "kill" && e.attributes.get("signal").map(String::as_str) == Some("15"))
     {
-        "killed with SIGKILL after it did not stop on SIGTERM in time (docker stop timeout)"
+        "crash-loop-sigkill-stop-timeout"
     } else if events.iter().any(|e| e.action == "kill") {
-        "killed with SIGKILL by docker kill"
+        "crash-loop-sigkill-docker-kill"
     } else {
-        "killed with SIGKILL, not by the OOM killer (another process or a stop timeout)"
-    }
+        "crash-loop-sigkill-other"
+    };
+    Text::msg(id)
 }
 
 /// The full meaning of `code` for `c`.
-fn describe_exit(evidence: &Evidence, c: &Container, code: i64) -> String {
+fn describe_exit(evidence: &Evidence, c: &Container, code: i64) -> Text {
     if code == 137 {
-        sigkill_reason(evidence, c).to_string()
+        sigkill_reason(evidence, c)
     } else {
         exit_code_meaning(code)
     }
 }
 
 /// Seconds, minutes or hours, whichever reads best.
-pub(super) fn human_span(seconds: i64) -> String {
-    match seconds {
-        s if s < 120 => format!("{s} s"),
-        s if s < 2 * 3600 => format!("{} min", s / 60),
-        s if s < 2 * 86400 => format!("{} h", s / 3600),
-        s => format!("{} days", s / 86400),
-    }
+pub(super) fn human_span(seconds: i64) -> Text {
+    let (id, n) = match seconds {
+        s if s < 120 => ("crash-loop-span-seconds", s),
+        s if s < 2 * 3600 => ("crash-loop-span-minutes", s / 60),
+        s if s < 2 * 86400 => ("crash-loop-span-hours", s / 3600),
+        s => ("crash-loop-span-days", s / 86400),
+    };
+    Text::msg(id).with("n", n)
 }
 
 /// Lines a process writes in one burst: stdout and stderr are read by the
@@ -467,17 +457,15 @@ fn remedy(
 ) -> Remediation {
     let name = &c.name;
     if left_stopped {
-        return Remediation::new(format!(
-            "Start {name} again if it should be running, and find out who stopped it."
-        ))
+        return Remediation::new(Text::msg("crash-loop-fix-stopped").with("service", name))
         .step(
             Horizon::Immediate,
-            "Start it again.",
+            Text::msg("crash-loop-step-start"),
             &[format!("docker start {name}")],
         )
         .step(
             Horizon::ShortTerm,
-            "Find who or what stopped it (a deploy script, a cron job, an operator) from the engine's events.",
+            Text::msg("crash-loop-step-who-stopped"),
             &[format!(
                 "docker events --since 24h --until \"$(date +%s)\" --filter container={name} --filter event=kill --filter event=stop"
             )],
@@ -488,47 +476,42 @@ fn remedy(
             "docker inspect --format '{{{{.State.Error}}}}' {name}"
         )];
         fix.push(format!("docker start {name}"));
-        return Remediation::new(format!(
-            "Fix what State.Error says kept {name} from starting, then start it."
-        ))
-        .step(
-            Horizon::Immediate,
-            "Read why the engine could not start it, fix that, and start it again.",
-            &fix,
-        );
+        return Remediation::new(Text::msg("crash-loop-fix-never-started").with("service", name))
+            .step(
+                Horizon::Immediate,
+                Text::msg("crash-loop-step-never-started"),
+                &fix,
+            );
     }
-    let mut r = Remediation::new(format!(
-        "Find out from its last log lines and exit code why {name} exits, and fix that."
-    ))
-    .step(
+    let mut r = Remediation::new(Text::msg("crash-loop-fix").with("service", name)).step(
         Horizon::Immediate,
-        "Read what the last runs printed before they exited.",
+        Text::msg("crash-loop-step-read-logs"),
         &[format!("docker logs --timestamps --tail 50 {name}")],
     );
     if looping && c.restart_policy != "no" {
         r = r.step(
             Horizon::Immediate,
-            "Stop the restart loop while you fix it, so the logs stop churning.",
+            Text::msg("crash-loop-step-stop-loop"),
             &[format!("docker update --restart=no {name}")],
         );
     }
     let (text, commands): (&str, Vec<String>) = match code {
         132 | 134 | 139 => (
-            "Find the crashing binary: the kernel logs the faulting program and library; then run the image by hand to reproduce.",
+            "crash-loop-step-crash",
             vec![
                 "dmesg -T | grep -iE 'segfault|trap|general protection'".to_string(),
                 format!("docker run --rm -it --entrypoint sh {}", c.image),
             ],
         ),
         137 => (
-            "Find who killed it: an `oom` event means the memory limit, a `kill` event means docker kill or a stop timeout.",
+            "crash-loop-step-sigkill",
             vec![
                 format!("docker events --since 24h --until \"$(date +%s)\" --filter container={name} --filter event=oom --filter event=kill"),
                 format!("docker stats --no-stream {name}"),
             ],
         ),
         126 | 127 => (
-            "Check the command the image runs and that it exists and is executable in the image.",
+            "crash-loop-step-command",
             vec![format!(
                 "docker image inspect --format '{{{{json .Config.Entrypoint}}}} {{{{json .Config.Cmd}}}}' {}",
                 c.image
@@ -536,15 +519,15 @@ fn remedy(
         ),
         // A container the policy still restarts shows each run in its logs already.
         _ if looping => (
-            "Follow the next runs as they happen.",
+            "crash-loop-step-follow",
             vec![format!("docker logs --follow --tail 0 {name}")],
         ),
         _ => (
-            "Run it again in the foreground to see the whole error output.",
+            "crash-loop-step-foreground",
             vec![format!("docker start --attach {name}")],
         ),
     };
-    r = r.step(Horizon::ShortTerm, text, &commands);
+    r = r.step(Horizon::ShortTerm, Text::msg(text), &commands);
     if let Some(image) = evidence.image_of(c) {
         let repository = c
             .image
@@ -552,18 +535,12 @@ fn remedy(
             .map_or(c.image.as_str(), |(r, _)| r);
         let mut commands = vec![format!("docker image ls {repository}")];
         commands.extend(compose_recreate(c, false));
-        let when = image
-            .created
-            .map(format_utc)
-            .unwrap_or_else(|| "an unknown time".into());
-        r = r.step(
-            Horizon::ShortTerm,
-            format!(
-                "If the exits began with a new image ({} was built at {when}), roll back to the previous tag until it is fixed.",
-                c.image
-            ),
-            &commands,
-        );
+        // The moment as the image's metadata writes it.
+        let text = match image.created {
+            Some(built) => Text::msg("crash-loop-step-roll-back").with("built", format_utc(built)),
+            None => Text::msg("crash-loop-step-roll-back-undated"),
+        };
+        r = r.step(Horizon::ShortTerm, text.with("image", &c.image), &commands);
     }
     r
 }
@@ -575,9 +552,13 @@ mod tests {
 
     #[test]
     fn exit_codes_name_their_cause() {
-        assert!(exit_code_meaning(139).contains("segmentation fault"));
-        assert!(exit_code_meaning(127).contains("command not found"));
-        assert!(exit_code_meaning(143).contains("SIGTERM"));
+        assert!(exit_code_meaning(139)
+            .to_string()
+            .contains("segmentation fault"));
+        assert!(exit_code_meaning(127)
+            .to_string()
+            .contains("command not found"));
+        assert!(exit_code_meaning(143).to_string().contains("SIGTERM"));
         assert_eq!(exit_code_meaning(131), "killed by signal 3");
         assert_eq!(exit_code_meaning(3), "application-specific exit code 3");
         assert!(is_crash_signal(139) && !is_crash_signal(1));
@@ -712,5 +693,31 @@ mod tests {
             !findings.iter().any(|f| f.service == "qdrant"),
             "{findings:#?}"
         );
+    }
+
+    #[test]
+    fn a_crash_loop_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let findings = run_detector(&CrashLoop, "main-incident");
+        let api = findings.iter().find(|f| f.service == "mcp-api").unwrap();
+        let title = fr.text(&api.title);
+        assert!(
+            title.starts_with("mcp-api redémarre en boucle\u{a0}: ")
+                && title.contains(" arrêts en ")
+                && title.ends_with(", dernier code de sortie 1 (erreur applicative\u{a0}: le programme a signalé un échec et s'est arrêté)"),
+            "{title}"
+        );
+        let once = Text::msg("crash-loop-title-looping")
+            .with("service", "web")
+            .with("code", "139")
+            .with("exits", 1u64)
+            .with("meaning", exit_code_meaning(139));
+        assert!(
+            fr.text(&once)
+                .starts_with("web redémarre en boucle\u{a0}: 1 arrêt, dernier code de sortie 139 (erreur de segmentation (SIGSEGV)"),
+            "{}",
+            fr.text(&once)
+        );
+        assert_eq!(fr.text(&human_span(3 * 86400)), "3 jours");
     }
 }

@@ -11,6 +11,7 @@ use crate::analyze::detector::{
 use crate::analyze::rank::resolve;
 use crate::analyze::scan::Message;
 use crate::evidence::{Container, Evidence, LogSource};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -194,13 +195,13 @@ impl Failure {
         matches!(self, Failure::NotResolved | Failure::DnsUnavailable)
     }
 
-    fn phrase(self) -> &'static str {
-        match self {
-            Failure::Refused => "connection refused",
-            Failure::NotResolved => "name not found",
-            Failure::DnsUnavailable => "temporary failure in name resolution",
-            Failure::Unreachable => "no route to host",
-        }
+    fn phrase(self) -> Text {
+        Text::msg(match self {
+            Failure::Refused => "dependency-unreachable-failure-refused",
+            Failure::NotResolved => "dependency-unreachable-failure-not-resolved",
+            Failure::DnsUnavailable => "dependency-unreachable-failure-dns-unavailable",
+            Failure::Unreachable => "dependency-unreachable-failure-unreachable",
+        })
     }
 }
 
@@ -469,7 +470,7 @@ struct Verdict {
     /// The service whose configuration is wrong, when it is not the caller.
     service: Option<String>,
     confidence: f64,
-    why: String,
+    why: Text,
     quotes: Vec<Quote>,
     remediation: Remediation,
     targets: Vec<String>,
@@ -495,21 +496,19 @@ fn finding(
     if attempts.via_proxy && !sure_cause {
         return None;
     }
-    let tried = match &address {
-        Some(a) => format!(
-            "{caller} cannot connect to {a} ({}, {n} times)",
-            failure.phrase()
-        ),
-        None => format!(
-            "{caller} cannot connect to a dependency ({}, {n} times)",
-            failure.phrase()
-        ),
+    let title = match &address {
+        Some(a) => Text::msg("dependency-unreachable-title").with("address", a.to_string()),
+        None => Text::msg("dependency-unreachable-title-unnamed"),
     };
     let mut f = Finding::new(
         DependencyUnreachable::ID,
         verdict.role,
         verdict.service.as_deref().unwrap_or(caller),
-        format!("{tried}: {}", verdict.why),
+        title
+            .with("caller", caller)
+            .with("failure", failure.phrase())
+            .with("attempts", n)
+            .with("why", verdict.why),
     );
     f.confidence = verdict.confidence;
     f.occurrences = n;
@@ -545,12 +544,10 @@ fn unnamed(caller: &str, attempts: &Attempts<'_>) -> Verdict {
         .map(|s| format!("{} ({})", s.address, s.variable))
         .collect();
     let why = if configured.is_empty() {
-        "the log does not say which address it tried".to_string()
+        Text::msg("dependency-unreachable-why-unnamed")
     } else {
-        format!(
-            "the log does not say which; it is configured for {}",
-            configured.join(", ")
-        )
+        Text::msg("dependency-unreachable-why-unnamed-configured")
+            .with("configured", configured.join(", "))
     };
     Verdict {
         role: Role::Cause,
@@ -558,16 +555,24 @@ fn unnamed(caller: &str, attempts: &Attempts<'_>) -> Verdict {
         confidence: 0.45,
         why,
         quotes: Vec::new(),
-        remediation: Remediation::new(format!("Find which dependency {caller} cannot reach, and why."))
+        remediation: Remediation::new(Text::msg("dependency-unreachable-fix-unnamed").with("caller", caller))
             .step(
                 Horizon::Immediate,
-                "Read the lines around the error for the address it tried, and list its connection settings.",
+                Text::msg("dependency-unreachable-step-unnamed"),
                 &[
                     format!("docker logs --timestamps --tail 100 {caller}"),
                     format!("docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {caller}"),
                 ],
             ),
         targets: Vec::new(),
+    }
+}
+
+/// The networks of `c`, as a sentence names them.
+fn networks_arg(c: &Container) -> Arg {
+    match c.networks.is_empty() {
+        true => Text::msg("dependency-unreachable-no-network").into(),
+        false => network_list(c).into(),
     }
 }
 
@@ -602,12 +607,16 @@ fn diagnose(
             role: Role::Cause,
             service: None,
             confidence: 0.6,
-            why: format!("nothing the evidence knows answers at {target}"),
+            why: Text::msg("dependency-unreachable-why-nothing-answers").with("target", &target),
             quotes: Vec::new(),
-            remediation: Remediation::new(format!("Make {target} answer, or point {caller} at the right address."))
+            remediation: Remediation::new(
+                Text::msg("dependency-unreachable-fix-nothing-answers")
+                    .with("target", &target)
+                    .with("caller", caller),
+            )
                 .step(
                     Horizon::Immediate,
-                    "Check what listens there and what the caller is configured for.",
+                    Text::msg("dependency-unreachable-step-nothing-answers"),
                     &[
                         format!("docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {caller}"),
                         "docker ps --format '{{.Names}} {{.Ports}} {{.Status}}'".to_string(),
@@ -635,16 +644,19 @@ fn loopback_in_container(ev: &Evidence, caller: &Container, address: &Address) -
         .into_iter()
         .filter(|s| is_loopback(&s.address.host))
         .collect();
-    let instead = serving.map_or("the dependency's service name".to_string(), |c| {
-        c.service_name().to_string()
-    });
-    let mut why = format!(
-        "inside its container, {} is {} itself, where nothing listens; use {instead} instead",
-        address.host, caller.name
+    let instead: Arg = serving.map_or_else(
+        || Text::msg("dependency-unreachable-service-name").into(),
+        |c| c.service_name().into(),
     );
-    if let Some(s) = settings.first() {
-        why.push_str(&format!(" (set in {})", s.variable));
+    let why = match settings.first() {
+        Some(s) => {
+            Text::msg("dependency-unreachable-why-loopback-set").with("variable", &s.variable)
+        }
+        None => Text::msg("dependency-unreachable-why-loopback"),
     }
+    .with("host", &address.host)
+    .with("caller", &caller.name)
+    .with("instead", instead.clone());
     let quotes = settings
         .iter()
         .map(|s| Quote::field(&caller.source, "Config.Env", &s.entry))
@@ -660,16 +672,17 @@ fn loopback_in_container(ev: &Evidence, caller: &Container, address: &Address) -
         confidence: 0.85,
         why,
         quotes,
-        remediation: Remediation::new(format!(
-            "Point {} at {instead} instead of {}.",
-            caller.name, address.host
-        ))
+        remediation: Remediation::new(
+            Text::msg("dependency-unreachable-fix-loopback")
+                .with("caller", &caller.name)
+                .with("instead", instead.clone())
+                .with("host", &address.host),
+        )
         .step(
             Horizon::Immediate,
-            format!(
-                "Change the setting that holds {} to use {instead} (the name other containers on the network reach it by), then re-create the container.",
-                address.host
-            ),
+            Text::msg("dependency-unreachable-step-loopback")
+                .with("host", &address.host)
+                .with("instead", instead),
             &apply,
         ),
         targets: Vec::new(),
@@ -686,7 +699,12 @@ fn reachable_name(
     attempts: &Attempts<'_>,
     announced: Option<&Vec<(u16, Quote)>>,
 ) -> Verdict {
+    // Commands name the caller as it is; sentences say "the caller" when it is unknown.
     let caller = from.map_or_else(|| "the caller".to_string(), |c| c.name.clone());
+    let who: Arg = match from {
+        Some(c) => c.name.as_str().into(),
+        None => Text::msg("dependency-unreachable-the-caller").into(),
+    };
     let target = address.to_string();
     let shared = from.and_then(|c| shared_networks(c, dep));
     if shared.as_ref().is_some_and(|n| n.is_empty()) {
@@ -696,17 +714,26 @@ fn reachable_name(
             role: Role::Cause,
             service: None,
             confidence: 0.85,
-            why: format!(
-                "{caller} and {} share no network ({caller} is on {}, {} on {})",
-                dep.name,
-                network_list(from),
-                dep.name,
-                network_list(dep)
-            ),
-            quotes: vec![Quote::field(&dep.source, "NetworkSettings.Networks", network_list(dep))],
-            remediation: Remediation::new(format!("Put {caller} and {} on one network.", dep.name)).step(
+            why: Text::msg("dependency-unreachable-why-no-shared-network")
+                .with("caller", who.clone())
+                .with("dep", &dep.name)
+                .with("caller_networks", networks_arg(from))
+                .with("dep_networks", networks_arg(dep)),
+            quotes: vec![Quote::field(
+                &dep.source,
+                "NetworkSettings.Networks",
+                network_list(dep),
+            )],
+            remediation: Remediation::new(
+                Text::msg("dependency-unreachable-fix-no-shared-network")
+                    .with("caller", who.clone())
+                    .with("dep", &dep.name),
+            )
+            .step(
                 Horizon::Immediate,
-                format!("Connect {caller} to {}'s network (and list both under the same `networks:` in compose).", dep.name),
+                Text::msg("dependency-unreachable-step-no-shared-network")
+                    .with("caller", who.clone())
+                    .with("dep", &dep.name),
                 &[format!("docker network connect {network} {caller}")],
             ),
             targets: Vec::new(),
@@ -714,31 +741,38 @@ fn reachable_name(
     }
     if dep.is_failing() || !dep.state.running {
         let state = if dep.state.restarting {
-            "restarting".to_string()
+            Text::msg("dependency-unreachable-state-restarting")
         } else if dep.state.status == "created" {
-            "never started".to_string()
+            Text::msg("dependency-unreachable-state-never-started")
         } else if dep.state.running {
-            format!(
-                "{} and {}",
-                dep.state.status,
-                dep.health_status().unwrap_or("failing")
-            )
+            match dep.health_status() {
+                Some(health) => {
+                    Text::msg("dependency-unreachable-state-running").with("health", health)
+                }
+                None => Text::msg("dependency-unreachable-state-running-failing"),
+            }
+            .with("status", &dep.state.status)
         } else {
-            format!("{} (exit code {})", dep.state.status, dep.state.exit_code)
+            Text::msg("dependency-unreachable-state-exited")
+                .with("status", &dep.state.status)
+                .with("code", dep.state.exit_code.to_string())
         };
         return Verdict {
             role: Role::Symptom,
             service: None,
             confidence: 0.8,
-            why: format!("{} is {state}", dep.name),
+            why: Text::msg("dependency-unreachable-why-down")
+                .with("dep", &dep.name)
+                .with("state", state),
             quotes: vec![Quote::field(&dep.source, "State.Status", &dep.state.status)],
-            remediation: Remediation::new(format!(
-                "Fix {} (see its root cause); {caller} connects once it is back.",
-                dep.name
-            ))
+            remediation: Remediation::new(
+                Text::msg("dependency-unreachable-fix-down")
+                    .with("dep", &dep.name)
+                    .with("caller", who.clone()),
+            )
             .step(
                 Horizon::Immediate,
-                format!("See why {} is down.", dep.name),
+                Text::msg("dependency-unreachable-step-down").with("dep", &dep.name),
                 &[
                     format!("docker ps -a --filter name=^{}$", dep.name),
                     format!("docker logs --timestamps --tail 50 {}", dep.name),
@@ -749,7 +783,7 @@ fn reachable_name(
     }
     // The dependency runs: does it listen only on its own loopback?
     if attempts.failure == Failure::Refused && !is_loopback(&address.host) {
-        if let Some(verdict) = bound_to_loopback(&caller, dep, address, announced) {
+        if let Some(verdict) = bound_to_loopback(who.clone(), dep, address, announced) {
             return verdict;
         }
     }
@@ -770,18 +804,31 @@ fn reachable_name(
             role: Role::Cause,
             service: None,
             confidence: 0.85,
-            why: format!("{} runs, but is configured to listen on port {listening} ({entry}), not {port}", dep.name),
+            // Ports are written as the settings write them (5432, not 5,432).
+            why: Text::msg("dependency-unreachable-why-port")
+                .with("dep", &dep.name)
+                .with("listening", listening.to_string())
+                .with("entry", *entry)
+                .with("port", port.to_string()),
             quotes: vec![
                 Quote::field(&dep.source, "State.Status", &dep.state.status),
                 Quote::field(&dep.source, "Config.Env", entry),
             ],
-            remediation: Remediation::new(format!(
-                "Make {caller} and {} agree on the port: dial {}:{listening}, or have {} listen on {port}.",
-                dep.name, address.host, dep.name
-            ))
+            remediation: Remediation::new(
+                Text::msg("dependency-unreachable-fix-port")
+                    .with("caller", who.clone())
+                    .with("dep", &dep.name)
+                    .with("host", &address.host)
+                    .with("listening", listening.to_string())
+                    .with("port", port.to_string()),
+            )
             .step(
                 Horizon::Immediate,
-                format!("Set the port in {caller}'s connection setting to {listening} (or {} back to {port}) and re-create the container you changed.", dep.name),
+                Text::msg("dependency-unreachable-step-port")
+                    .with("caller", who.clone())
+                    .with("dep", &dep.name)
+                    .with("listening", listening.to_string())
+                    .with("port", port.to_string()),
                 &[format!("docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {caller} {}", dep.name)],
             ),
             targets: Vec::new(),
@@ -801,45 +848,52 @@ fn reachable_name(
                 role: Role::Cause,
                 service: None,
                 confidence: 0.5,
-                why: format!(
-                    "{} had started only {} s before the last attempt and was not listening yet",
-                    dep.name,
-                    (*last - started).num_seconds()
-                ),
-                quotes: vec![Quote::field(&dep.source, "State.StartedAt", crate::evidence::time::format_utc(started))],
-                remediation: Remediation::new(format!("Make {caller} wait until {} is ready.", dep.name)).step(
+                why: Text::msg("dependency-unreachable-why-starting")
+                    .with("dep", &dep.name)
+                    .with("seconds", (*last - started).num_seconds()),
+                quotes: vec![Quote::field(
+                    &dep.source,
+                    "State.StartedAt",
+                    crate::evidence::time::format_utc(started),
+                )],
+                remediation: Remediation::new(
+                    Text::msg("dependency-unreachable-fix-starting")
+                        .with("caller", who.clone())
+                        .with("dep", &dep.name),
+                )
+                .step(
                     Horizon::ShortTerm,
-                    format!("Give {} a healthcheck and start {caller} after it (compose `depends_on: {{ {}: {{ condition: service_healthy }} }}`), or retry with backoff.", dep.name, dep.service_name()),
-                    &[format!("docker inspect --format '{{{{json .State.Health}}}}' {}", dep.name)],
+                    Text::msg("dependency-unreachable-step-starting")
+                        .with("dep", &dep.name)
+                        .with("caller", who.clone())
+                        .with("dep_service", dep.service_name()),
+                    &[format!(
+                        "docker inspect --format '{{{{json .State.Health}}}}' {}",
+                        dep.name
+                    )],
                 ),
                 targets: Vec::new(),
             };
         }
     }
     let why = if attempts.failure.is_dns() {
-        format!("{} runs on a network {caller} shares, yet its name did not resolve: check {caller}'s DNS settings", dep.name)
+        Text::msg("dependency-unreachable-why-dns-shared").with("caller", who)
     } else {
-        format!(
-            "{} runs, but nothing in it accepts connections on {target}",
-            dep.name
-        )
-    };
+        Text::msg("dependency-unreachable-why-not-listening").with("target", &target)
+    }
+    .with("dep", &dep.name);
     Verdict {
         role: Role::Cause,
         service: None,
         confidence: 0.6,
         why,
         quotes: vec![Quote::field(&dep.source, "State.Status", &dep.state.status)],
-        remediation: Remediation::new(format!(
-            "Find which port {} really listens on, and dial that.",
-            dep.name
-        ))
+        remediation: Remediation::new(
+            Text::msg("dependency-unreachable-fix-which-port").with("dep", &dep.name),
+        )
         .step(
             Horizon::Immediate,
-            format!(
-                "See what {} logged about listening, and its port settings.",
-                dep.name
-            ),
+            Text::msg("dependency-unreachable-step-which-port").with("dep", &dep.name),
             &[
                 format!("docker logs --timestamps --tail 50 {}", dep.name),
                 format!("docker port {}", dep.name),
@@ -875,44 +929,50 @@ fn start_order(
     // A list entry (`- db`) turns the whole block into a mapping; a mapping
     // entry only needs its condition.
     let edit = if entry.at.text.to_string().starts_with("- ") {
-        let others: Vec<String> = declared
+        let others: Vec<Text> = declared
             .depends_on
             .iter()
             .filter(|d| d.value.service != dep_service)
             .map(|d| {
-                format!(
-                    "`- {0}` with `{0}: {{ condition: service_started }}`",
-                    d.value.service
-                )
+                Text::msg("dependency-unreachable-edit-other").with("service", &d.value.service)
             })
             .collect();
-        let mut edit = format!(
-            "On {line}, write `depends_on:` as a mapping: replace `{}` with `{dep_service}: {{ condition: service_healthy }}`",
-            entry.at.text
-        );
-        if !others.is_empty() {
-            edit.push_str(&format!(" (and {})", others.join(", ")));
+        // `a, b, c`: each edit is a clause of its own, not a list of words.
+        let others = others.into_iter().rev().reduce(|rest, first| {
+            Text::msg("dependency-unreachable-edit-others")
+                .with("first", first)
+                .with("rest", rest)
+        });
+        match others {
+            Some(others) => {
+                Text::msg("dependency-unreachable-edit-list-and").with("others", others)
+            }
+            None => Text::msg("dependency-unreachable-edit-list"),
         }
-        edit
+        .with("line", &line)
+        .with("entry", entry.at.text.to_string())
+        .with("dep_service", dep_service)
     } else {
-        format!(
-            "Under `{}` ({line}), set `condition: service_healthy`",
-            entry.at.text
-        )
+        Text::msg("dependency-unreachable-edit-mapping")
+            .with("entry", entry.at.text.to_string())
+            .with("line", &line)
     };
     let waited = (healthy.time - started).num_seconds();
     Some(Verdict {
         role: Role::Cause,
         service: None,
         confidence: 0.85,
-        why: format!(
-            "{} was still starting (healthy {waited} s after it started, after {} gave up): compose starts {} without waiting for it (`depends_on` without `condition: service_healthy`)",
-            dep.name,
-            caller.name,
-            caller.service_name()
-        ),
+        why: Text::msg("dependency-unreachable-why-start-order")
+            .with("dep", &dep.name)
+            .with("waited", waited)
+            .with("caller", &caller.name)
+            .with("caller_service", caller.service_name()),
         quotes: vec![
-            Quote::field(&dep.source, "State.StartedAt", crate::evidence::time::format_utc(started)),
+            Quote::field(
+                &dep.source,
+                "State.StartedAt",
+                crate::evidence::time::format_utc(started),
+            ),
             Quote {
                 source: healthy.source.clone(),
                 line: Some(healthy.line),
@@ -922,22 +982,22 @@ fn start_order(
             },
             compose_quote(&entry.at),
         ],
-        remediation: Remediation::new(format!(
-            "Start {} only once {} is healthy: `condition: service_healthy` under its `depends_on:`.",
-            caller.service_name(),
-            dep_service
-        ))
+        remediation: Remediation::new(
+            Text::msg("dependency-unreachable-fix-start-order")
+                .with("caller_service", caller.service_name())
+                .with("dep_service", dep_service),
+        )
         .step(
             Horizon::Immediate,
-            format!("{edit}, then bring the project up again."),
-            &compose_recreate(caller, false).into_iter().collect::<Vec<_>>(),
+            Text::msg("dependency-unreachable-step-start-order").with("edit", edit),
+            &compose_recreate(caller, false)
+                .into_iter()
+                .collect::<Vec<_>>(),
         )
         .step(
             Horizon::ShortTerm,
-            format!(
-                "Let {} retry its connection with backoff too: a dependency can restart at any time, not only at startup.",
-                caller.service_name()
-            ),
+            Text::msg("dependency-unreachable-step-start-order-retry")
+                .with("caller_service", caller.service_name()),
             &[],
         ),
         targets: Vec::new(),
@@ -947,7 +1007,7 @@ fn start_order(
 /// A server that binds 127.0.0.1 inside its container refuses every
 /// connection to its network address: the dependency's own setting is wrong.
 fn bound_to_loopback(
-    caller: &str,
+    caller: Arg,
     dep: &Container,
     address: &Address,
     announced: Option<&Vec<(u16, Quote)>>,
@@ -972,8 +1032,10 @@ fn bound_to_loopback(
     }
     let port = address.port.map_or(String::new(), |p| format!(":{p}"));
     let said = match (settings.first(), lines.first()) {
-        (Some(entry), _) => format!("set by {entry}"),
-        (None, Some(line)) => format!("it logged `{}`", line.text),
+        (Some(entry), _) => Text::msg("dependency-unreachable-said-setting").with("entry", *entry),
+        (None, Some(line)) => {
+            Text::msg("dependency-unreachable-said-logged").with("line", line.text.to_string())
+        }
         (None, None) => unreachable!("checked above"),
     };
     let mut quotes: Vec<Quote> = settings
@@ -987,21 +1049,20 @@ fn bound_to_loopback(
         role: Role::Cause,
         service: Some(dep.name.clone()),
         confidence: 0.85,
-        why: format!(
-            "{} listens only on 127.0.0.1{port} inside its own container ({said}), so connections from {caller} to its network address are refused",
-            dep.name
-        ),
+        why: Text::msg("dependency-unreachable-why-bound-to-loopback")
+            .with("dep", &dep.name)
+            .with("port", &port)
+            .with("said", said)
+            .with("caller", caller),
         quotes,
-        remediation: Remediation::new(format!(
-            "Make {} listen on all interfaces (0.0.0.0{port}) instead of 127.0.0.1.",
-            dep.name
-        ))
+        remediation: Remediation::new(
+            Text::msg("dependency-unreachable-fix-bound-to-loopback")
+                .with("dep", &dep.name)
+                .with("port", &port),
+        )
         .step(
             Horizon::Immediate,
-            format!(
-                "Set the bind address of {} to 0.0.0.0 (the setting quoted above, or the server's --bind/--host option), re-create it and check it announces 0.0.0.0.",
-                dep.name
-            ),
+            Text::msg("dependency-unreachable-step-bound-to-loopback").with("dep", &dep.name),
             &apply,
         ),
         targets: Vec::new(),
@@ -1021,14 +1082,16 @@ fn unknown_name(
             role: Role::Cause,
             service: None,
             confidence: 0.7,
-            why: format!("{host} does not resolve, and no container is named {host}"),
+            why: Text::msg("dependency-unreachable-why-unresolved").with("host", host),
             quotes: Vec::new(),
-            remediation: Remediation::new(format!(
-                "Make {host} resolvable for {caller}, or use an address that is."
-            ))
+            remediation: Remediation::new(
+                Text::msg("dependency-unreachable-fix-unresolved")
+                    .with("host", host)
+                    .with("caller", caller),
+            )
             .step(
                 Horizon::Immediate,
-                "Check how the host resolves the name.",
+                Text::msg("dependency-unreachable-step-unresolved"),
                 &[format!("getent hosts {host}")],
             ),
             targets: Vec::new(),
@@ -1043,32 +1106,36 @@ fn unknown_name(
         .collect();
     let networks = network_list(from);
     let why = if on_default_bridge {
-        format!("{caller} is on the default bridge network, where containers cannot resolve each other by name")
+        Text::msg("dependency-unreachable-why-default-bridge")
     } else if peers.is_empty() {
-        format!("no container named {host} or with alias {host} is on {networks}; {caller} is alone there")
+        Text::msg("dependency-unreachable-why-alone")
     } else {
-        format!(
-            "no container named {host} or with alias {host} is on {networks} (there: {})",
-            peers.join(", ")
-        )
-    };
+        Text::msg("dependency-unreachable-why-peers").with("peers", peers.join(", "))
+    }
+    .with("caller", caller)
+    .with("host", host)
+    .with("networks", networks_arg(from));
     let network = from
         .networks
         .first()
         .map_or("NETWORK", |n| n.network.as_str());
-    let mut r = Remediation::new(format!(
-        "Run {host} on {caller}'s network under that name, or point {caller} at a name that exists there."
-    ))
+    let mut r = Remediation::new(
+        Text::msg("dependency-unreachable-fix-unknown-name")
+            .with("host", host)
+            .with("caller", caller),
+    )
     .step(
         Horizon::Immediate,
-        format!("List who is on {network} and under which names."),
+        Text::msg("dependency-unreachable-step-list-network").with("network", network),
         &[format!(
             "docker network inspect {network} --format '{{{{range .Containers}}}}{{{{.Name}}}} {{{{.IPv4Address}}}}{{{{println}}}}{{{{end}}}}'"
         )],
     );
     r = r.step(
         Horizon::Immediate,
-        format!("If {host} runs under another name or on another network, attach it to {network} with the alias {host} (`docker network connect --alias {host} {network} <container>`); if it does not exist, create it (compose: add the service and `depends_on` it)."),
+        Text::msg("dependency-unreachable-step-alias")
+            .with("host", host)
+            .with("network", network),
         &["docker ps -a --format '{{.Names}}\t{{.Networks}}\t{{.Status}}'".to_string()],
     );
     Verdict {
@@ -1275,5 +1342,16 @@ mod tests {
     #[test]
     fn healthy_stack_connects_everywhere() {
         assert!(run_detector(&DependencyUnreachable, "healthy-stack").is_empty());
+    }
+
+    #[test]
+    fn a_port_mismatch_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let findings = run_detector(&DependencyUnreachable, "dependency-refused");
+        let f = findings.first().expect("the refused connections");
+        assert_eq!(
+            fr.text(&f.title),
+            "inventory n'arrive pas à se connecter à db:5432 (connexion refusée, 4 fois)\u{a0}: db tourne, mais il est configuré pour écouter sur le port 5433 (DB_PORT=5433), pas 5432"
+        );
     }
 }

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::analyze::detector::{Context, Finding, Horizon, Quote, Remediation, Role};
 use crate::evidence::logs::compose_prefix;
+use crate::locale::Text;
 
 pub const KIND: &str = "log-ends-in-error";
 
@@ -59,7 +60,7 @@ pub fn unexplained(cx: &Context<'_>, findings: &[Finding]) -> Vec<Finding> {
             KIND,
             Role::Symptom,
             &service,
-            format!("{service}'s log ends on an error that no rule explains"),
+            Text::msg("log-ends-in-error-title").with("service", &service),
         );
         f.confidence = 0.3;
         f.occurrences = 1;
@@ -70,7 +71,7 @@ pub fn unexplained(cx: &Context<'_>, findings: &[Finding]) -> Vec<Finding> {
             text: line.clone(),
             count: 1,
         });
-        let read = format!("Read the end of {} for what failed.", log.display);
+        let read = Text::msg("log-ends-in-error-fix").with("log", &log.display);
         f.remediation = Remediation::new(read.clone()).step(Horizon::Immediate, read, &[]);
         out.push(f);
     }

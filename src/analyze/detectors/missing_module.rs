@@ -12,6 +12,7 @@ use crate::analyze::detector::{
 };
 use crate::analyze::scan::{Hit, Message};
 use crate::evidence::{Container, LogSource};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -276,7 +277,7 @@ impl Detector for MissingModule {
                 log: bucket.log,
                 last_line: 0,
                 fatal: false,
-                finding: Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                finding: Finding::new(Self::ID, Self::ROLE, &log.service, Text::default()),
             });
             case.fatal |= is_fatal(&m.last().text);
             // Proof found in one message is worth more than inference from another.
@@ -554,64 +555,73 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
     };
     let (title, confidence, remediation) = match &diagnosis {
         Diagnosis::PythonPackage { pip } => (
-            format!("Python package '{module}' is not installed in the image of {service}"),
+            Text::msg("missing-module-python-package-title")
+                .with("module", &module)
+                .with("service", &service),
             0.9,
-            Remediation::new(format!(
-                "Install {pip} in the image: add it to requirements.txt and rebuild."
-            ))
-            .step(
-                Horizon::Immediate,
-                format!(
-                    "Add `{pip}` (pinned to the version the code was written for) to requirements.txt, make sure the Dockerfile installs it (`RUN pip install --no-cache-dir -r requirements.txt`, in the stage that is shipped), then rebuild and recreate the container."
+            Remediation::new(Text::msg("missing-module-python-package-fix").with("pip", pip))
+                .step(
+                    Horizon::Immediate,
+                    Text::msg("missing-module-python-package-step-add").with("pip", pip),
+                    &container.map(rebuild).unwrap_or_default(),
+                )
+                .step(
+                    Horizon::ShortTerm,
+                    Text::msg("missing-module-python-package-step-ci"),
+                    &[],
                 ),
-                &container.map(rebuild).unwrap_or_default(),
-            )
-            .step(
-                Horizon::ShortTerm,
-                "Import the application in the image build or in CI (`python -c 'import main'`), so a missing dependency fails the build instead of the deploy.",
-                &[],
-            ),
         ),
         Diagnosis::PythonTransitive { pip, needed_by } => (
-            format!("Python package '{module}', needed by the installed package {needed_by}, is not installed in the image of {service}"),
+            Text::msg("missing-module-transitive-title")
+                .with("module", &module)
+                .with("needed_by", needed_by)
+                .with("service", &service),
             0.85,
-            Remediation::new(format!(
-                "Install {pip}, which {needed_by} imports: pin it in requirements.txt and rebuild."
-            ))
+            Remediation::new(
+                Text::msg("missing-module-transitive-fix")
+                    .with("pip", pip)
+                    .with("needed_by", needed_by),
+            )
             .step(
                 Horizon::Immediate,
-                format!("Add `{pip}` to requirements.txt (or install {needed_by} with the extra that pulls it in), rebuild and recreate the container; `pip check` in the image lists other broken requirements."),
+                Text::msg("missing-module-transitive-step")
+                    .with("pip", pip)
+                    .with("needed_by", needed_by),
                 &container.map(rebuild).unwrap_or_default(),
             ),
         ),
         Diagnosis::PythonSubmodule { parent } => (
-            format!("module '{module}' does not exist in the installed '{parent}' of {service}: the installed version is not the one the code expects"),
+            Text::msg("missing-module-submodule-title")
+                .with("module", &module)
+                .with("parent", parent)
+                .with("service", &service),
             0.75,
-            Remediation::new(format!(
-                "Pin '{parent}' to the version the code was written for, or change the import to where that version keeps it."
-            ))
-            .step(
-                Horizon::Immediate,
-                format!("Pin the version of {} in requirements.txt, rebuild and recreate the container.", distribution(parent).unwrap_or(parent)),
-                &container.map(rebuild).unwrap_or_default(),
-            ),
+            Remediation::new(Text::msg("missing-module-submodule-fix").with("parent", parent))
+                .step(
+                    Horizon::Immediate,
+                    Text::msg("missing-module-submodule-step")
+                        .with("pip", distribution(parent).unwrap_or(parent)),
+                    &container.map(rebuild).unwrap_or_default(),
+                ),
         ),
         Diagnosis::PythonProject {
             root,
             certain,
             proof,
         } => {
-            let root = if root.is_empty() { workdir } else { root.as_str() };
-            let (title, confidence) = match certain {
-                true => (
-                    format!("the project's own package '{module}' ({root}/{module}) is in the image of {service} but not on Python's import path (not a missing pip package)"),
-                    0.9,
-                ),
-                false => (
-                    format!("the project's own package '{module}' is most likely not on Python's import path in {service}: the importing script runs from a subdirectory of {root} (not a missing pip package)"),
-                    0.75,
-                ),
+            let root = if root.is_empty() {
+                workdir
+            } else {
+                root.as_str()
             };
+            let (title, confidence) = match certain {
+                true => (Text::msg("missing-module-project-title"), 0.9),
+                false => (Text::msg("missing-module-project-title-likely"), 0.75),
+            };
+            let title = title
+                .with("module", &module)
+                .with("root", root)
+                .with("service", &service);
             let commands = container
                 .map(|c| {
                     recreate_commands(
@@ -632,19 +642,19 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             (
                 title,
                 confidence,
-                Remediation::new(format!(
-                    "Put the project root {root} on the import path (PYTHONPATH={root}), or start the program as a module from {root}."
-                ))
-                .step(
-                    Horizon::Immediate,
-                    format!("Recreate the container with PYTHONPATH={root}; Python then finds {root}/{module} whatever directory the script runs from."),
-                    &commands,
-                )
-                .step(
-                    Horizon::ShortTerm,
-                    format!("Fix it in the image: `ENV PYTHONPATH={root}` and `WORKDIR {root}` in the Dockerfile, or run scripts as modules (`python -m package.script` from {root}) instead of by file path; make sure no volume is mounted over {root}."),
-                    &[],
-                ),
+                Remediation::new(Text::msg("missing-module-project-fix").with("root", root))
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("missing-module-project-step-pythonpath")
+                            .with("root", root)
+                            .with("module", &module),
+                        &commands,
+                    )
+                    .step(
+                        Horizon::ShortTerm,
+                        Text::msg("missing-module-project-step-image").with("root", root),
+                        &[],
+                    ),
             )
         }
         Diagnosis::PythonName {
@@ -655,47 +665,56 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             let site = location.as_deref().and_then(site_package);
             let (why, fix) = if *circular {
                 (
-                    "a circular import".to_string(),
-                    format!("Break the import cycle through '{module}': move the shared code to a third module, or import inside the function that needs it."),
+                    Text::msg("missing-module-name-why-circular"),
+                    Text::msg("missing-module-name-fix-circular").with("module", &module),
                 )
             } else if let Some(package) = site {
                 (
-                    format!("the installed {package} is a different version than the code expects"),
-                    format!("Pin {} to the version that provides '{name}' in requirements.txt and rebuild.", distribution(package).unwrap_or(package)),
+                    Text::msg("missing-module-name-why-version").with("package", package),
+                    Text::msg("missing-module-name-fix-version")
+                        .with("pip", distribution(package).unwrap_or(package))
+                        .with("name", name),
                 )
             } else {
+                let why = match location {
+                    Some(l) => {
+                        Text::msg("missing-module-name-why-undefined-at").with("location", l)
+                    }
+                    None => Text::msg("missing-module-name-why-undefined"),
+                };
                 (
-                    format!(
-                        "'{module}'{} does not define it",
-                        location.as_deref().map(|l| format!(" ({l})")).unwrap_or_default()
-                    ),
-                    format!("Fix the import or define '{name}' in '{module}': the code in the image is out of step with itself."),
+                    why.with("module", &module),
+                    Text::msg("missing-module-name-fix-undefined")
+                        .with("name", name)
+                        .with("module", &module),
                 )
             };
             (
-                format!("'{name}' cannot be imported from '{module}' in {service}: {why}"),
+                Text::msg("missing-module-name-title")
+                    .with("name", name)
+                    .with("module", &module)
+                    .with("service", &service)
+                    .with("why", why),
                 0.7,
                 Remediation::new(fix.clone()).step(
                     Horizon::Immediate,
-                    format!("{fix} Then rebuild and recreate the container."),
+                    Text::msg("missing-module-name-step").with("fix", fix),
                     &container.map(rebuild).unwrap_or_default(),
                 ),
             )
         }
         Diagnosis::ServerApp { mount } => {
             let title = match mount {
-                Some(m) => format!("the ASGI app module '{module}' cannot be imported in {service}: a volume mounted at {m} hides the code the image has there"),
-                None => format!("the ASGI app module '{module}' cannot be imported in {service}: it is not in the working directory ({workdir}) or on PYTHONPATH"),
+                Some(m) => Text::msg("missing-module-app-title-mount").with("mount", m),
+                None => Text::msg("missing-module-app-title").with("workdir", workdir),
             };
             (
-                title,
+                title.with("module", &module).with("service", &service),
                 if mount.is_some() { 0.85 } else { 0.8 },
-                Remediation::new(format!(
-                    "Point the server at the module: run it from the directory that holds {module}.py, pass --app-dir, or set PYTHONPATH."
-                ))
+                Remediation::new(Text::msg("missing-module-app-fix").with("module", &module))
                 .step(
                     Horizon::Immediate,
-                    format!("Check where {module}.py is in the image, then set WORKDIR (or `--app-dir`) to that directory, or remove the volume that hides it, and recreate the container."),
+                    Text::msg("missing-module-app-step").with("module", &module),
                     &container
                         .map(|c| {
                             vec![format!(
@@ -708,35 +727,33 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             )
         }
         Diagnosis::NodePackage { package } => (
-            format!("npm package '{package}' is not installed in {service}"),
+            Text::msg("missing-module-npm-title")
+                .with("package", package)
+                .with("service", &service),
             0.9,
-            Remediation::new(format!(
-                "Add {package} to package.json dependencies and install it in the image (npm ci), then rebuild."
-            ))
-            .step(
+            Remediation::new(Text::msg("missing-module-npm-fix").with("package", package)).step(
                 Horizon::Immediate,
-                format!("Run `npm install {package} --save` in the project, make sure the Dockerfile runs `npm ci --omit=dev` after copying package*.json, and that no volume is mounted over node_modules; rebuild and recreate the container."),
+                Text::msg("missing-module-npm-step").with("package", package),
                 &container.map(rebuild).unwrap_or_default(),
             ),
         ),
         Diagnosis::NodeFile { entry } => (
-            if *entry {
-                format!("{service}'s entry file {module} is not in the image (build output not copied, or hidden by a volume)")
-            } else {
-                format!("project file {module} cannot be found by {service} (not copied into the image, or a case mismatch in its name)")
-            },
+            match entry {
+                true => Text::msg("missing-module-node-entry-title"),
+                false => Text::msg("missing-module-node-file-title"),
+            }
+            .with("service", &service)
+            .with("module", &module),
             0.85,
-            Remediation::new(format!(
-                "Make {module} exist in the image: copy the build output (or the file) in the Dockerfile, and check the path's spelling and case."
-            ))
-            .step(
-                Horizon::Immediate,
-                "Fix the COPY or build step that should produce the file, rebuild and recreate the container.",
-                &container.map(rebuild).unwrap_or_default(),
-            ),
+            Remediation::new(Text::msg("missing-module-node-file-fix").with("module", &module))
+                .step(
+                    Horizon::Immediate,
+                    Text::msg("missing-module-node-file-step"),
+                    &container.map(rebuild).unwrap_or_default(),
+                ),
         ),
     };
-    finding.title = title.into();
+    finding.title = title;
     // Logged and survived: the import failed, but it may not be what hurt.
     finding.confidence = if fatal {
         confidence
@@ -999,6 +1016,24 @@ mod tests {
         assert_eq!(
             node_missing(&local, None).unwrap().1,
             Diagnosis::NodeFile { entry: false }
+        );
+    }
+
+    #[test]
+    fn a_missing_package_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let findings = run_detector(&MissingModule, "main-incident");
+        let pandas = findings
+            .iter()
+            .find(|f| f.subject.as_deref() == Some("pandas"))
+            .unwrap();
+        assert_eq!(
+            fr.text(&pandas.title),
+            "le paquet Python «\u{a0}pandas\u{a0}» n'est pas installé dans l'image de mcp-api"
+        );
+        assert_eq!(
+            fr.text(&pandas.remediation.summary),
+            "Installez pandas dans l'image\u{a0}: ajoutez-le à requirements.txt et reconstruisez l'image."
         );
     }
 }

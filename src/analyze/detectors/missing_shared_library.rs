@@ -8,6 +8,7 @@ use crate::analyze::detector::{
     Context, Detector, Finding, Horizon, Quote, Remediation, Signature,
 };
 use crate::analyze::scan::Hit;
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -182,7 +183,7 @@ impl Detector for MissingSharedLibrary {
                 .or_insert_with(|| {
                     (
                         Vec::new(),
-                        Finding::new(Self::ID, Self::ROLE, &log.service, String::new()),
+                        Finding::new(Self::ID, Self::ROLE, &log.service, Text::default()),
                     )
                 });
             if let Some(p) = needed_by.filter(|p| !programs.contains(p)) {
@@ -210,11 +211,9 @@ fn finish(
     let service = f.service.clone();
     let container = cx.evidence.container(&service);
     let image = container.map_or(String::new(), |c| shell_quote(&c.image).into_owned());
-    let needed_by = if programs.is_empty() {
-        String::new()
-    } else {
-        format!(", needed by {},", programs.join(", "))
-    };
+    let first_program = programs.first();
+    // Program names are evidence: listed as the loader wrote them.
+    let programs = programs.join(", ");
     let rebuild = container
         .map(|c| {
             recreate_commands(
@@ -235,58 +234,71 @@ fn finish(
                 .find(|(lib, _)| *lib == library)
                 .map(|(_, p)| *p);
             let install = match package {
-                Some(p) => format!("RUN apt-get update && apt-get install -y --no-install-recommends {p} && rm -rf /var/lib/apt/lists/*"),
-                None => "RUN apt-get update && apt-get install -y --no-install-recommends <the package apt-file names> && rm -rf /var/lib/apt/lists/*".to_string(),
+                Some(p) => Arg::from(format!("RUN apt-get update && apt-get install -y --no-install-recommends {p} && rm -rf /var/lib/apt/lists/*")),
+                None => Arg::from(Text::msg("missing-shared-library-install-unknown")),
             };
-            let mut lookup = vec![os_release, format!("apt-file search {}", shell_quote(library))];
-            if let Some(program) = programs.first().filter(|p| !p.ends_with(".py")) {
+            let mut lookup = vec![
+                os_release,
+                format!("apt-file search {}", shell_quote(library)),
+            ];
+            if let Some(program) = first_program.filter(|p| !p.ends_with(".py")) {
                 lookup.push(format!(
                     "docker run --rm --entrypoint sh {image} -c 'ldd \"$(command -v {program})\" | grep \"not found\"'"
                 ));
             }
+            let title = match programs.is_empty() {
+                true => Text::msg("missing-shared-library-title"),
+                false => {
+                    Text::msg("missing-shared-library-title-needed-by").with("programs", &programs)
+                }
+            };
+            let fix = match package {
+                Some(p) => Text::msg("missing-shared-library-fix-package").with("package", p),
+                None => Text::msg("missing-shared-library-fix"),
+            };
             (
-                format!("{service} cannot start: the shared library {library}{needed_by} is missing from the image (an OS package, not a pip or npm package)"),
-                Remediation::new(format!(
-                    "Install the OS package that ships {library}{} in the image's final stage, then rebuild.",
-                    package.map(|p| format!(" ({p} on Debian 12)")).unwrap_or_default()
-                ))
-                .step(
-                    Horizon::Immediate,
-                    format!("Find the package: check the image's distribution, then ask apt-file (Debian/Ubuntu; on Alpine `apk add so:{library}` installs whatever provides it) and list every library the program lacks."),
-                    &lookup,
-                )
-                .step(
-                    Horizon::Immediate,
-                    format!("Add `{install}` to the Dockerfile's final stage (a multi-stage build must install runtime libraries where the program runs), rebuild and recreate the container."),
-                    &rebuild,
-                ),
+                title.with("service", &service).with("library", library),
+                Remediation::new(fix.with("library", library))
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("missing-shared-library-step-find").with("library", library),
+                        &lookup,
+                    )
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("missing-shared-library-step-install").with("install", install),
+                        &rebuild,
+                    ),
             )
         }
         Missing::Version(version) => (
-            format!(
-                "{service} cannot start: {} was built against {version}, newer than the {library} in the image",
-                if programs.is_empty() {
-                    "a program".to_string()
-                } else {
-                    programs.join(", ")
-                }
-            ),
-            Remediation::new(format!(
-                "Build the program on the same base image (or an older one) than it runs on, or run it on a base image whose C library provides {version}."
-            ))
-            .step(
-                Horizon::Immediate,
-                "Compare the image's C library with the one the program was built on.",
-                &[os_release, format!("docker run --rm --entrypoint ldd {image} --version")],
+            match programs.is_empty() {
+                true => Text::msg("missing-shared-library-version-title"),
+                false => Text::msg("missing-shared-library-version-title-programs")
+                    .with("programs", &programs),
+            }
+            .with("service", &service)
+            .with("version", version)
+            .with("library", library),
+            Remediation::new(
+                Text::msg("missing-shared-library-version-fix").with("version", version),
             )
             .step(
                 Horizon::Immediate,
-                "Use the same base image (and release) for the build stage and the final stage, rebuild and recreate the container.",
+                Text::msg("missing-shared-library-version-step-compare"),
+                &[
+                    os_release,
+                    format!("docker run --rm --entrypoint ldd {image} --version"),
+                ],
+            )
+            .step(
+                Horizon::Immediate,
+                Text::msg("missing-shared-library-version-step-rebuild"),
                 &rebuild,
             ),
         ),
     };
-    f.title = title.into();
+    f.title = title;
     f.confidence = 0.9;
     f.remediation = remediation;
     if let Some(c) = container {
@@ -377,6 +389,15 @@ mod tests {
         assert_eq!(
             missing(DLOPEN, &hit("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", &[])).map(|m| m.0),
             Some("libGL.so.1".into())
+        );
+    }
+
+    #[test]
+    fn a_missing_library_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&only("missing-shared-library").title),
+            "ingest ne peut pas démarrer\u{a0}: la bibliothèque partagée libexpat.so.1, requise par python3, manque dans l'image (un paquet système, pas un paquet pip ou npm)"
         );
     }
 }

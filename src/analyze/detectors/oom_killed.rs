@@ -1,4 +1,5 @@
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -38,17 +39,18 @@ impl Detector for OomKilled {
                 continue;
             }
             let limit = match c.memory_limit {
-                0 => "no limit set (host memory exhausted)".to_string(),
-                bytes => format!("{} MiB", bytes / (1024 * 1024)),
+                0 => Text::msg("oom-killed-limit-none"),
+                // A size as `docker update --memory` takes it (1024, not 1,024).
+                bytes => Text::msg("oom-killed-limit-mib")
+                    .with("mib", (bytes / (1024 * 1024)).to_string()),
             };
             let mut f = Finding::new(
                 Self::ID,
                 Self::ROLE,
                 &c.name,
-                format!(
-                    "{} was killed for running out of memory (limit {limit})",
-                    c.name
-                ),
+                Text::msg("oom-killed-title")
+                    .with("service", &c.name)
+                    .with("limit", limit.clone()),
             );
             f.confidence = if killed_main { 0.9 } else { 0.6 };
             if c.state.oom_killed {
@@ -72,18 +74,25 @@ impl Detector for OomKilled {
             f.seen_at(c.state.finished_at);
             f.occurrences = (oom_events.len() as u64).max(1);
             let new_limit = (c.memory_limit / (1024 * 1024)).max(64) * 2;
-            f.remediation = Remediation::new(format!(
-                "Give {} more memory than {limit}, or make it use less.",
-                c.name
-            ))
+            f.remediation = Remediation::new(
+                Text::msg("oom-killed-fix")
+                    .with("service", &c.name)
+                    .with("limit", limit),
+            )
             .step(
                 Horizon::Immediate,
-                "Raise the memory limit and restart the container.",
-                &[format!("docker update --memory {new_limit}m --memory-swap {new_limit}m {}", c.name), format!("docker restart {}", c.name)],
+                Text::msg("oom-killed-step-raise"),
+                &[
+                    format!(
+                        "docker update --memory {new_limit}m --memory-swap {new_limit}m {}",
+                        c.name
+                    ),
+                    format!("docker restart {}", c.name),
+                ],
             )
             .step(
                 Horizon::ShortTerm,
-                "Measure the real peak and set the limit in the compose file (mem_limit or deploy.resources.limits.memory).",
+                Text::msg("oom-killed-step-measure"),
                 &[format!("docker stats --no-stream {}", c.name)],
             );
             out.push(f);
@@ -111,5 +120,15 @@ mod tests {
     #[test]
     fn a_healthy_stack_has_no_oom() {
         assert!(run_detector(&OomKilled, "healthy-stack").is_empty());
+    }
+
+    #[test]
+    fn an_oom_kill_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let findings = run_detector(&OomKilled, "oom-killed");
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "embedder a été tué faute de mémoire (limite\u{a0}: 16 Mio)"
+        );
     }
 }

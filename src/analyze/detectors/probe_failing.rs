@@ -1,6 +1,7 @@
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::analyze::monitoring::latest_probe_runs;
 use crate::evidence::ProbeResult;
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -43,12 +44,11 @@ fn finding(run: Vec<&ProbeResult>) -> Option<Finding> {
         ProbeFailing::ID,
         ProbeFailing::ROLE,
         url,
-        format!(
-            "{url} answers {} to {} of {} probes now",
-            last.answer,
-            failed.len(),
-            run.len()
-        ),
+        Text::msg("probe-failing-title")
+            .with("url", url)
+            .with("answer", &last.answer)
+            .with("failed", failed.len())
+            .with("probes", run.len()),
     );
     f.confidence = if failed.len() == run.len() { 0.9 } else { 0.6 };
     f.occurrences = failed.len() as u64;
@@ -73,12 +73,9 @@ fn finding(run: Vec<&ProbeResult>) -> Option<Finding> {
     }
     f.evidence.dedup();
     f.targets.push(url.clone());
-    f.remediation = Remediation::new(format!(
-        "Fix the root cause behind {url}, then probe it again."
-    ))
-    .step(
+    f.remediation = Remediation::new(Text::msg("probe-failing-fix").with("url", url)).step(
         Horizon::Immediate,
-        "Probe the endpoint again after the fix.",
+        Text::msg("probe-failing-step-probe"),
         &[format!(
             "coroner investigate --bundle <bundle> --probe {url}"
         )],
@@ -127,5 +124,17 @@ mod tests {
         all.extend((1..=5).map(|i| probe("probes/b.jsonl", 200 + i64::from(i), i, true)));
         let runs = latest_probe_runs(&all);
         assert!(runs.into_values().all(|run| finding(run).is_none()));
+    }
+
+    #[test]
+    fn a_failing_probe_reads_in_french() {
+        let run: Vec<ProbeResult> = (1..=5)
+            .map(|i| probe("probes/a.jsonl", 100 + i64::from(i), i, i != 3))
+            .collect();
+        let found = finding(run.iter().collect()).unwrap();
+        assert_eq!(
+            crate::locale::get("fr").unwrap().text(&found.title),
+            "http://127.0.0.1:18080/ répond 200 OK à 1 sonde sur 5 en ce moment"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::crash_loop::{exit_code_meaning, human_span};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::{SwarmService, SwarmTask};
 use crate::locale::{Arg, Text};
@@ -71,7 +72,7 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
     let (code_text, meaning) = match last.exit_code {
         Some(code) => (
             Text::msg("swarm-task-failing-exit-code").with("code", code.to_string()),
-            exit_meaning(code),
+            exit_code_meaning(code),
         ),
         None => (
             Text::msg("swarm-task-failing-no-exit-code"),
@@ -82,7 +83,7 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
     let title = match (times.iter().min(), times.iter().max()) {
         _ if failed.len() == 1 => Text::msg("swarm-task-failing-title-one"),
         (Some(first), Some(last)) => Text::msg("swarm-task-failing-title-within")
-            .with("span", span((*last - *first).num_seconds())),
+            .with("span", human_span((*last - *first).num_seconds())),
         _ => Text::msg("swarm-task-failing-title"),
     }
     .with("service", name)
@@ -155,55 +156,34 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
     f
 }
 
-/// What an exit code usually means, as the crash-loop detector reads it.
-fn exit_meaning(code: i64) -> Text {
-    let id = match code {
-        0 => "swarm-task-failing-exit-0",
-        1 => "swarm-task-failing-exit-1",
-        2 => "swarm-task-failing-exit-2",
-        125 => "swarm-task-failing-exit-125",
-        126 => "swarm-task-failing-exit-126",
-        127 => "swarm-task-failing-exit-127",
-        128 => "swarm-task-failing-exit-128",
-        130 => "swarm-task-failing-exit-130",
-        132 => "swarm-task-failing-exit-132",
-        134 => "swarm-task-failing-exit-134",
-        137 => "swarm-task-failing-exit-137",
-        139 => "swarm-task-failing-exit-139",
-        143 => "swarm-task-failing-exit-143",
-        255 => "swarm-task-failing-exit-255",
-        129..=192 => {
-            return Text::msg("swarm-task-failing-exit-signal")
-                .with("signal", (code - 128).to_string())
-        }
-        _ => return Text::msg("swarm-task-failing-exit-other").with("code", code.to_string()),
-    };
-    Text::msg(id)
-}
-
-/// How long the failures went on, in the largest unit that keeps two digits.
-fn span(seconds: i64) -> Text {
-    let (id, n) = match seconds {
-        s if s < 120 => ("swarm-task-failing-span-seconds", s),
-        s if s < 2 * 3600 => ("swarm-task-failing-span-minutes", s / 60),
-        s if s < 2 * 86400 => ("swarm-task-failing-span-hours", s / 3600),
-        s => ("swarm-task-failing-span-days", s / 86400),
-    };
-    Text::msg(id).with("n", Arg::Ungrouped(n.max(0) as u64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn spans_and_exit_codes_read_in_french() {
+    fn a_failing_service_reads_in_french() {
         let fr = crate::locale::get("fr").unwrap();
-        assert_eq!(fr.text(&span(3 * 86400)), "3 jours");
-        assert_eq!(span(3 * 86400).to_string(), "3 days");
-        assert_eq!(fr.text(&span(90)), "90 s");
-        assert_eq!(fr.text(&exit_meaning(137)), "tué (SIGKILL)");
-        assert_eq!(exit_meaning(137).to_string(), "killed (SIGKILL)");
-        assert_eq!(fr.text(&exit_meaning(138)), "tué par le signal 10");
+        let title = Text::msg("swarm-task-failing-title-within")
+            .with("service", "api")
+            .with("failed", Arg::Ungrouped(3))
+            .with("span", human_span(3 * 86400))
+            .with(
+                "exit",
+                Text::msg("swarm-task-failing-exit-code").with("code", "137"),
+            )
+            .with("meaning", exit_code_meaning(137))
+            .with("error", "task: non-zero exit (137)");
+        assert_eq!(
+            title.to_string(),
+            format!(
+                "api's tasks keep failing: 3 failed tasks in 3 days, the last with exit code 137 ({}): task: non-zero exit (137)",
+                exit_code_meaning(137)
+            )
+        );
+        let french = fr.text(&title);
+        assert!(
+            french.starts_with("Les tâches Swarm de api échouent sans cesse\u{a0}: 3 tâches en échec en 3 jours, la dernière avec le code de sortie 137 ("),
+            "{french}"
+        );
     }
 }

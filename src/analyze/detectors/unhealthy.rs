@@ -1,5 +1,6 @@
 use super::common::own_events;
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -36,18 +37,17 @@ impl Detector for Unhealthy {
             let events: Vec<_> = own_events(ev, c)
                 .filter(|e| e.action == "health_status" && e.detail == "unhealthy")
                 .collect();
-            let since = events
-                .first()
-                .map(|e| format!(" since {}", e.time.format("%H:%M:%S UTC")))
-                .unwrap_or_default();
+            let title = match events.first() {
+                Some(e) => Text::msg("unhealthy-title-since").with("since", Arg::Clock(e.time)),
+                None => Text::msg("unhealthy-title"),
+            };
             let mut f = Finding::new(
                 Self::ID,
                 Self::ROLE,
                 &c.name,
-                format!(
-                    "{} is unhealthy{since}: {} failed health probes in a row",
-                    c.name, health.failing_streak
-                ),
+                title
+                    .with("service", &c.name)
+                    .with("streak", health.failing_streak),
             );
             f.confidence = 0.95;
             f.occurrences = health.failing_streak.max(1);
@@ -76,18 +76,15 @@ impl Detector for Unhealthy {
             for p in health.log.iter().filter(|p| p.exit_code != 0) {
                 f.seen_at(p.end.or(p.start));
             }
-            f.remediation = Remediation::new(format!(
-                "Fix the cause linked to {}; it turns healthy at the next passing probe.",
-                c.name
-            ))
-            .step(
-                Horizon::Immediate,
-                "Watch the health status and the latest probe results.",
-                &[format!(
-                    "docker inspect --format '{{{{json .State.Health}}}}' {}",
-                    c.name
-                )],
-            );
+            f.remediation = Remediation::new(Text::msg("unhealthy-fix").with("service", &c.name))
+                .step(
+                    Horizon::Immediate,
+                    Text::msg("unhealthy-step-watch"),
+                    &[format!(
+                        "docker inspect --format '{{{{json .State.Health}}}}' {}",
+                        c.name
+                    )],
+                );
             out.push(f);
         }
         out
@@ -130,5 +127,24 @@ mod tests {
     #[test]
     fn healthy_stack_has_no_unhealthy_container() {
         assert!(run_detector(&Unhealthy, "healthy-stack").is_empty());
+    }
+
+    #[test]
+    fn an_unhealthy_container_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let findings = run_detector(&Unhealthy, "main-incident");
+        let title = fr.text(&findings[0].title);
+        assert!(
+            title.starts_with("qdrant est en mauvaise santé depuis ")
+                && title.ends_with(" UTC\u{a0}: 15 sondes de santé en échec d'affilée"),
+            "{title}"
+        );
+        let once = Text::msg("unhealthy-title")
+            .with("service", "api")
+            .with("streak", 1u64);
+        assert_eq!(
+            fr.text(&once),
+            "api est en mauvaise santé\u{a0}: 1 sonde de santé en échec"
+        );
     }
 }

@@ -75,6 +75,10 @@ pub struct Rule {
     pub counterexamples: Vec<Example>,
     /// `file:line` where the rule is defined.
     pub origin: String,
+    /// Compiled into coroner: its title and remediation are messages of the
+    /// language catalogues (`rule-id.title`). A rule added with `--rules`
+    /// is shown in its author's words.
+    pub builtin: bool,
     regex: OnceLock<Regex>,
 }
 
@@ -148,7 +152,7 @@ static BUILTIN: LazyLock<Catalogue> = LazyLock::new(|| {
     let mut catalogue = Catalogue::default();
     for (name, text) in builtin::BUILTIN {
         catalogue
-            .add_file(&format!("rules/{name}"), text, false)
+            .add_file(&format!("rules/{name}"), text, true)
             .unwrap_or_else(|e| panic!("built-in rule catalogue: {e}"));
     }
     catalogue
@@ -183,7 +187,7 @@ impl Catalogue {
                 .iter()
                 .any(|p| p.file_name().is_some_and(|f| f == *name))
             {
-                catalogue.add_file(&format!("rules/{name}"), text, false)?;
+                catalogue.add_file(&format!("rules/{name}"), text, true)?;
             }
         }
         for file in &extra {
@@ -219,13 +223,14 @@ impl Catalogue {
             path: path.to_path_buf(),
             source,
         })?;
-        self.add_file(&path.display().to_string(), &text, true)
+        self.add_file(&path.display().to_string(), &text, false)
     }
 
-    /// Parses and validates one rule file. `compile` checks every regex now
-    /// (user files); the built-in catalogue's are checked by its tests and
-    /// compiled on first use, which keeps start-up fast.
-    pub fn add_file(&mut self, file: &str, text: &str, compile: bool) -> Result<(), RuleError> {
+    /// Parses and validates one rule file. A `builtin` file is compiled into
+    /// coroner: its regexes are checked by its tests and compiled on first
+    /// use, which keeps start-up fast, and the language catalogues translate
+    /// its words. Any other file's regexes are checked now.
+    pub fn add_file(&mut self, file: &str, text: &str, builtin: bool) -> Result<(), RuleError> {
         let invalid = |span: Option<std::ops::Range<usize>>, message: String| RuleError::Invalid {
             file: file.to_string(),
             line: span.map_or(1, |s| line_of(text, s.start)),
@@ -269,7 +274,7 @@ impl Catalogue {
                 )));
             }
             let names = capture_names(&r.regex);
-            if compile {
+            if !builtin {
                 Regex::new(&r.regex).map_err(|e| fail(format!("invalid regex: {e}")))?;
             }
             for template in std::iter::once(&r.title)
@@ -305,6 +310,7 @@ impl Catalogue {
                 commands: r.commands,
                 examples: r.examples,
                 counterexamples: r.counterexamples,
+                builtin,
                 regex: OnceLock::new(),
             });
         }
@@ -494,7 +500,7 @@ captures = { module = "pandas" }
     #[test]
     fn a_rule_file_loads_and_renders_its_templates() {
         let mut c = Catalogue::default();
-        c.add_file("demo.toml", FILE, true).unwrap();
+        c.add_file("demo.toml", FILE, false).unwrap();
         let rule = c.rule("demo-module").unwrap();
         assert_eq!(rule.kind.id, "missing-module");
         assert_eq!(rule.origin, "demo.toml:5");
@@ -537,7 +543,7 @@ captures = { module = "pandas" }
         for (text, expected) in cases {
             let mut c = Catalogue::default();
             let err = c
-                .add_file("demo.toml", &text, true)
+                .add_file("demo.toml", &text, false)
                 .unwrap_err()
                 .to_string();
             assert!(
@@ -546,8 +552,8 @@ captures = { module = "pandas" }
             );
         }
         let mut c = Catalogue::default();
-        c.add_file("a.toml", FILE, true).unwrap();
-        let err = c.add_file("b.toml", FILE, true).unwrap_err().to_string();
+        c.add_file("a.toml", FILE, false).unwrap();
+        let err = c.add_file("b.toml", FILE, false).unwrap_err().to_string();
         assert!(err.contains("already used at a.toml:5"), "{err}");
     }
 

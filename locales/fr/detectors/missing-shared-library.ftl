@@ -1,0 +1,12 @@
+missing-shared-library-title = { $service } ne peut pas démarrer : la bibliothèque partagée { $library } manque dans l'image (un paquet système, pas un paquet pip ou npm)
+missing-shared-library-title-needed-by = { $service } ne peut pas démarrer : la bibliothèque partagée { $library }, requise par { $programs }, manque dans l'image (un paquet système, pas un paquet pip ou npm)
+missing-shared-library-fix = Installez le paquet système qui fournit { $library } dans l'étape finale de l'image, puis reconstruisez l'image.
+missing-shared-library-fix-package = Installez le paquet système qui fournit { $library } ({ $package } sous Debian 12) dans l'étape finale de l'image, puis reconstruisez l'image.
+missing-shared-library-step-find = Trouvez le paquet : vérifiez la distribution de l'image, puis interrogez apt-file (Debian/Ubuntu ; sous Alpine, `apk add so:{ $library }` installe ce qui la fournit) et listez toutes les bibliothèques qui manquent au programme.
+missing-shared-library-step-install = Ajoutez `{ $install }` à l'étape finale du Dockerfile (un build multi-étapes doit installer les bibliothèques d'exécution là où le programme tourne), reconstruisez l'image et recréez le conteneur.
+missing-shared-library-install-unknown = RUN apt-get update && apt-get install -y --no-install-recommends <le paquet qu'indique apt-file> && rm -rf /var/lib/apt/lists/*
+missing-shared-library-version-title = { $service } ne peut pas démarrer : un programme a été compilé contre { $version }, plus récente que la { $library } de l'image
+missing-shared-library-version-title-programs = { $service } ne peut pas démarrer : { $programs } a été compilé contre { $version }, plus récente que la { $library } de l'image
+missing-shared-library-version-fix = Compilez le programme sur la même image de base (ou une plus ancienne) que celle où il tourne, ou faites-le tourner sur une image de base dont la bibliothèque C fournit { $version }.
+missing-shared-library-version-step-compare = Comparez la bibliothèque C de l'image avec celle sur laquelle le programme a été compilé.
+missing-shared-library-version-step-rebuild = Utilisez la même image de base (et la même version) pour l'étape de build et l'étape finale, reconstruisez l'image et recréez le conteneur.
