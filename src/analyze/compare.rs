@@ -17,8 +17,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::detector::Role;
+use super::monitoring::class_label;
 use super::{Analysis, Verdict, SCHEMA_VERSION};
 use crate::evidence::monitoring::ErrorClass;
+use crate::locale::Text;
 
 /// Where a side came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -60,16 +62,23 @@ struct FindingState {
     fingerprint: String,
     kind: String,
     service: String,
-    title: String,
+    #[serde(deserialize_with = "words")]
+    title: Text,
     occurrences: u64,
+}
+
+/// Words an earlier report holds, already written in the language it was
+/// written in: they are shown as they are.
+fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    String::deserialize(d).map(Text::Verbatim)
 }
 
 /// A container's state on one side.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ContainerState {
     pub image: String,
-    pub state: String,
-    pub health: String,
+    pub state: Text,
+    pub health: Text,
     pub restarts: u64,
     pub exit_code: Option<i64>,
     /// The analyzer's judgement: restarting, exited with an error, never started or unhealthy.
@@ -103,8 +112,9 @@ impl From<ReportService> for NamedContainer {
             container: r.container,
             state: ContainerState {
                 image: r.image,
-                state: r.state,
-                health: r.health,
+                // Words of the earlier report, in the language it was written in.
+                state: Text::Verbatim(r.state),
+                health: Text::Verbatim(r.health),
                 restarts: r.restarts,
                 exit_code: r.exit_code,
                 failing: r.failing,
@@ -147,7 +157,6 @@ struct StreakLength {
 #[derive(Debug, Clone, Deserialize)]
 struct ClassState {
     class: ErrorClass,
-    label: String,
     count: u64,
 }
 
@@ -197,7 +206,7 @@ pub struct FindingChange {
     pub kind: String,
     pub service: String,
     /// The title after, else before.
-    pub title: String,
+    pub title: Text,
     pub occurrences_before: Option<u64>,
     pub occurrences_after: Option<u64>,
 }
@@ -260,7 +269,7 @@ pub struct MonitoringChange {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClassChange {
     pub class: ErrorClass,
-    pub label: String,
+    pub label: Text,
     pub before: u64,
     pub after: u64,
 }
@@ -313,7 +322,7 @@ impl Side {
             fingerprint: f.fingerprint.clone(),
             kind: f.kind.to_string(),
             service: f.service.clone(),
-            title: f.title.to_string(),
+            title: f.title.clone(),
             occurrences: f.occurrences,
         };
         Side {
@@ -372,7 +381,6 @@ impl Side {
                         .iter()
                         .map(|c| ClassState {
                             class: c.class,
-                            label: c.label.to_string(),
                             count: c.count,
                         })
                         .collect(),
@@ -657,7 +665,7 @@ fn class_changes(was: Option<&SourceState>, now: Option<&SourceState>) -> Vec<Cl
                 None => {
                     out.push(ClassChange {
                         class: c.class,
-                        label: c.label.clone(),
+                        label: class_label(c.class),
                         before: 0,
                         after: 0,
                     });
@@ -768,7 +776,7 @@ mod tests {
             m.error_classes,
             [ClassChange {
                 class: ErrorClass::BadGateway,
-                label: "502 Bad Gateway".into(),
+                label: class_label(ErrorClass::BadGateway),
                 before: was.failures,
                 after: 0
             }]

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::evidence::time::{format_utc, parse_rfc3339};
 
 use crate::evidence::{redact, Evidence, Gap, Inventory};
+use crate::locale::Text;
 use detector::{Context, Finding};
 
 /// The version of the JSON report, the serialised [`Analysis`]; raised when
@@ -65,7 +66,7 @@ pub struct RootCause {
     /// The causal chain, root first: this cause, then each symptom it
     /// explains, each as `service: title` (the title alone when it names
     /// the service).
-    pub chain: Vec<String>,
+    pub chain: Vec<Text>,
     /// The symptoms this cause explains, as indexes into `symptoms`.
     pub explains: Vec<usize>,
     /// Other causes found for the same service, by detector id.
@@ -172,11 +173,13 @@ pub fn analyze_with(evidence: &Evidence, catalogue: &'static rules::Catalogue) -
     let mut timeline = timeline::build(evidence, &ranked);
     let monitoring = monitoring::analyze(evidence, &ranked.root_causes);
     timeline.extend(monitoring::timeline_entries(&monitoring));
-    timeline.sort();
-    timeline.dedup();
+    timeline::sort(&mut timeline);
     let folded = bounds::fold(&mut ranked, &mut timeline);
     let services = services::table(evidence);
-    inputs.problems.sort();
+    // In the order of the English words, whatever the report's language.
+    inputs
+        .problems
+        .sort_by_cached_key(|p| (p.source.clone(), p.line, p.message.to_string()));
     inputs.problems.dedup();
     inputs.gaps.extend(dropped);
     inputs.redaction = redact::engine().summary(

@@ -18,6 +18,7 @@ use super::RootCause;
 use crate::evidence::monitoring::{ErrorClass, HistoryFormat, MonitoringSeries, Sample};
 use crate::evidence::time::format_utc;
 use crate::evidence::{Evidence, ProbeResult};
+use crate::locale::{Arg, Text};
 
 /// The availability target when `--slo` is not given, in percent.
 pub const DEFAULT_TARGET_PERCENT: f64 = 95.0;
@@ -71,7 +72,7 @@ pub struct SourceFigures {
     /// When failures began relative to the top root cause.
     pub onset: Option<Onset>,
     /// One sentence with the headline figures.
-    pub summary: String,
+    pub summary: Text,
 }
 
 /// One sample, as quoted.
@@ -122,7 +123,7 @@ pub struct Hole {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ClassCount {
     pub class: ErrorClass,
-    pub label: &'static str,
+    pub label: Text,
     pub count: u64,
     /// Share of the failures.
     pub percent: f64,
@@ -162,7 +163,7 @@ pub enum MarkerKind {
 pub struct Marker {
     pub time: DateTime<Utc>,
     pub kind: MarkerKind,
-    pub label: String,
+    pub label: Text,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -175,12 +176,12 @@ pub struct Onset {
     pub relative: Vec<Relative>,
     pub recovered_at: Option<DateTime<Utc>>,
     pub time_to_recover_seconds: Option<f64>,
-    pub sentence: String,
+    pub sentence: Text,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Relative {
-    pub event: String,
+    pub event: Text,
     pub time: DateTime<Utc>,
     pub seconds: f64,
 }
@@ -199,7 +200,7 @@ pub struct ProbeSummary {
     pub answers: Vec<(String, u32)>,
     pub latency_median_ms: Option<f64>,
     pub source: String,
-    pub sentence: String,
+    pub sentence: Text,
 }
 
 /// The figures for every source, set against the top root cause.
@@ -344,37 +345,59 @@ pub fn figures(series: &MonitoringSeries, name: String, target: f64) -> Option<S
         latency: latency(samples),
         buckets: buckets(samples),
         onset: None,
-        summary: String::new(),
+        summary: Text::default(),
     };
     f.summary = summary(&f, target);
     Some(f)
 }
 
-fn summary(f: &SourceFigures, target: f64) -> String {
-    let mut s = format!(
-        "{}: {:.1} % availability over {} checks ({} failed) against a {} % target",
-        f.name, f.availability_percent, f.samples, f.failures, target
-    );
+fn summary(f: &SourceFigures, target: f64) -> Text {
+    let mut clauses = vec![Text::msg("monitoring-summary-figures")
+        .with("name", &f.name)
+        .with("availability", Arg::decimal(f.availability_percent, 1))
+        .with("samples", f.samples)
+        .with("failures", f.failures)
+        .with("target", shortest(target))];
     if let Some(streak) = &f.longest_streak {
-        s.push_str(&format!(
-            "; longest failure streak {} checks over {}, from {} to {}",
-            streak.length,
-            describe_duration(streak.seconds),
-            format_utc(streak.start.time),
-            format_utc(streak.end.time)
-        ));
-        if streak.recovered_at.is_none() {
-            s.push_str(" (still failing at the last check)");
-        }
+        let id = match streak.recovered_at {
+            Some(_) => "monitoring-summary-streak",
+            None => "monitoring-summary-streak-failing",
+        };
+        clauses.push(
+            Text::msg(id)
+                .with("length", streak.length)
+                .with("duration", Arg::Duration(streak.seconds))
+                .with("start", format_utc(streak.start.time))
+                .with("end", format_utc(streak.end.time)),
+        );
     }
     if let Some(top) = f.error_classes.first() {
-        s.push_str(&format!(
-            "; mostly {} ({} of {})",
-            top.label, top.count, f.failures
-        ));
+        clauses.push(
+            Text::msg("monitoring-summary-mostly")
+                .with("class", top.label.clone())
+                .with("count", top.count)
+                .with("failures", f.failures),
+        );
     }
-    s.push('.');
-    s
+    Text::msg("monitoring-sentence").with("clauses", joined("monitoring-clauses", clauses))
+}
+
+/// `x` with as many decimals as it needs, as `{x}` writes it: `95`, `99.9`.
+fn shortest(x: f64) -> Arg {
+    let decimals = x
+        .to_string()
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len().min(12) as u8);
+    Arg::decimal(x, decimals)
+}
+
+/// Texts joined by the message `id` (`{ $first }, { $rest }`), first to last.
+fn joined(id: &'static str, texts: Vec<Text>) -> Text {
+    let mut texts = texts.into_iter().rev();
+    let last = texts.next().unwrap_or_default();
+    texts.fold(last, |rest, first| {
+        Text::msg(id).with("first", first).with("rest", rest)
+    })
 }
 
 fn daily(samples: &[Sample], target: f64) -> Vec<DayFigures> {
@@ -454,7 +477,7 @@ fn error_classes(series: &MonitoringSeries) -> Vec<ClassCount> {
         .into_iter()
         .map(|(class, (count, example))| ClassCount {
             class,
-            label: class.label(),
+            label: class_label(class),
             count,
             percent: count as f64 * 100.0 / failures as f64,
             example,
@@ -462,6 +485,22 @@ fn error_classes(series: &MonitoringSeries) -> Vec<ClassCount> {
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.class.cmp(&b.class)));
     out
+}
+
+/// The class as the report names it.
+pub fn class_label(class: ErrorClass) -> Text {
+    Text::msg(match class {
+        ErrorClass::BadGateway => "monitoring-class-bad-gateway",
+        ErrorClass::ServiceUnavailable => "monitoring-class-service-unavailable",
+        ErrorClass::GatewayTimeout => "monitoring-class-gateway-timeout",
+        ErrorClass::ServerError => "monitoring-class-server-error",
+        ErrorClass::ClientError => "monitoring-class-client-error",
+        ErrorClass::Timeout => "monitoring-class-timeout",
+        ErrorClass::ConnectionRefused => "monitoring-class-connection-refused",
+        ErrorClass::Dns => "monitoring-class-dns",
+        ErrorClass::Tls => "monitoring-class-tls",
+        ErrorClass::Other => "monitoring-class-other",
+    })
 }
 
 fn latency(samples: &[Sample]) -> Option<Latency> {
@@ -534,7 +573,9 @@ fn markers(evidence: &Evidence, top: Option<&RootCause>) -> Vec<Marker> {
         out.push(Marker {
             time: first,
             kind: MarkerKind::Cause,
-            label: format!("{service}: {}", top.finding.kind),
+            label: Text::msg("monitoring-marker-cause")
+                .with("service", service)
+                .with("kind", top.finding.kind),
         });
     }
     if let Some(container) = evidence.container(service) {
@@ -548,7 +589,7 @@ fn markers(evidence: &Evidence, top: Option<&RootCause>) -> Vec<Marker> {
                 out.push(Marker {
                     time: created,
                     kind: MarkerKind::Deploy,
-                    label: format!("image {name} created"),
+                    label: Text::msg("monitoring-marker-deploy").with("image", name),
                 });
             }
         }
@@ -564,11 +605,12 @@ fn markers(evidence: &Evidence, top: Option<&RootCause>) -> Vec<Marker> {
             out.push(Marker {
                 time,
                 kind: MarkerKind::Restart,
-                label: if i == 0 && many {
-                    format!("{service} started crash-looping")
+                label: Text::msg(if i == 0 && many {
+                    "monitoring-marker-crash-loop"
                 } else {
-                    format!("{service} exited")
-                },
+                    "monitoring-marker-exit"
+                })
+                .with("service", service),
             });
         }
     }
@@ -603,66 +645,47 @@ fn onset(series: &MonitoringSeries, markers: &[Marker]) -> Option<Onset> {
     relative.sort_by(|a, b| b.seconds.total_cmp(&a.seconds));
     let recovered_at = samples[hit..].iter().find(|s| s.ok).map(|s| s.time);
     let time_to_recover = recovered_at.map(|r| seconds_between(began, r));
-    let parts: Vec<String> = relative
+    let parts: Vec<Text> = relative
         .iter()
         .map(|r| {
-            let when = if r.seconds >= 0.0 { "after" } else { "before" };
-            format!("{} {when} {}", describe_duration(r.seconds.abs()), r.event)
+            let id = if r.seconds >= 0.0 {
+                "monitoring-onset-after"
+            } else {
+                "monitoring-onset-before"
+            };
+            Text::msg(id)
+                .with("duration", Arg::Duration(r.seconds.abs()))
+                .with("event", r.event.clone())
         })
         .collect();
-    let recovery = match (recovered_at, time_to_recover) {
-        (Some(at), Some(ttr)) => format!(
-            "; the checks recovered {} later, at {}",
-            describe_duration(ttr),
-            format_utc(at)
-        ),
-        _ => format!(
-            "; still failing at the last check ({})",
-            format_utc(samples[samples.len() - 1].time)
-        ),
+    let sentence = match (recovered_at, time_to_recover) {
+        (Some(at), Some(ttr)) => Text::msg("monitoring-onset-recovered")
+            .with("duration", Arg::Duration(ttr))
+            .with("recovered", format_utc(at)),
+        _ => Text::msg("monitoring-onset-failing")
+            .with("last", format_utc(samples[samples.len() - 1].time)),
     };
     Some(Onset {
         failures_began: began,
         relative,
         recovered_at,
         time_to_recover_seconds: time_to_recover,
-        sentence: format!(
-            "Failures began at {}, {}{recovery}.",
-            format_utc(began),
-            parts.join(", ")
-        ),
+        sentence: sentence
+            .with("began", format_utc(began))
+            .with("events", joined("monitoring-list", parts)),
     })
 }
 
-fn event_phrase(marker: &Marker) -> String {
+fn event_phrase(marker: &Marker) -> Text {
     match marker.kind {
-        MarkerKind::Cause => format!("the root cause ({}) was first seen", marker.label),
-        MarkerKind::Deploy => format!("{} was created", marker.label.trim_end_matches(" created")),
+        MarkerKind::Cause => {
+            Text::msg("monitoring-event-cause").with("cause", marker.label.clone())
+        }
+        MarkerKind::Deploy => match marker.label.arg("image") {
+            Some(image) => Text::msg("monitoring-event-deploy").with("image", image.clone()),
+            None => marker.label.clone(),
+        },
         MarkerKind::Restart => marker.label.clone(),
-    }
-}
-
-/// `0.4 s`, `42 s`, `3 min 20 s`, `5 h 12 min`, `2 d 20 h`.
-pub fn describe_duration(seconds: f64) -> String {
-    let s = seconds.max(0.0);
-    if s < 10.0 {
-        return format!("{s:.1} s");
-    }
-    let whole = s.round() as u64;
-    let (d, h, m, sec) = (
-        whole / 86400,
-        whole / 3600 % 24,
-        whole / 60 % 60,
-        whole % 60,
-    );
-    match (d, h, m) {
-        (0, 0, 0) => format!("{sec} s"),
-        (0, 0, _) if sec == 0 => format!("{m} min"),
-        (0, 0, _) => format!("{m} min {sec} s"),
-        (0, _, 0) => format!("{h} h"),
-        (0, _, _) => format!("{h} h {m} min"),
-        (_, 0, _) => format!("{d} d"),
-        _ => format!("{d} d {h} h"),
     }
 }
 
@@ -708,19 +731,25 @@ fn probe_summaries(probes: &[ProbeResult]) -> Vec<ProbeSummary> {
             let latency_median_ms = (!latencies.is_empty()).then(|| latencies[latencies.len() / 2]);
             let checked_at = run[0].time;
             let outcome = if failed == 0 {
-                format!("{tries} of {tries} probes succeeded")
+                Text::msg("monitoring-probe-succeeded").with("tries", tries)
             } else {
-                format!("{failed} of {tries} probes failed")
+                Text::msg("monitoring-probe-failed")
+                    .with("failed", failed)
+                    .with("tries", tries)
             };
-            let also: Vec<String> = answers
+            let also: Vec<Text> = answers
                 .iter()
                 .skip(1)
-                .map(|(a, n)| format!("{a} to {n}"))
+                .map(|(a, n)| {
+                    Text::msg("monitoring-probe-other-answer")
+                        .with("answer", a)
+                        .with("tries", *n)
+                })
                 .collect();
-            let also = if also.is_empty() {
-                String::new()
+            let sentence = if also.is_empty() {
+                Text::msg("monitoring-probe")
             } else {
-                format!(" (also {})", also.join(", "))
+                Text::msg("monitoring-probe-also").with("others", joined("monitoring-list", also))
             };
             Some(ProbeSummary {
                 url: url.to_string(),
@@ -729,11 +758,11 @@ fn probe_summaries(probes: &[ProbeResult]) -> Vec<ProbeSummary> {
                 failed_tries: failed,
                 answer: last.answer.clone(),
                 class: last.class,
-                sentence: format!(
-                    "{url} answers {}{also}: {outcome} at {}.",
-                    answers[0].0,
-                    format_utc(checked_at)
-                ),
+                sentence: sentence
+                    .with("url", url)
+                    .with("answer", &answers[0].0)
+                    .with("outcome", outcome)
+                    .with("checked", format_utc(checked_at)),
                 answers,
                 latency_median_ms,
                 source: last.source.clone(),
@@ -751,7 +780,7 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
             Some(line) => format!("{}:{line}", f.source),
             None => f.source.clone(),
         };
-        let entry = |time, until, text: String, source: String| Entry {
+        let entry = |time, until, text: Text, source: String| Entry {
             time,
             until,
             service: f.name.clone(),
@@ -764,22 +793,23 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
             out.push(entry(
                 first.time,
                 None,
-                format!("{}: first failed check: {}", f.name, first.text),
+                Text::msg("monitoring-entry-first-failure")
+                    .with("name", &f.name)
+                    .with("check", &first.text),
                 cite(first),
             ));
         }
         if let Some(streak) = &f.longest_streak {
-            let how = match streak.recovered_at {
-                Some(at) => format!("recovered at {}", format_utc(at)),
-                None => "still failing at the last check".to_string(),
+            let text = match streak.recovered_at {
+                Some(at) => {
+                    Text::msg("monitoring-entry-streak-recovered").with("recovered", format_utc(at))
+                }
+                None => Text::msg("monitoring-entry-streak-failing"),
             };
             out.push(entry(
                 streak.start.time,
                 Some(streak.end.time),
-                format!(
-                    "{}: longest failure streak, {} consecutive failed checks ({how})",
-                    f.name, streak.length
-                ),
+                text.with("name", &f.name).with("length", streak.length),
                 cite(&streak.start),
             ));
         }
@@ -787,10 +817,9 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
             out.push(entry(
                 last.time,
                 None,
-                format!(
-                    "{}: checks recovered ({} recoveries in all)",
-                    f.name, f.recoveries_total
-                ),
+                Text::msg("monitoring-entry-recovered")
+                    .with("name", &f.name)
+                    .with("recoveries", f.recoveries_total),
                 cite(last),
             ));
         }
@@ -897,18 +926,43 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn durations_read_naturally() {
-        let cases = [
-            (0.35, "0.3 s"),
-            (42.0, "42 s"),
-            (200.0, "3 min 20 s"),
-            (300.0, "5 min"),
-            (18720.0, "5 h 12 min"),
-            (244_800.0, "2 d 20 h"),
-        ];
-        for (s, text) in cases {
-            assert_eq!(describe_duration(s), text);
-        }
+    fn the_summary_reads_in_french() {
+        let rows: Vec<(i64, bool, Option<u16>, Option<f32>)> = (0..1500)
+            .map(|i| {
+                (
+                    1_795_800_000 + i * 60,
+                    i < 2,
+                    Some(if i < 2 { 200 } else { 502 }),
+                    None,
+                )
+            })
+            .collect();
+        let f = figures(&series(&rows), "api".into(), 99.5).unwrap();
+        assert_eq!(
+            f.summary.to_string(),
+            "api: 0.1 % availability over 1500 checks (1498 failed) against a 99.5 % target; \
+             longest failure streak 1498 checks over 1 d, from 2026-11-27T17:22:00Z to 2026-11-28T18:19:00Z \
+             (still failing at the last check); mostly 502 Bad Gateway (1498 of 1498)."
+        );
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&f.summary),
+            "api\u{a0}: disponibilité de 0,1\u{202f}% sur 1\u{202f}500 vérifications (1\u{202f}498 en échec) \
+             pour un objectif de 99,5\u{202f}%\u{202f}; plus longue série d'échecs consécutifs\u{a0}: \
+             1\u{202f}498 vérifications en 1 j, de 2026-11-27T17:22:00Z à 2026-11-28T18:19:00Z \
+             (toujours en échec à la dernière vérification)\u{202f}; surtout 502 Bad Gateway (1\u{202f}498 sur 1\u{202f}498)."
+        );
+        let entries = timeline_entries(&MonitoringFigures {
+            target_percent: 99.5,
+            sources: vec![f],
+            probes: Vec::new(),
+            markers: Vec::new(),
+        });
+        assert_eq!(
+            fr.text(&entries[1].text),
+            "api\u{a0}: plus longue série d'échecs, 1\u{202f}498 échecs consécutifs \
+             (toujours en échec à la dernière vérification)"
+        );
     }
 
     /// What the monitor log itself says, as the oracle: its check lines, its
@@ -1051,7 +1105,10 @@ pub(crate) mod tests {
             .iter()
             .any(|r| r.event == "mcp-api started crash-looping" && r.seconds.abs() < 60.0));
         assert!(
-            onset.sentence.contains("still failing at the last check"),
+            onset
+                .sentence
+                .to_string()
+                .contains("still failing at the last check"),
             "{}",
             onset.sentence
         );
@@ -1069,6 +1126,7 @@ pub(crate) mod tests {
         assert!(
             onset
                 .sentence
+                .to_string()
                 .contains(" before image coroner-fixture/mcp-api:1.5.0 was created"),
             "{}",
             onset.sentence
@@ -1089,37 +1147,44 @@ pub(crate) mod tests {
             Marker {
                 time: t(1_000),
                 kind: MarkerKind::Deploy,
-                label: "image api:1.5.0 created".into(),
+                label: Text::msg("monitoring-marker-deploy").with("image", "api:1.5.0"),
             },
             Marker {
                 time: t(1_100),
                 kind: MarkerKind::Restart,
-                label: "api started crash-looping".into(),
+                label: Text::msg("monitoring-marker-crash-loop").with("service", "api"),
             },
             Marker {
                 time: t(1_110),
                 kind: MarkerKind::Restart,
-                label: "api exited".into(),
+                label: Text::msg("monitoring-marker-exit").with("service", "api"),
             },
         ];
         let onset = onset(&s, &markers).unwrap();
         assert_eq!(onset.failures_began, t(1_120));
-        let relative: Vec<(&str, f64)> = onset
+        let relative: Vec<(String, f64)> = onset
             .relative
             .iter()
-            .map(|r| (r.event.as_str(), r.seconds))
+            .map(|r| (r.event.to_string(), r.seconds))
             .collect();
         assert_eq!(
             relative,
             [
-                ("image api:1.5.0 was created", 120.0),
-                ("api started crash-looping", 20.0)
+                ("image api:1.5.0 was created".to_string(), 120.0),
+                ("api started crash-looping".to_string(), 20.0)
             ]
         );
         assert_eq!(onset.time_to_recover_seconds, Some(120.0));
         assert_eq!(
             onset.sentence,
             "Failures began at 1970-01-01T00:18:40Z, 2 min after image api:1.5.0 was created, 20 s after api started crash-looping; the checks recovered 2 min later, at 1970-01-01T00:20:40Z."
+        );
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&onset.sentence),
+            "Les échecs ont commencé à 1970-01-01T00:18:40Z, 2 min après la création de l'image api:1.5.0, \
+             20 s après api entre en redémarrage en boucle\u{202f}; les vérifications sont revenues à la normale \
+             2 min plus tard, à 1970-01-01T00:20:40Z."
         );
     }
 

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::detector::{Finding, Role};
 use super::{RootCause, Symptom, Verdict};
 use crate::evidence::Evidence;
+use crate::locale::Text;
 
 /// A cause this sure, on its own, identifies the root cause.
 pub const IDENTIFIED: f64 = 0.7;
@@ -310,12 +311,15 @@ fn demote_downstream(
 }
 
 /// One link of a causal chain: the finding's title, prefixed with its
-/// service unless the title already names it.
-fn chain_link(f: &Finding) -> String {
+/// service unless the title already names it (in English: every language
+/// then prefixes the same links).
+fn chain_link(f: &Finding) -> Text {
     if f.title.to_string().contains(&f.service) {
-        f.title.to_string()
+        f.title.clone()
     } else {
-        format!("{}: {}", f.service, f.title)
+        Text::msg("analysis-chain-link")
+            .with("service", &f.service)
+            .with("title", f.title.clone())
     }
 }
 
@@ -611,5 +615,20 @@ fn former_holder(
         ([only], _) => Some(only.name.clone()),
         ([], [only]) => Some(only.name.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_link_names_its_service_once() {
+        let fr = crate::locale::get("fr").unwrap();
+        let named = Finding::new("crash-loop", Role::Cause, "db", "db restarts");
+        assert_eq!(chain_link(&named), "db restarts");
+        let unnamed = Finding::new("crash-loop", Role::Symptom, "db", "restarts");
+        assert_eq!(chain_link(&unnamed), "db: restarts");
+        assert_eq!(fr.text(&chain_link(&unnamed)), "db\u{a0}: restarts");
     }
 }

@@ -593,7 +593,8 @@ fn merge(
                     problems.push(InputProblem {
                         source: evidence.logs[job.log].display.clone(),
                         line: None,
-                        message: format!("cannot read log: {e}"),
+                        message: crate::locale::Text::msg("analysis-problem-unreadable-log")
+                            .with("error", e.to_string()),
                     });
                 }
             }

@@ -6,13 +6,14 @@ use serde::Serialize;
 
 use crate::evidence::time::format_utc;
 use crate::evidence::{Evidence, SwarmTask};
+use crate::locale::Text;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ServiceRow {
     pub container: String,
     pub image: String,
-    pub state: String,
-    pub health: String,
+    pub state: Text,
+    pub health: Text,
     pub restarts: u64,
     pub exit_code: Option<i64>,
     pub ports: Vec<String>,
@@ -67,8 +68,10 @@ fn swarm_rows(evidence: &Evidence) -> Vec<ServiceRow> {
             ServiceRow {
                 container: s.name.clone(),
                 image: s.image.clone(),
-                state: format!("{running}/{desired} tasks running"),
-                health: "none".to_string(),
+                state: Text::msg("services-tasks-running")
+                    .with("running", running)
+                    .with("desired", desired),
+                health: health("none"),
                 restarts: failed.len() as u64,
                 exit_code: failed.last().and_then(|t| t.exit_code),
                 ports: s
@@ -97,12 +100,15 @@ fn container_rows(evidence: &Evidence) -> Vec<ServiceRow> {
             ServiceRow {
                 container: c.name.clone(),
                 image: c.image.clone(),
-                state: if c.state.restarting {
-                    "restarting".to_string()
-                } else {
-                    c.state.status.clone()
-                },
-                health: c.health_status().unwrap_or("none").to_string(),
+                state: Text::msg("services-state").with(
+                    "state",
+                    if c.state.restarting {
+                        "restarting"
+                    } else {
+                        c.state.status.as_str()
+                    },
+                ),
+                health: health(c.health_status().unwrap_or("none")),
                 restarts: c.restart_count,
                 exit_code: (!c.state.running || never_started).then_some(c.state.exit_code),
                 ports: c
@@ -119,4 +125,27 @@ fn container_rows(evidence: &Evidence) -> Vec<ServiceRow> {
             }
         })
         .collect()
+}
+
+/// Docker's health status (`healthy`, `unhealthy`, `starting`), or `none`.
+fn health(status: &str) -> Text {
+    Text::msg("services-health").with("health", status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table;
+    use crate::testing::fixture;
+
+    #[test]
+    fn states_read_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let rows = table(&fixture("main-incident"));
+        let running = rows
+            .iter()
+            .find(|r| r.state == "running")
+            .expect("a running container");
+        assert_eq!(fr.text(&running.state), "en cours d'exécution");
+        assert_eq!(fr.text(&super::health("unhealthy")), "défaillant");
+    }
 }

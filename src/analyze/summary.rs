@@ -412,7 +412,7 @@ fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {
             .monitoring
             .probes
             .iter()
-            .map(|p| p.sentence.clone().into()),
+            .map(|p| p.sentence.clone()),
     );
     let top = analysis.root_causes.first();
     let failing: Vec<&str> = evidence
@@ -712,7 +712,7 @@ fn onset(analysis: &Analysis) -> Option<Text> {
             };
             distance(a).total_cmp(&distance(b))
         })
-        .map(|o| o.sentence.clone().into())
+        .map(|o| o.sentence.clone())
 }
 
 /// The image the same container name ran before, and when that container last

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::rank::Ranked;
 use crate::evidence::{Evidence, SwarmTask};
+use crate::locale::Text;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Entry {
     pub time: DateTime<Utc>,
     /// Set when the entry stands for a run of repeats.
@@ -21,7 +22,7 @@ pub struct Entry {
     pub engine: Option<String>,
     /// `lifecycle`, `deploy`, `health`, `finding`, `monitoring`.
     pub category: String,
-    pub text: String,
+    pub text: Text,
     pub source: String,
 }
 
@@ -46,7 +47,9 @@ pub fn build(evidence: &Evidence, ranked: &Ranked) -> Vec<Entry> {
                 service: users.join(", "),
                 engine: None,
                 category: "deploy".into(),
-                text: format!("image {name} ({}) created", image.short_id()),
+                text: Text::msg("chronology-image-created")
+                    .with("image", name)
+                    .with("id", image.short_id()),
                 source: image.source.clone(),
             });
         }
@@ -59,9 +62,26 @@ pub fn build(evidence: &Evidence, ranked: &Ranked) -> Vec<Entry> {
     for symptom in &ranked.symptoms {
         finding_entries(evidence, &symptom.finding, &mut entries);
     }
-    entries.sort();
-    entries.dedup();
+    sort(&mut entries);
     entries
+}
+
+/// Sorts entries by time, and drops repeats. Entries at the same time are
+/// in the order their English words sort in, whatever the language the
+/// report is written in, so that every language lists the same order.
+pub fn sort(entries: &mut Vec<Entry>) {
+    entries.sort_by_cached_key(|e| {
+        (
+            e.time,
+            e.until,
+            e.service.clone(),
+            e.engine.clone(),
+            e.category.clone(),
+            e.text.to_string(),
+            e.source.clone(),
+        )
+    });
+    entries.dedup();
 }
 
 fn finding_entries(evidence: &Evidence, f: &super::detector::Finding, entries: &mut Vec<Entry>) {
@@ -72,10 +92,10 @@ fn finding_entries(evidence: &Evidence, f: &super::detector::Finding, entries: &
         .map(|q| q.source.clone())
         .unwrap_or_default();
     let until = f.last_seen.filter(|l| *l > first);
-    let times = if f.occurrences > 1 {
-        format!(" ({} times)", f.occurrences)
+    let text = if f.occurrences > 1 {
+        Text::msg("chronology-finding-repeated").with("times", f.occurrences)
     } else {
-        String::new()
+        Text::msg("chronology-finding")
     };
     entries.push(Entry {
         time: first,
@@ -83,7 +103,7 @@ fn finding_entries(evidence: &Evidence, f: &super::detector::Finding, entries: &
         service: f.service.clone(),
         engine: evidence.engine_of(&f.service).map(str::to_string),
         category: "finding".into(),
-        text: format!("{}{times}", f.title),
+        text: text.with("title", f.title.clone()),
         source,
     });
 }
@@ -103,15 +123,14 @@ fn swarm_tasks(evidence: &Evidence, entries: &mut Vec<Entry>) {
         for run in tasks.chunk_by(|a, b| (&a.1.state, &a.1.error) == (&b.1.state, &b.1.error)) {
             let (first, task) = run[0];
             let last = run[run.len() - 1].0;
-            let why = if task.error.is_empty() {
-                String::new()
+            let text = if task.error.is_empty() {
+                Text::msg("chronology-tasks")
             } else {
-                format!(": {}", task.error)
-            };
-            let text = match run.len() {
-                1 => format!("a task of {} {}{why}", service.name, task.state),
-                n => format!("{n} tasks of {} {}{why}", service.name, task.state),
-            };
+                Text::msg("chronology-tasks-error").with("error", &task.error)
+            }
+            .with("tasks", run.len())
+            .with("service", &service.name)
+            .with("state", &task.state);
             entries.push(Entry {
                 time: first,
                 until: (last > first).then_some(last),
@@ -150,12 +169,17 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                     j += 1;
                 }
                 let last = events[j - 1];
-                let code_text = code.map_or(String::new(), |c| format!(", exit code {c}"));
-                let text = if dies > 1 {
-                    format!("{} exited {dies} times{code_text} (restart loop)", c.name)
-                } else {
-                    format!("{} exited{code_text}", c.name)
-                };
+                let text = match (dies > 1, code) {
+                    (true, Some(code)) => Text::msg("chronology-exited-repeatedly-code")
+                        .with("code", code.to_string()),
+                    (true, None) => Text::msg("chronology-exited-repeatedly"),
+                    (false, Some(code)) => {
+                        Text::msg("chronology-exited-code").with("code", code.to_string())
+                    }
+                    (false, None) => Text::msg("chronology-exited"),
+                }
+                .with("container", &c.name)
+                .with("dies", dies);
                 entries.push(Entry {
                     time: e.time,
                     until: (dies > 1).then_some(last.time),
@@ -169,15 +193,15 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 continue;
             }
             let text = match (e.action.as_str(), e.detail.as_str()) {
-                ("health_status", status) => format!("{} became {status}", c.name),
-                ("oom", _) => format!("{} hit its memory limit (oom)", c.name),
-                ("kill", _) => format!(
-                    "{} was sent signal {}",
-                    c.name,
-                    e.attributes.get("signal").map_or("?", String::as_str)
+                ("health_status", status) => Text::msg("chronology-health").with("status", status),
+                ("oom", _) => Text::msg("chronology-oom"),
+                ("kill", _) => Text::msg("chronology-kill").with(
+                    "signal",
+                    e.attributes.get("signal").map_or("?", String::as_str),
                 ),
-                (action, _) => format!("{} {action}", c.name),
-            };
+                (action, _) => Text::msg("chronology-event").with("action", action),
+            }
+            .with("container", &c.name);
             let category = if e.action == "health_status" {
                 "health"
             } else {
@@ -201,10 +225,9 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 service: c.name.clone(),
                 engine: c.engine.clone(),
                 category: "lifecycle".into(),
-                text: format!(
-                    "{} last started (restart count {})",
-                    c.name, c.restart_count
-                ),
+                text: Text::msg("chronology-last-started")
+                    .with("container", &c.name)
+                    .with("restarts", c.restart_count),
                 source: format!("{} (State.StartedAt)", c.source),
             });
         }
@@ -215,9 +238,44 @@ fn lifecycle(evidence: &Evidence, entries: &mut Vec<Entry>) {
                 service: c.name.clone(),
                 engine: c.engine.clone(),
                 category: "lifecycle".into(),
-                text: format!("{} last exited with code {}", c.name, c.state.exit_code),
+                text: Text::msg("chronology-last-exited")
+                    .with("container", &c.name)
+                    .with("code", c.state.exit_code.to_string()),
                 source: format!("{} (State.FinishedAt)", c.source),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze;
+    use crate::locale::{get, Arg};
+    use crate::testing::fixture;
+
+    #[test]
+    fn a_restart_loop_reads_in_french() {
+        let analysis = analyze(&fixture("main-incident"));
+        let looping = analysis
+            .timeline
+            .iter()
+            .find(|e| e.text.id() == Some("chronology-exited-repeatedly-code"))
+            .expect("the crash loop is one entry");
+        let (Some(Arg::Number { value: dies, .. }), Some(Arg::Code(code))) =
+            (looping.text.arg("dies"), looping.text.arg("code"))
+        else {
+            panic!("{looping:?}")
+        };
+        assert!(*dies > 1.0);
+        assert_eq!(
+            looping.text.to_string(),
+            format!("mcp-api exited {dies} times, exit code {code} (restart loop)")
+        );
+        assert_eq!(
+            get("fr").unwrap().text(&looping.text),
+            format!(
+                "mcp-api s'est arrêté {dies} fois, code de sortie {code} (redémarrage en boucle)"
+            )
+        );
     }
 }

@@ -343,7 +343,11 @@ fn read_tree(
             }
         };
         for warning in warnings {
-            ev.inventory.problems.push(problem(&display, None, warning));
+            ev.inventory.problems.push(InputProblem {
+                source: display.clone(),
+                line: None,
+                message: warning,
+            });
         }
         match outcome {
             Ok(()) => ev.inventory.recognised.push(RecognisedFile {
@@ -673,7 +677,11 @@ fn read_document(path: &Path) -> Result<String, String> {
     lines::read_capped(path, MAX_DOCUMENT_BYTES)
 }
 
-fn read_meta(path: &Path, display: &str, warnings: &mut Vec<String>) -> Result<BundleMeta, String> {
+fn read_meta(
+    path: &Path,
+    display: &str,
+    warnings: &mut Vec<crate::locale::Text>,
+) -> Result<BundleMeta, String> {
     let text = read_document(path)?;
     let (meta, dropped) =
         document::one(&text, display).map_err(|e| format!("invalid bundle metadata: {e}"))?;
@@ -700,7 +708,11 @@ fn read_events(path: &Path, display: &str, ev: &mut Evidence) -> Result<(), Stri
                 Ok((e, warnings)) => {
                     events.push(e);
                     for w in warnings {
-                        problems.push(problem(display, Some(line.number), w));
+                        problems.push(InputProblem {
+                            source: display.to_string(),
+                            line: Some(line.number),
+                            message: w,
+                        });
                     }
                 }
                 Err(e) => problems.push(problem(
@@ -789,11 +801,7 @@ fn ignored(path: &str, reason: &str) -> IgnoredFile {
 }
 
 fn problem(source: &str, line: Option<u64>, message: String) -> InputProblem {
-    InputProblem {
-        source: source.to_string(),
-        line,
-        message,
-    }
+    InputProblem::detail(source, line, message)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::redact;
+use crate::locale::Text;
 
 /// A field is dropped at most this many times per item before the item is given up.
 const MAX_DROPPED_FIELDS: usize = 64;
@@ -20,7 +21,7 @@ const MAX_DROPPED_FIELDS: usize = 64;
 #[derive(Debug)]
 pub struct Parsed<T> {
     pub items: Vec<T>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// Reads a document that holds one item or an array of them.
@@ -53,13 +54,17 @@ pub fn items<T: DeserializeOwned>(
 }
 
 /// Reads a document that is exactly one item.
-pub fn one<T: DeserializeOwned>(text: &str, origin: &str) -> Result<(T, Vec<String>), String> {
+pub fn one<T: DeserializeOwned>(text: &str, origin: &str) -> Result<(T, Vec<Text>), String> {
     let mut value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     redact::engine().json(&mut value, origin);
     let mut warnings = Vec::new();
     match tolerant(value, "", &mut warnings) {
         Some(item) => Ok((item, warnings)),
-        None => Err(warnings.join("; ")),
+        None => Err(warnings
+            .iter()
+            .map(Text::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 
@@ -67,7 +72,7 @@ pub fn one<T: DeserializeOwned>(text: &str, origin: &str) -> Result<(T, Vec<Stri
 pub fn tolerant<T: DeserializeOwned>(
     mut value: Value,
     prefix: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Text>,
 ) -> Option<T> {
     for _ in 0..MAX_DROPPED_FIELDS {
         let error = match serde_path_to_error::deserialize::<_, T>(&value) {
@@ -77,20 +82,20 @@ pub fn tolerant<T: DeserializeOwned>(
         let path: Vec<serde_path_to_error::Segment> = error.path().iter().cloned().collect();
         let message = reword(&error.inner().to_string());
         if path.is_empty() || !remove(&mut value, &path) {
-            warnings.push(format!(
-                "{prefix}{}: {message}; item ignored",
-                shown(error.path())
-            ));
+            warnings.push(
+                Text::msg("analysis-problem-item-ignored")
+                    .with("field", format!("{prefix}{}", shown(error.path())))
+                    .with("error", message),
+            );
             return None;
         }
-        warnings.push(format!(
-            "{prefix}{}: {message}; field ignored",
-            error.path()
-        ));
+        warnings.push(
+            Text::msg("analysis-problem-field-ignored")
+                .with("field", format!("{prefix}{}", error.path()))
+                .with("error", message),
+        );
     }
-    warnings.push(format!(
-        "{prefix}: too many fields of the wrong type; item ignored"
-    ));
+    warnings.push(Text::msg("analysis-problem-too-many-fields").with("item", prefix));
     None
 }
 
@@ -181,7 +186,7 @@ mod tests {
         assert_eq!(parsed.items[0].name, "api");
         assert_eq!(parsed.items[0].env, ["A=1", "B=2"]);
         assert!(parsed.items[1].state.running);
-        let mut warnings = parsed.warnings.clone();
+        let mut warnings: Vec<String> = parsed.warnings.iter().map(Text::to_string).collect();
         warnings.sort();
         assert_eq!(
             warnings,
@@ -199,10 +204,13 @@ mod tests {
         let parsed: Parsed<Item> = items(r#"[{"Name":"api"}, 42]"#, "t.json").unwrap();
         assert_eq!(parsed.items.len(), 1);
         assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
-        assert!(
-            parsed.warnings[0].starts_with("[1]"),
-            "{:?}",
-            parsed.warnings
+        assert_eq!(
+            parsed.warnings[0].to_string(),
+            "[1].(document): expected struct Item, got integer `42`; item ignored"
+        );
+        assert_eq!(
+            crate::locale::get("fr").unwrap().text(&parsed.warnings[0]),
+            "[1].(document)\u{a0}: expected struct Item, got integer `42`\u{202f}; élément ignoré"
         );
     }
 

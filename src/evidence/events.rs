@@ -37,7 +37,11 @@ pub struct Event {
 impl Event {
     /// Parses one line of `docker events --format '{{json .}}'` (see
     /// [`document`]: secrets masked, wrong-typed fields dropped and named).
-    pub fn parse_line(text: &str, source: &str, line: u64) -> Result<(Event, Vec<String>), String> {
+    pub fn parse_line(
+        text: &str,
+        source: &str,
+        line: u64,
+    ) -> Result<(Event, Vec<crate::locale::Text>), String> {
         let (raw, warnings): (Raw, _) = document::one(text, source)?;
         let time = if raw.time_nano > 0 {
             DateTime::from_timestamp_nanos(raw.time_nano)

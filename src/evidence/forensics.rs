@@ -90,7 +90,10 @@ pub struct ElfHeader {
 impl EntrypointForensics {
     /// Parses a forensics file (see [`document`]: secrets masked, wrong-typed
     /// fields dropped with a warning).
-    pub fn parse(json: &str, source: &str) -> Result<(EntrypointForensics, Vec<String>), String> {
+    pub fn parse(
+        json: &str,
+        source: &str,
+    ) -> Result<(EntrypointForensics, Vec<crate::locale::Text>), String> {
         let (mut f, warnings): (EntrypointForensics, _) = document::one(json, source)?;
         f.source = source.to_string();
         Ok((f, warnings))

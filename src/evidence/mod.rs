@@ -26,6 +26,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::locale::Text;
+
 pub use compose::ComposeProject;
 pub use container::Container;
 pub use events::Event;
@@ -268,11 +270,22 @@ pub struct Gap {
 }
 
 /// A file, or a line of one, that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct InputProblem {
     pub source: String,
     pub line: Option<u64>,
-    pub message: String,
+    pub message: Text,
+}
+
+impl InputProblem {
+    /// A problem a parser describes in its own words, shown as they are.
+    pub fn detail(source: &str, line: Option<u64>, detail: impl Into<String>) -> InputProblem {
+        InputProblem {
+            source: source.to_string(),
+            line,
+            message: Text::msg("analysis-problem-detail").with("detail", detail.into()),
+        }
+    }
 }
 
 impl std::fmt::Display for InputProblem {

@@ -25,6 +25,7 @@ use serde_json::Value;
 use super::time::{leading_timestamp, parse_any, AssumedZone};
 use super::InputProblem;
 use super::{lines, redact};
+use crate::locale::Text;
 
 #[derive(Debug, Clone)]
 pub struct MonitoringSeries {
@@ -504,10 +505,9 @@ impl SeriesBuilder {
             problems.push(problem(
                 &self.source,
                 None,
-                format!(
-                    "{} checks beyond the {MAX_SAMPLES_PER_SERIES} a series keeps were not read",
-                    self.dropped_samples
-                ),
+                Text::msg("monitoring-problem-dropped")
+                    .with("dropped", self.dropped_samples)
+                    .with("kept", MAX_SAMPLES_PER_SERIES),
             ));
         }
     }
@@ -606,7 +606,7 @@ fn load_lines(
             problems.push(problem(
                 display,
                 Some(line.number),
-                format!("line longer than {} bytes: cut", lines::MAX_LINE_BYTES),
+                Text::msg("monitoring-problem-long-line").with("bytes", lines::MAX_LINE_BYTES),
             ));
         }
         let text = line.text;
@@ -633,7 +633,7 @@ fn load_lines(
         match parsed {
             Ok(Some(row)) => builder.push(row, line_no),
             Ok(None) => {}
-            Err(why) => problems.push(problem(display, Some(line.number), why)),
+            Err(why) => problems.push(InputProblem::detail(display, Some(line.number), why)),
         }
     })
     .map_err(|e| format!("cannot read: {e}"))?;
@@ -671,7 +671,11 @@ fn parse_json_array(
     };
     let start = skip_ws(0);
     if bytes.get(start) != Some(&b'[') {
-        problems.push(problem(display, Some(1), "not a JSON array".into()));
+        problems.push(problem(
+            display,
+            Some(1),
+            Text::msg("monitoring-problem-not-array"),
+        ));
         return Vec::new();
     }
     advance_to(&mut pos, start + 1, &mut line);
@@ -689,7 +693,7 @@ fn parse_json_array(
                 problems.push(problem(
                     display,
                     Some(u64::from(line)),
-                    "the JSON array is not closed".into(),
+                    Text::msg("monitoring-problem-unclosed-array"),
                 ));
                 break;
             }
@@ -702,7 +706,9 @@ fn parse_json_array(
                 match row_from_object(&value, zone) {
                     Ok(Some(row)) => builder.push(row, line),
                     Ok(None) => {}
-                    Err(why) => problems.push(problem(display, Some(u64::from(line)), why)),
+                    Err(why) => {
+                        problems.push(InputProblem::detail(display, Some(u64::from(line)), why))
+                    }
                 }
                 advance_to(&mut pos, end, &mut line);
             }
@@ -711,7 +717,7 @@ fn parse_json_array(
                 problems.push(problem(
                     display,
                     Some(u64::from(line) + e.line().saturating_sub(1) as u64),
-                    format!("invalid JSON: {e}; the rest of the file was not read"),
+                    Text::msg("monitoring-problem-invalid-json").with("error", e.to_string()),
                 ));
                 break;
             }
@@ -787,7 +793,7 @@ pub fn parse_prometheus(
         problems.push(problem(
             display,
             None,
-            "the Prometheus query matched no series".into(),
+            Text::msg("monitoring-problem-no-series"),
         ));
     }
     let mut out = Vec::new();
@@ -823,7 +829,10 @@ pub fn parse_prometheus(
                 Err(why) => problems.push(problem(
                     display,
                     None,
-                    format!("result {index}, value {position}: {why}"),
+                    Text::msg("monitoring-problem-prometheus-value")
+                        .with("result", index.to_string())
+                        .with("value", position.to_string())
+                        .with("error", why),
                 )),
             }
         }
@@ -912,7 +921,10 @@ fn parse_gatus(
                 Err(why) => problems.push(problem(
                     display,
                     None,
-                    format!("endpoint {label:?}, result {position}: {why}"),
+                    Text::msg("monitoring-problem-endpoint")
+                        .with("endpoint", format!("{label:?}"))
+                        .with("result", position.to_string())
+                        .with("error", why),
                 )),
             }
         }
@@ -1283,7 +1295,7 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-fn problem(source: &str, line: Option<u64>, message: String) -> InputProblem {
+fn problem(source: &str, line: Option<u64>, message: Text) -> InputProblem {
     InputProblem {
         source: source.to_string(),
         line,

@@ -80,11 +80,9 @@ pub fn load(
         }
         match ProbeResult::parse_line(line.text, display, line.number) {
             Ok(r) => out.push(r),
-            Err(message) => problems.push(InputProblem {
-                source: display.to_string(),
-                line: Some(line.number),
-                message,
-            }),
+            Err(message) => {
+                problems.push(InputProblem::detail(display, Some(line.number), message))
+            }
         }
     })
     .map_err(|e| format!("cannot read: {e}"))?;

@@ -106,7 +106,18 @@ pub(super) fn fluent_number<M>(value: &FluentValue, _: &M) -> Option<String> {
         FluentValue::Number(n) if !n.options.use_grouping => Some(format!("{:.0}", n.value)),
         FluentValue::Number(n) => {
             let decimals = n.options.minimum_fraction_digits.unwrap_or(0).min(12) as u8;
-            Some(STYLE.with(|s| s.borrow().format(n.value, decimals)))
+            Some(STYLE.with(|s| {
+                let style = s.borrow();
+                if n.options.use_grouping {
+                    style.format(n.value, decimals)
+                } else {
+                    NumberStyle {
+                        group: String::new(),
+                        ..style.clone()
+                    }
+                    .format(n.value, decimals)
+                }
+            }))
         }
         _ => None,
     }

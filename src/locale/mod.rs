@@ -234,6 +234,11 @@ impl Localizer {
         // Unicode isolation marks would end up in Markdown and terminals.
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format::fluent_number));
+        // NUMBER($n, useGrouping: "false"): a count a sentence has always
+        // written without group separators.
+        bundle
+            .add_builtins()
+            .expect("a new bundle has no functions yet");
         let mut all: Vec<Source> = sources.to_vec();
         if tag == DEFAULT {
             all.push(Source {

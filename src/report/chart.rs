@@ -167,7 +167,7 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
                     "<line class=\"marker {}\" x1=\"{mx:.1}\" x2=\"{mx:.1}\" y1=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash}/>\n<text x=\"{text_x:.1}\" y=\"{label_y:.1}\" fill=\"{colour}\" text-anchor=\"{anchor}\">{}</text>\n",
                     if m.kind == MarkerKind::Cause { "cause" } else { "deploy" },
                     label_y - 9.0,
-                    escape(&m.label)
+                    escape(&m.label.to_string())
                 ));
             }
         }

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use serde_yaml_ng::{Mapping, Value};
 
 use super::{redact, Container, InputProblem};
+use crate::locale::Text;
 use interpolate::Unresolved;
 use lines::LineIndex;
 
@@ -221,7 +222,7 @@ pub fn load_project(
                 problems.push(InputProblem {
                     source: file.display.clone(),
                     line: None,
-                    message: "no `services:` mapping: not a compose file coroner reads".into(),
+                    message: Text::msg("analysis-problem-no-services"),
                 });
             }
             continue;
@@ -240,20 +241,21 @@ pub fn load_project(
         }
         unresolved.sort();
         unresolved.dedup();
+        let masked = |words: &str| redact::text(words, &file.display).into_owned();
         for (line, what) in unresolved {
             let message = match what {
-                Unresolved::NotSet(var) => format!(
-                    "`${{{var}}}` is not set in the project's .env: read as an empty string, as compose does (the shell that ran compose may have set it)"
-                ),
-                Unresolved::Required(var, why) => {
-                    format!("`${{{var}:?…}}` is not set in the project's .env: {why}")
+                Unresolved::NotSet(var) => {
+                    Text::msg("analysis-problem-env-not-set").with("var", masked(&var))
                 }
-                Unresolved::Unterminated => "`${` without its closing `}`".to_string(),
+                Unresolved::Required(var, why) => Text::msg("analysis-problem-env-required")
+                    .with("var", masked(&var))
+                    .with("why", masked(&why)),
+                Unresolved::Unterminated => Text::msg("analysis-problem-env-unterminated"),
             };
             problems.push(InputProblem {
                 source: file.display.clone(),
                 line: Some(line),
-                message: redact::text(&message, &file.display).into_owned(),
+                message,
             });
         }
     }
@@ -262,18 +264,17 @@ pub fn load_project(
 
 fn yaml_problem(display: &str, e: &serde_yaml_ng::Error) -> InputProblem {
     let location = e.location();
+    let error = redact::text(&e.to_string(), display).into_owned();
     let message = match &location {
-        Some(l) => format!(
-            "not valid YAML at line {}, column {}: {e}",
-            l.line(),
-            l.column()
-        ),
-        None => format!("not valid YAML: {e}"),
+        Some(l) => Text::msg("analysis-problem-yaml-at")
+            .with("line", l.line().to_string())
+            .with("column", l.column().to_string()),
+        None => Text::msg("analysis-problem-yaml"),
     };
     InputProblem {
         source: display.to_string(),
         line: location.map(|l| l.line() as u64),
-        message: redact::text(&message, display).into_owned(),
+        message: message.with("error", error),
     }
 }
 

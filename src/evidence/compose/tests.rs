@@ -105,7 +105,18 @@ fn an_unset_variable_is_a_problem_on_its_line() {
     assert_eq!(project.service("web").unwrap().ports[0].value.spec, ":80");
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].line, Some(5));
-    assert!(problems[0].message.contains("`${WEB_PORT}` is not set"));
+    assert!(problems[0]
+        .message
+        .to_string()
+        .contains("`${WEB_PORT}` is not set"));
+    let fr = crate::locale::get("fr").unwrap();
+    assert!(
+        fr.text(&problems[0].message).starts_with(
+            "`${WEB_PORT}` n'est pas défini dans le .env du projet\u{a0}: lu comme une chaîne vide"
+        ),
+        "{}",
+        fr.text(&problems[0].message)
+    );
 }
 
 #[test]
@@ -124,6 +135,7 @@ fn a_broken_file_names_line_and_column_and_the_others_still_merge() {
     assert!(
         problems[0]
             .message
+            .to_string()
             .starts_with("not valid YAML at line 4, column 4: "),
         "{}",
         problems[0].message
