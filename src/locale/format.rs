@@ -91,9 +91,19 @@ pub(super) fn number_value(value: f64, decimals: u8) -> FluentValue<'static> {
     FluentValue::Number(FluentNumber::new(value, options))
 }
 
+/// A count Fluent writes without group separators ([`super::Arg::Ungrouped`]).
+pub(super) fn ungrouped_value(n: u64) -> FluentValue<'static> {
+    let options = FluentNumberOptions {
+        use_grouping: false,
+        ..Default::default()
+    };
+    FluentValue::Number(FluentNumber::new(n as f64, options))
+}
+
 /// Fluent's hook for writing a number placeable.
 pub(super) fn fluent_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
+        FluentValue::Number(n) if !n.options.use_grouping => Some(format!("{:.0}", n.value)),
         FluentValue::Number(n) => {
             let decimals = n.options.minimum_fraction_digits.unwrap_or(0).min(12) as u8;
             Some(STYLE.with(|s| {

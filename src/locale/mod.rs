@@ -377,6 +377,7 @@ impl Localizer {
         match arg {
             Arg::Code(s) => FluentValue::from(s.clone()),
             Arg::Number { value, decimals } => format::number_value(*value, *decimals),
+            Arg::Ungrouped(n) => format::ungrouped_value(*n),
             other => FluentValue::from(self.arg(other)),
         }
     }
@@ -386,6 +387,7 @@ impl Localizer {
         match arg {
             Arg::Code(s) => s.clone(),
             Arg::Number { value, decimals } => self.numbers.format(*value, *decimals),
+            Arg::Ungrouped(n) => n.to_string(),
             Arg::Percent { ratio, decimals } => self.percent(*ratio, *decimals),
             Arg::Moment(t) => self.moment(*t),
             Arg::Clock(t) => t.format("%H:%M:%S").to_string(),

@@ -36,6 +36,9 @@ pub enum Arg {
     Code(String),
     /// A count or a measure; selects plural forms.
     Number { value: f64, decimals: u8 },
+    /// A count written without group separators (`1296`), as the sentences
+    /// that always printed it bare do; selects plural forms too.
+    Ungrouped(u64),
     /// A ratio (0.5) shown as a percentage with this many decimals.
     Percent { ratio: f64, decimals: u8 },
     /// A moment, written as a date and time in UTC.

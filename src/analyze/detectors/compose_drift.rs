@@ -4,6 +4,7 @@ use super::common::{compose_quote, compose_recreate};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::compose::{ComposeService, Place};
 use crate::evidence::Container;
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -41,7 +42,7 @@ struct Difference {
     /// `image`, `ports`, `environment`, `healthcheck`.
     what: &'static str,
     /// One sentence, file side first.
-    text: String,
+    text: Text,
     at: Place,
     running: Quote,
 }
@@ -66,12 +67,19 @@ impl Detector for ComposeDrift {
                 Self::ID,
                 Self::ROLE,
                 &c.name,
-                format!(
-                    "{} was started from an older compose file: its {} differ from {}",
-                    c.name,
-                    kinds.join(", "),
-                    declared.at.file
-                ),
+                Text::msg("compose-drift-title")
+                    .with("container", &c.name)
+                    .with(
+                        "kinds",
+                        chain(
+                            "compose-drift-kinds",
+                            kinds
+                                .iter()
+                                .map(|k| Text::msg("compose-drift-kind").with("kind", *k))
+                                .collect(),
+                        ),
+                    )
+                    .with("file", &declared.at.file),
             );
             f.subject = Some(kinds.join(","));
             f.confidence = 0.5;
@@ -83,26 +91,27 @@ impl Detector for ComposeDrift {
             for d in &differences {
                 f.evidence.push(compose_quote(&d.at));
                 f.evidence.push(d.running.clone());
-                steps.push(format!("{} ({})", d.text, d.at.line_ref(c)));
+                steps.push(
+                    Text::msg("compose-drift-difference")
+                        .with("difference", d.text.clone())
+                        .with("line", d.at.line.to_string())
+                        .with("file", d.at.host_file(c)),
+                );
             }
             let commands: Vec<String> = compose_recreate(c, false).into_iter().collect();
-            f.remediation = Remediation::new(format!(
-                "Create {} again from its compose file, or revert the file if what runs is what is wanted.",
-                c.name
-            ))
-            .step(
-                Horizon::Immediate,
-                format!(
-                    "Check that the file is what should run: {}.",
-                    steps.join("; ")
-                ),
-                &[],
-            )
-            .step(
-                Horizon::Immediate,
-                "Then create the service again from the file.",
-                &commands,
-            );
+            f.remediation =
+                Remediation::new(Text::msg("compose-drift-summary").with("container", &c.name))
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("compose-drift-step-check")
+                            .with("differences", chain("compose-drift-differences", steps)),
+                        &[],
+                    )
+                    .step(
+                        Horizon::Immediate,
+                        Text::msg("compose-drift-step-recreate"),
+                        &commands,
+                    );
             out.push(f);
         }
         out
@@ -125,10 +134,9 @@ fn differences(
         if image.value != c.image && !c.image.is_empty() {
             out.push(Difference {
                 what: "image",
-                text: format!(
-                    "the file says image {}, the container runs {}",
-                    image.value, c.image
-                ),
+                text: Text::msg("compose-drift-image")
+                    .with("declared", &image.value)
+                    .with("running", &c.image),
                 at: image.at.clone(),
                 running: Quote::field(&c.source, "Config.Image", &c.image),
             });
@@ -166,13 +174,18 @@ fn differences(
             .map(|p| p.at.clone())
             .or_else(|| declared.ports_at.clone())
             .unwrap_or_else(|| declared.at.clone());
+        let ports = |ports: &BTreeSet<u16>| {
+            if ports.is_empty() {
+                Text::msg("compose-drift-no-ports")
+            } else {
+                Text::msg("compose-drift-port-list").with("ports", list(ports))
+            }
+        };
         out.push(Difference {
             what: "ports",
-            text: format!(
-                "the file publishes host ports {}, the container {}",
-                list(&file_ports),
-                list(&running_ports)
-            ),
+            text: Text::msg("compose-drift-ports")
+                .with("declared", ports(&file_ports))
+                .with("running", ports(&running_ports)),
             at,
             running: Quote::field(
                 &c.source,
@@ -204,22 +217,16 @@ fn differences(
             .map(|e| e.at.clone())
             .or_else(|| declared.environment_at.clone())
             .unwrap_or_else(|| declared.at.clone());
-        let mut parts = Vec::new();
-        if !missing.is_empty() {
-            parts.push(format!(
-                "the file sets {} that the container does not have",
-                join(&missing)
-            ));
-        }
-        if !removed.is_empty() {
-            parts.push(format!(
-                "the container has {} that the file no longer sets",
-                join(&removed)
-            ));
-        }
+        let text = match (missing.is_empty(), removed.is_empty()) {
+            (false, true) => Text::msg("compose-drift-environment-missing"),
+            (true, false) => Text::msg("compose-drift-environment-removed"),
+            _ => Text::msg("compose-drift-environment-both"),
+        };
         out.push(Difference {
             what: "environment",
-            text: parts.join(", and "),
+            text: text
+                .with("missing", join(&missing))
+                .with("removed", join(&removed)),
             at,
             running: Quote::field(
                 &c.source,
@@ -232,11 +239,9 @@ fn differences(
         if !c.healthcheck.is_empty() && test.value != c.healthcheck {
             out.push(Difference {
                 what: "healthcheck",
-                text: format!(
-                    "the file's healthcheck test is `{}`, the container's `{}`",
-                    test.value.join(" "),
-                    c.healthcheck.join(" ")
-                ),
+                text: Text::msg("compose-drift-healthcheck")
+                    .with("declared", test.value.join(" "))
+                    .with("running", c.healthcheck.join(" ")),
                 at: test.at.clone(),
                 running: Quote::field(
                     &c.source,
@@ -247,6 +252,16 @@ fn differences(
         }
     }
     out
+}
+
+/// Texts joined pairwise by the message `id` (`{ $first }, { $rest }`).
+/// `items` is not empty.
+fn chain(id: &'static str, items: Vec<Text>) -> Text {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_default();
+    items.fold(last, |rest, first| {
+        Text::msg(id).with("first", first).with("rest", rest)
+    })
 }
 
 fn join(names: &[&String]) -> String {
@@ -320,5 +335,23 @@ mod tests {
     fn nothing_without_compose_files() {
         assert!(run_detector(&ComposeDrift, "compose-db-down").is_empty());
         assert!(run_detector(&ComposeDrift, "main-incident").is_empty());
+    }
+
+    #[test]
+    fn the_drift_reads_in_french() {
+        let findings = run_detector(&ComposeDrift, "compose-lines");
+        let fr = crate::locale::get("fr").unwrap();
+        let title = fr.text(&findings[0].title);
+        assert!(
+            title.starts_with(
+                "Dérive entre le fichier compose et le conteneur coroner-fx-lines_proxy_1, "
+            ) && title.ends_with("\u{a0}: écart avec compose/coroner-fx-lines/compose.yaml sur l'image, l'environnement"),
+            "{title}"
+        );
+        let check = fr.text(&findings[0].remediation.steps[0].text);
+        assert!(
+            check.contains(")\u{202f}; le fichier définit CACHE_URL"),
+            "{check}"
+        );
     }
 }

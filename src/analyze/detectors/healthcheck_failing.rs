@@ -9,6 +9,7 @@ use crate::analyze::rank::split_target;
 use crate::evidence::compose::Located;
 use crate::evidence::container::HealthProbe;
 use crate::evidence::Container;
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -138,34 +139,32 @@ impl Detector for HealthcheckFailing {
             };
             let streak = health.failing_streak;
             let title = match &failure {
-                Failure::ToolMissing(tool) => format!(
-                    "{}'s healthcheck is broken: `{tool}` is not in the image, so every probe fails before it reaches the service ({streak} failures in a row)",
-                    c.name
-                ),
-                Failure::Refused => format!(
-                    "{} does not answer its healthcheck: connection refused ({streak} failures in a row)",
-                    c.name
-                ),
-                Failure::WrongPort { probed, listening, entry } => format!(
-                    "{}'s healthcheck probes port {probed}, but the service is set to listen on {listening} ({entry}): connection refused ({streak} failures in a row)",
-                    c.name
-                ),
-                Failure::TimedOut(limit) => format!(
-                    "{} does not answer its healthcheck within {limit}: the service hangs or is too slow ({streak} failures in a row)",
-                    c.name
-                ),
-                Failure::AnsweredWithError(code) => format!(
-                    "{} answers its healthcheck with HTTP {code}: the probe works, the service reports trouble of its own ({streak} failures in a row)",
-                    c.name
-                ),
-                Failure::Other => format!(
-                    "{} fails its healthcheck ({streak} failures in a row): {}",
-                    c.name,
-                    failed
-                        .last()
-                        .map_or("no probe output recorded", |p| first_line(&p.output))
-                ),
-            };
+                Failure::ToolMissing(tool) => {
+                    Text::msg("healthcheck-failing-title-tool-missing").with("tool", tool)
+                }
+                Failure::Refused => Text::msg("healthcheck-failing-title-refused"),
+                Failure::WrongPort {
+                    probed,
+                    listening,
+                    entry,
+                } => Text::msg("healthcheck-failing-title-wrong-port")
+                    .with("probed", probed.to_string())
+                    .with("listening", listening.to_string())
+                    .with("entry", entry),
+                Failure::TimedOut(limit) => {
+                    Text::msg("healthcheck-failing-title-timed-out").with("limit", limit)
+                }
+                Failure::AnsweredWithError(code) => {
+                    Text::msg("healthcheck-failing-title-http-error").with("code", code.to_string())
+                }
+                Failure::Other => match failed.last() {
+                    Some(p) => Text::msg("healthcheck-failing-title-other")
+                        .with("output", first_line(&p.output)),
+                    None => Text::msg("healthcheck-failing-title-other-silent"),
+                },
+            }
+            .with("container", &c.name)
+            .with("streak", Arg::Ungrouped(streak));
             let role = match failure {
                 Failure::AnsweredWithError(_) => Role::Symptom,
                 _ => Self::ROLE,
@@ -318,13 +317,12 @@ fn yaml_test(args: &[String]) -> String {
 }
 
 /// The compose edit: `replacement` instead of the declared test.
-fn test_edit(c: &Container, declared: &Located<Vec<String>>, replacement: &[String]) -> String {
-    format!(
-        "on {}, replace `{}` with `{}`",
-        declared.at.line_ref(c),
-        declared.at.text,
-        yaml_test(replacement)
-    )
+fn test_edit(c: &Container, declared: &Located<Vec<String>>, replacement: &[String]) -> Text {
+    Text::msg("healthcheck-failing-edit")
+        .with("line", declared.at.line.to_string())
+        .with("file", declared.at.host_file(c))
+        .with("text", &declared.at.text)
+        .with("replacement", yaml_test(replacement))
 }
 
 fn remedy(
@@ -344,40 +342,54 @@ fn remedy(
                 .split_whitespace()
                 .find(|w| w.starts_with("http://") || w.starts_with("https://"))
                 .unwrap_or("");
-            let wget = if url.is_empty() {
-                String::new()
-            } else {
-                format!("[\"CMD-SHELL\", \"wget -q -O /dev/null {url} || exit 1\"] or ")
-            };
+            let bash = format!("[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"]");
             let replace = match declared {
                 Some(declared) => {
                     let replacement: Vec<String> = if url.is_empty() {
-                        ["CMD", "bash", "-c", &format!(":> /dev/tcp/127.0.0.1/{port}")]
-                            .map(String::from)
-                            .to_vec()
+                        [
+                            "CMD",
+                            "bash",
+                            "-c",
+                            &format!(":> /dev/tcp/127.0.0.1/{port}"),
+                        ]
+                        .map(String::from)
+                        .to_vec()
                     } else {
-                        ["CMD-SHELL", &format!("wget -q -O /dev/null {url} || exit 1")]
-                            .map(String::from)
-                            .to_vec()
+                        [
+                            "CMD-SHELL",
+                            &format!("wget -q -O /dev/null {url} || exit 1"),
+                        ]
+                        .map(String::from)
+                        .to_vec()
                     };
-                    format!(
-                        "Replace the healthcheck test with one the image can run (if the image has that tool: see above): {}",
-                        test_edit(c, declared, &replacement)
-                    )
+                    Text::msg("healthcheck-failing-replace-declared")
+                        .with("edit", test_edit(c, declared, &replacement))
                 }
-                None => format!("Replace the healthcheck test with one the image can run, e.g. {wget}[\"CMD\", \"bash\", \"-c\", \":> /dev/tcp/127.0.0.1/{port}\"]"),
+                None if url.is_empty() => {
+                    Text::msg("healthcheck-failing-replace-example").with("bash", bash)
+                }
+                None => Text::msg("healthcheck-failing-replace-example-wget")
+                    .with(
+                        "wget",
+                        format!("[\"CMD-SHELL\", \"wget -q -O /dev/null {url} || exit 1\"]"),
+                    )
+                    .with("bash", bash),
             };
-            Remediation::new(format!(
-                "Fix {name}'s healthcheck: `{tool}` does not exist in the image; probe with a tool that does."
-            ))
+            Remediation::new(
+                Text::msg("healthcheck-failing-tool-missing-summary")
+                    .with("container", name)
+                    .with("tool", tool),
+            )
             .step(
                 Horizon::Immediate,
-                "See which probe tools the image has.",
-                &[format!("docker exec {name} sh -c 'command -v curl wget bash nc'")],
+                Text::msg("healthcheck-failing-step-tools"),
+                &[format!(
+                    "docker exec {name} sh -c 'command -v curl wget bash nc'"
+                )],
             )
             .step(
                 Horizon::ShortTerm,
-                format!("{replace}, then re-create the container and watch the probes pass."),
+                Text::msg("healthcheck-failing-step-replace").with("replace", replace),
                 &apply,
             )
         }
@@ -391,13 +403,18 @@ fn remedy(
                 .map(|arg| arg.replace(&format!(":{probed}"), &format!(":{listening}")))
                 .collect::<Vec<_>>()
                 .join(" ");
-            Remediation::new(format!(
-                "Make {name}'s healthcheck probe port {listening}, where the service listens."
-            ))
+            Remediation::new(
+                Text::msg("healthcheck-failing-wrong-port-summary")
+                    .with("container", name)
+                    .with("listening", listening.to_string()),
+            )
             .step(
                 Horizon::Immediate,
-                format!("Confirm the service answers the probe on port {listening}."),
-                &probe_by_hand(c, *probed, *listening).into_iter().collect::<Vec<_>>(),
+                Text::msg("healthcheck-failing-step-confirm-port")
+                    .with("listening", listening.to_string()),
+                &probe_by_hand(c, *probed, *listening)
+                    .into_iter()
+                    .collect::<Vec<_>>(),
             )
             .step(
                 Horizon::ShortTerm,
@@ -408,9 +425,10 @@ fn remedy(
                             .iter()
                             .map(|arg| arg.replace(&format!(":{probed}"), &format!(":{listening}")))
                             .collect();
-                        format!("Probe the port the service listens on: {}, re-create the container and watch the probes pass.", test_edit(c, declared, &replacement))
+                        Text::msg("healthcheck-failing-step-probe-port")
+                            .with("edit", test_edit(c, declared, &replacement))
                     }
-                    None => format!("Change the healthcheck test to `{fixed}` (compose `healthcheck.test`, or `--health-cmd`), re-create the container and watch the probes pass."),
+                    None => Text::msg("healthcheck-failing-step-change-test").with("test", fixed),
                 },
                 &apply,
             )
@@ -419,12 +437,12 @@ fn remedy(
         | Failure::TimedOut(_)
         | Failure::AnsweredWithError(_)
         | Failure::Other => {
-            let mut r = Remediation::new(format!(
-                "{name} itself does not answer its healthcheck: find out why from its logs, and restart it."
-            ))
+            let mut r = Remediation::new(
+                Text::msg("healthcheck-failing-service-summary").with("container", name),
+            )
             .step(
                 Horizon::Immediate,
-                "Read what the service logged and run the probe by hand.",
+                Text::msg("healthcheck-failing-step-read-logs"),
                 &[
                     format!("docker logs --timestamps --tail 100 {name}"),
                     health,
@@ -432,13 +450,13 @@ fn remedy(
             )
             .step(
                 Horizon::Immediate,
-                "Restart the service once its logs show why it stopped answering.",
+                Text::msg("healthcheck-failing-step-restart"),
                 &[format!("docker restart {name}")],
             );
             if matches!(failure, Failure::TimedOut(_)) {
                 r = r.step(
                     Horizon::ShortTerm,
-                    "If the service is only slow to answer, give the probe more time (healthcheck `timeout`, `start_period`) and re-create the container.",
+                    Text::msg("healthcheck-failing-step-more-time"),
                     &apply,
                 );
             }
@@ -577,5 +595,24 @@ mod tests {
     #[test]
     fn healthy_stack_has_no_failing_healthcheck() {
         assert!(run_detector(&HealthcheckFailing, "healthy-stack").is_empty());
+    }
+
+    #[test]
+    fn the_broken_probe_reads_in_french() {
+        let findings = run_detector(&HealthcheckFailing, "main-incident");
+        let fr = crate::locale::get("fr").unwrap();
+        let title = fr.text(&findings[0].title);
+        assert!(
+            title.starts_with("La sonde de santé (healthcheck) de qdrant est cassée\u{a0}: `curl` n'est pas dans l'image")
+                && title.ends_with(" échecs consécutifs)"),
+            "{title}"
+        );
+        let once = Text::msg("healthcheck-failing-title-refused")
+            .with("container", "api")
+            .with("streak", Arg::Ungrouped(1));
+        assert_eq!(
+            fr.text(&once),
+            "api ne répond pas à sa sonde de santé (healthcheck)\u{a0}: connexion refusée (1 échec)"
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::analyze::detector::{
 };
 use crate::analyze::scan::Message;
 use crate::evidence::{Container, LogSource};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -336,8 +337,10 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
         finding.evidence.push(quote.clone());
     }
     let who = match &rejected.checker {
-        Checker::PythonLogging => "Python's logging".to_string(),
-        Checker::Option { name, .. } => format!("the {name} option"),
+        Checker::PythonLogging => Text::msg("log-level-misconfig-python-logging"),
+        Checker::Option { name, .. } => {
+            Text::msg("log-level-misconfig-option").with("option", name)
+        }
     };
     let shown = rejected
         .value
@@ -353,22 +356,25 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
             .unwrap_or_default(),
     });
     let spelling = match &corrected {
-        Some(right) => format!("it accepts {right}, not {shown}"),
-        None => format!("it accepts only {accepted}"),
+        Some(right) => Text::msg("log-level-misconfig-accepts-spelling")
+            .with("right", right)
+            .with("value", &shown),
+        None => Text::msg("log-level-misconfig-accepts-only").with("accepted", &accepted),
     };
 
     let title = match (variable, unset) {
-        (Some((name, value)), _) => {
-            format!("{service} exits at startup: {who} rejects {name}={value} ({spelling})")
-        }
+        (Some((name, value)), _) => Text::msg("log-level-misconfig-title-variable")
+            .with("variable", name)
+            .with("value", value)
+            .with("spelling", spelling),
         (None, Some((name, _))) => {
-            format!("{service} exits at startup: {name} is not set, so {who} gets no log level")
+            Text::msg("log-level-misconfig-title-unset").with("variable", name)
         }
-        (None, None) => {
-            format!("{service} exits at startup: {who} rejects the log level {shown} ({spelling})")
-        }
+        (None, None) => Text::msg("log-level-misconfig-title")
+            .with("value", &shown)
+            .with("spelling", spelling),
     };
-    finding.title = title.into();
+    finding.title = title.with("service", &service).with("checker", who.clone());
     finding.confidence = 0.9;
 
     let name = variable.map(|(n, _)| n).or(unset.map(|(n, _)| n.as_str()));
@@ -392,38 +398,44 @@ fn finish(cx: &Context<'_>, case: Case<'_>, read_in_code: &[(String, Quote)]) ->
                     c.labels
                         .get("com.docker.compose.project.config_files")
                         .map(|files| {
-                            format!(
-                                "in {files}, service {}, set `{name}: {target}` under `environment:` (or in the env file it uses)",
-                                c.service_name()
-                            )
+                            Text::msg("log-level-misconfig-place-compose")
+                                .with("files", files)
+                                .with("service", c.service_name())
                         })
                 })
-                .unwrap_or_else(|| {
-                    format!("where the container is defined, set `{name}={target}` (the `-e` option or the env file)")
-                });
-            Remediation::new(format!(
-                "Set {name}={target}: {who} accepts {accepted}."
-            ))
+                .unwrap_or_else(|| Text::msg("log-level-misconfig-place-unknown"))
+                .with("variable", name)
+                .with("level", &target);
+            Remediation::new(
+                Text::msg("log-level-misconfig-summary")
+                    .with("variable", name)
+                    .with("level", &target)
+                    .with("checker", who)
+                    .with("accepted", &accepted),
+            )
             .step(
                 Horizon::Immediate,
-                format!("{place}, then recreate the container."),
+                Text::msg("log-level-misconfig-step-set").with("place", place),
                 &commands,
             )
         }
-        None => Remediation::new(format!(
-            "Pass the log level as {target}: {who} accepts {accepted}."
-        ))
+        None => Remediation::new(
+            Text::msg("log-level-misconfig-summary-no-variable")
+                .with("level", &target)
+                .with("checker", who)
+                .with("accepted", &accepted),
+        )
         .step(
             Horizon::Immediate,
-            format!("Change the log level where the command line or configuration sets it to {target}, then recreate the container."),
+            Text::msg("log-level-misconfig-step-change").with("level", &target),
             &[],
         ),
     };
     remediation = remediation.step(
         Horizon::ShortTerm,
         match rejected.checker {
-            Checker::PythonLogging => "Normalise the value in code before using it (`logging.basicConfig(level=os.environ.get(\"LOG_LEVEL\", \"INFO\").strip().upper())`), so any spelling works; if the same variable also feeds a lower-case option (uvicorn's --log-level), lower-case it there.",
-            Checker::Option { .. } => "Normalise the value before passing it (lower-case it, or make the option case-insensitive, e.g. click.Choice(case_sensitive=False) or argparse `type=str.lower`); if the same variable also feeds Python's logging, upper-case it there.",
+            Checker::PythonLogging => Text::msg("log-level-misconfig-step-normalise-upper"),
+            Checker::Option { .. } => Text::msg("log-level-misconfig-step-normalise-lower"),
         },
         &[],
     );
@@ -587,6 +599,16 @@ mod tests {
                 .captures("    logging.basicConfig(level=os.environ[\"LOG_LEVEL\"],")
                 .unwrap()["var"],
             *"LOG_LEVEL"
+        );
+    }
+
+    #[test]
+    fn the_rejected_level_reads_in_french() {
+        let findings = run_detector(&LogLevelMisconfig, "log-level-misconfig");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&of(&findings, "billing-api").title),
+            "billing-api s'arrête au démarrage\u{a0}: le module logging de Python refuse LOG_LEVEL=info (il accepte INFO, pas 'info')"
         );
     }
 }

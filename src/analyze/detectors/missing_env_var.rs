@@ -13,6 +13,7 @@ use crate::analyze::scan::{Hit, Message};
 use crate::evidence::compose::{ComposeService, Place};
 use crate::evidence::redact;
 use crate::evidence::{Container, LogSource};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -336,36 +337,35 @@ fn finish(
     let container = container_of(cx.evidence, log);
     let current = container.and_then(|c| c.env_value(variable));
     let similar = container.and_then(|c| similar_name(c, variable));
+    // Which reader the title names: a selector of the messages.
     let by = match reader {
-        Reader::OsEnviron => "os.environ",
-        Reader::Settings => "its settings",
-        Reader::ShellNonEmpty | Reader::Shell => "its entrypoint script",
+        Reader::OsEnviron => "environ",
+        Reader::Settings => "settings",
+        Reader::ShellNonEmpty | Reader::Shell => "script",
     };
     let (title, confidence) = match (current, reader) {
-        (Some(""), Reader::ShellNonEmpty) => (
-            format!("{service} exits at startup: environment variable {variable} is set but empty, and {by} requires a value"),
-            0.9,
-        ),
-        (Some(_), Reader::Settings) => (
-            format!("{service} exits at startup: its settings require {variable}; the container sets it, so the settings class reads another name (env_prefix or alias)"),
-            0.7,
-        ),
-        (Some(_), _) => (
-            format!("{service} exits at startup: {by} finds no {variable}, although the container's environment sets it (the process does not inherit it)"),
-            0.7,
-        ),
+        (Some(""), Reader::ShellNonEmpty) => (Text::msg("missing-env-var-title-empty"), 0.9),
+        (Some(_), Reader::Settings) => (Text::msg("missing-env-var-title-other-name"), 0.7),
+        (Some(_), _) => (Text::msg("missing-env-var-title-not-inherited"), 0.7),
         (None, _) => match similar {
             Some((other, _)) => (
-                format!("{service} exits at startup: environment variable {variable} is not set (the container sets {other} instead)"),
+                Text::msg("missing-env-var-title-similar").with("other", other),
                 0.9,
             ),
             None => (
-                format!("{service} exits at startup: environment variable {variable} is not set"),
-                if reader == Reader::Settings { 0.85 } else { 0.9 },
+                Text::msg("missing-env-var-title"),
+                if reader == Reader::Settings {
+                    0.85
+                } else {
+                    0.9
+                },
             ),
         },
     };
-    f.title = title.into();
+    f.title = title
+        .with("service", &service)
+        .with("variable", variable)
+        .with("reader", by);
     f.confidence = confidence;
 
     // Reuse the similar variable's value when it is known; otherwise the
@@ -387,10 +387,13 @@ fn finish(
         .map(|c| recreate_commands(cx.evidence, c, &change))
         .unwrap_or_default();
     let how = match (similar, known_value) {
-        (Some((other, _)), Some(_)) => format!("Set {variable} to the value {other} has (or rename {other} to {variable})"),
-        (Some((other, _)), None) => format!("Set {variable} to the value of {other} (export it in the shell first: the command passes it with `-e {variable}`), or rename {other} to {variable}"),
-        (None, _) => format!("Set {variable} (export it in the shell first: the command passes it with `-e {variable}`)"),
-    };
+        (Some((other, _)), Some(_)) => {
+            Text::msg("missing-env-var-how-copy-known").with("other", other)
+        }
+        (Some((other, _)), None) => Text::msg("missing-env-var-how-copy").with("other", other),
+        (None, _) => Text::msg("missing-env-var-how-export"),
+    }
+    .with("variable", variable);
     let declared = container.and_then(|c| {
         let (_, service) = cx.evidence.compose_service_of(c)?;
         Some(compose_edit(
@@ -408,27 +411,31 @@ fn finish(
                 c.labels
                     .get("com.docker.compose.project.config_files")
                     .map(|files| {
-                        format!(
-                            "in {files}, service {}, under `environment:` (or in its env file)",
-                            c.service_name()
-                        )
+                        Text::msg("missing-env-var-place-compose")
+                            .with("files", files)
+                            .with("service", c.service_name())
                     })
             })
         })
-        .unwrap_or_else(|| {
-            "where the container is defined (`docker run -e`, an env file)".to_string()
-        });
+        .unwrap_or_else(|| Text::msg("missing-env-var-place-unknown"));
     let how = match &declared {
         Some(edit) => edit.how.clone(),
         None => how,
     };
-    f.remediation = Remediation::new(format!(
-        "Set {variable} for {service} {place} and recreate the container."
-    ))
-    .step(Horizon::Immediate, format!("{how}, then recreate the container."), &commands)
+    f.remediation = Remediation::new(
+        Text::msg("missing-env-var-summary")
+            .with("variable", variable)
+            .with("service", &service)
+            .with("place", place),
+    )
+    .step(
+        Horizon::Immediate,
+        Text::msg("missing-env-var-step-set").with("how", how),
+        &commands,
+    )
     .step(
         Horizon::ShortTerm,
-        "Check the required settings at deploy time (a compose `${VAR:?}` reference, or a settings class that lists every variable) and document them next to the image.",
+        Text::msg("missing-env-var-step-check"),
         &[],
     );
     if let Some(c) = container {
@@ -463,8 +470,8 @@ fn finish(
 struct ComposeEdit {
     /// The line quoted: the misspelt entry, the `environment:` key, or the service.
     at: Place,
-    summary: String,
-    how: String,
+    summary: Text,
+    how: Text,
 }
 
 /// Renames a misspelt entry, or adds the variable to the service's
@@ -480,17 +487,18 @@ fn compose_edit(
         similar.and_then(|other| service.environment.iter().find(|e| e.value == other))
     {
         let other = &entry.value;
-        let line = entry.at.line_ref(c);
+        let at = |id: &'static str| {
+            Text::msg(id)
+                .with("line", entry.at.line.to_string())
+                .with("file", entry.at.host_file(c))
+                .with("other", other)
+        };
         return ComposeEdit {
             at: entry.at.clone(),
-            summary: format!(
-                "on {line} (service {}: `{other}` there is a misspelling)",
-                service.name
-            ),
-            how: format!(
-                "On {line}, rename `{other}` to `{variable}` (the line reads `{}`)",
-                entry.at.text
-            ),
+            summary: at("missing-env-var-place-misspelt").with("service", &service.name),
+            how: at("missing-env-var-how-rename")
+                .with("variable", variable)
+                .with("text", &entry.at.text),
         };
     }
     match &service.environment_at {
@@ -509,26 +517,35 @@ fn compose_edit(
             } else {
                 format!("{variable}: VALUE")
             };
-            let line = at.line_ref(c);
+            let (line, file) = (at.line.to_string(), at.host_file(c));
             ComposeEdit {
                 at: at.clone(),
-                summary: format!("under `environment:` ({line}, service {})", service.name),
-                how: format!(
-                    "Under `environment:` ({line}), add the line `{entry}` indented by {indent} spaces, with the value the service needs"
-                ),
+                summary: Text::msg("missing-env-var-place-environment")
+                    .with("line", line.clone())
+                    .with("file", file.clone())
+                    .with("service", &service.name),
+                how: Text::msg("missing-env-var-how-add-entry")
+                    .with("line", line)
+                    .with("file", file)
+                    .with("entry", entry)
+                    .with("indent", indent),
             }
         }
         None => {
-            let line = service.at.line_ref(c);
+            let (line, file) = (service.at.line.to_string(), service.at.host_file(c));
             ComposeEdit {
                 at: service.at.clone(),
-                summary: format!("in service {} ({line}), which has no `environment:`", service.name),
-                how: format!(
-                    "Under `{}` ({line}), add `environment:` indented by {} spaces and below it the line `{variable}: VALUE` indented by {} spaces, with the value the service needs",
-                    service.at.text,
-                    service.at.indent + 2,
-                    service.at.indent + 4
-                ),
+                summary: Text::msg("missing-env-var-place-service")
+                    .with("service", &service.name)
+                    .with("line", line.clone())
+                    .with("file", file.clone()),
+                how: Text::msg("missing-env-var-how-add-environment")
+                    .with("key", &service.at.text)
+                    .with("line", line)
+                    .with("file", file)
+                    .with("indent", service.at.indent + 2)
+                    .with("entry", format!("{variable}: VALUE"))
+                    .with("entry_indent", service.at.indent + 4),
             }
         }
     }
@@ -705,5 +722,15 @@ mod tests {
     fn abbreviated_names_are_similar_but_other_settings_are_not() {
         assert!(is_subsequence("DB", "DATABASE"));
         assert!(!is_subsequence("REDIS", "DATABASE"));
+    }
+
+    #[test]
+    fn the_missing_variable_reads_in_french() {
+        let findings = run_detector(&MissingEnvVar, "missing-env-var");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "orders s'arrête au démarrage\u{a0}: variable d'environnement DATABASE_URL manquante (le conteneur définit DB_URL à la place)"
+        );
     }
 }

@@ -3,6 +3,7 @@ use crate::analyze::monitoring::{
     availability_percent, longest_streak, sample_ref, series_name, target_percent,
 };
 use crate::evidence::monitoring::MonitoringSeries;
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -47,22 +48,34 @@ fn finding(series: &MonitoringSeries, name: String, target: f64) -> Option<Findi
     let availability = availability_percent(samples);
     let streak = end - start + 1;
     let failures = if streak > 1 {
-        format!("{streak} consecutive failures")
+        Text::msg("monitoring-failures-streak").with("streak", Arg::Ungrouped(streak as u64))
     } else {
-        format!("{} failed check{}", failed.len(), plural(failed.len()))
+        Text::msg("monitoring-failures-failed-checks")
+            .with("failed", Arg::Ungrouped(failed.len() as u64))
     };
-    let in_all = if streak > 1 && failed.len() > streak {
-        format!(" ({} in all)", failed.len())
+    let title = if streak > 1 && failed.len() > streak {
+        Text::msg("monitoring-failures-title-in-all")
     } else {
-        String::new()
+        Text::msg("monitoring-failures-title")
     };
+    // The target as it was given: `95`, `99.9`.
+    let target_decimals = target
+        .to_string()
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
     let mut f = Finding::new(
         MonitoringFailures::ID,
         MonitoringFailures::ROLE,
         &name,
-        format!(
-            "{name}: {failures}{in_all}, {availability:.1} % availability vs {target} % target"
-        ),
+        title
+            .with("monitor", &name)
+            .with("failures", failures)
+            .with("failed", Arg::Ungrouped(failed.len() as u64))
+            .with("availability", Arg::decimal(availability, 1))
+            .with(
+                "target",
+                Arg::decimal(target, target_decimals.min(12) as u8),
+            ),
     );
     // The monitor saw the failures; how sure the link to a cause is, is the ranking's business.
     f.confidence = 0.9;
@@ -105,31 +118,20 @@ fn finding(series: &MonitoringSeries, name: String, target: f64) -> Option<Findi
             ]
         })
         .unwrap_or_default();
-    f.remediation = Remediation::new(format!(
-        "Fix the root cause behind {}, then confirm the checks pass again.",
-        series.target
-    ))
-    .step(
-        Horizon::Immediate,
-        "Check what the endpoint answers now, and again after the fix.",
-        &commands,
-    )
-    .step(
-        Horizon::ShortTerm,
-        format!(
-            "Alert on a few consecutive failed checks, so a streak like this one ({streak} checks) pages someone early."
-        ),
-        &[],
-    );
+    f.remediation =
+        Remediation::new(Text::msg("monitoring-failures-summary").with("target", &series.target))
+            .step(
+                Horizon::Immediate,
+                Text::msg("monitoring-failures-step-check"),
+                &commands,
+            )
+            .step(
+                Horizon::ShortTerm,
+                Text::msg("monitoring-failures-step-alert")
+                    .with("streak", Arg::Ungrouped(streak as u64)),
+                &[],
+            );
     Some(f)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 #[cfg(test)]
@@ -211,5 +213,18 @@ mod tests {
             }
             assert!(run_detector(&MonitoringFailures, bundle).is_empty());
         }
+    }
+
+    #[test]
+    fn the_streak_reads_in_french_with_its_numbers() {
+        let findings = run_detector(&MonitoringFailures, "main-incident");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "api-uptime-9d\u{a0}: 828 échecs consécutifs (1296 au total), 50,0\u{202f}% de disponibilité pour un objectif de 95\u{202f}%"
+        );
+        let one = Text::msg("monitoring-failures-failed-checks").with("failed", Arg::Ungrouped(1));
+        assert_eq!(fr.text(&one), "1 contrôle en échec");
+        assert_eq!(one.to_string(), "1 failed check");
     }
 }

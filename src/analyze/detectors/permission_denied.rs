@@ -12,6 +12,7 @@ use crate::analyze::detector::{
 };
 use crate::evidence::container::Mount;
 use crate::evidence::Container;
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -197,15 +198,15 @@ impl Detector for PermissionDenied {
     }
 }
 
-fn describe(m: &Mount) -> String {
+fn describe(m: &Mount) -> Text {
     match m.kind.as_str() {
-        "volume" => format!("{} is the volume {}", m.destination, volume_name(&m.source)),
-        "bind" => format!(
-            "{} is the host directory {} (bind mount)",
-            m.destination, m.source
-        ),
-        kind => format!("{} is a {kind} mount", m.destination),
+        "volume" => {
+            Text::msg("permission-denied-mount-volume").with("volume", volume_name(&m.source))
+        }
+        "bind" => Text::msg("permission-denied-mount-bind").with("source", &m.source),
+        kind => Text::msg("permission-denied-mount-other").with("kind", kind),
     }
+    .with("destination", &m.destination)
 }
 
 fn finish(cx: &Context<'_>, case: Case) -> Finding {
@@ -256,8 +257,8 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             }),
         ) => {
             let where_ = mount.map_or_else(
-                || "the container's filesystem is read-only (--read-only)".to_string(),
-                |m| format!("{}, mounted read-only", describe(m)),
+                || Text::msg("permission-denied-read-only-rootfs"),
+                |m| Text::msg("permission-denied-read-only-mount").with("mount", describe(m)),
             );
             let commands = container
                 .map(|c| {
@@ -271,30 +272,37 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
                     )
                 })
                 .unwrap_or_default();
+            let summary = match mount {
+                Some(m) => Text::msg("permission-denied-read-only-summary")
+                    .with("destination", &m.destination),
+                None => Text::msg("permission-denied-read-only-summary-rootfs"),
+            };
             (
-                format!("{service} cannot write {path}: {where_}"),
+                Text::msg("permission-denied-read-only-title")
+                    .with("service", &service)
+                    .with("path", &path)
+                    .with("where", where_),
                 0.85,
-                Remediation::new(format!(
-                    "Mount {} read-write (drop `:ro`), or point the program's writes elsewhere.",
-                    mount.map_or("the path", |m| m.destination.as_str())
-                ))
-                .step(
+                Remediation::new(summary).step(
                     Horizon::Immediate,
-                    "Recreate the container with the mount read-write.",
+                    Text::msg("permission-denied-read-only-step"),
                     &commands,
                 ),
             )
         }
         (Refusal::NotPermitted, _) => {
-            let where_ = mount.map_or_else(|| format!("{path} in the image"), describe);
-            let mut remediation = Remediation::new(format!(
-                "Let the owner be set outside the container: pre-set the ownership of {} on the host, or use a named volume instead of a filesystem that refuses chown/chmod.",
-                mount.map_or(path.as_str(), |m| m.source.as_str())
-            ));
+            let where_ = mount.map_or_else(
+                || Text::msg("permission-denied-in-image").with("path", &path),
+                describe,
+            );
+            let mut remediation = Remediation::new(
+                Text::msg("permission-denied-not-permitted-summary")
+                    .with("path", mount.map_or(path.as_str(), |m| m.source.as_str())),
+            );
             if let Some(arg) = &mount_arg {
                 remediation = remediation.step(
                     Horizon::Immediate,
-                    "See who owns the directory and what the container's user is.",
+                    Text::msg("permission-denied-not-permitted-step-owner"),
                     &[
                         format!(
                             "docker run --rm -v {arg} --entrypoint ls {image} -ldn {}",
@@ -306,11 +314,15 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             }
             remediation = remediation.step(
                 Horizon::ShortTerm,
-                "On NFS, CIFS or WSL-mounted Windows drives the container cannot chown; keep data in a named volume (`docker volume create`) or on a local Linux filesystem.",
+                Text::msg("permission-denied-not-permitted-step-volume"),
                 &[],
             );
             (
-                format!("{service} may not change the owner or mode of {path} (Operation not permitted): {where_}, whose filesystem or owner refuses it for user {user_shown}"),
+                Text::msg("permission-denied-not-permitted-title")
+                    .with("service", &service)
+                    .with("path", &path)
+                    .with("where", where_)
+                    .with("user", &user_shown),
                 0.8,
                 remediation,
             )
@@ -319,26 +331,32 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             let mut remediation;
             let title;
             if as_root {
-                title = format!("{service} is denied access to {path} although it runs as root: {}; SELinux labels or user-namespace remapping refuse it", describe(m));
-                remediation = Remediation::new(
-                    "Relabel the mount for the container (`:z` shared, `:Z` private) on SELinux hosts, or give the remapped root user the directory.",
-                );
+                title = Text::msg("permission-denied-root-mount-title")
+                    .with("service", &service)
+                    .with("path", &path)
+                    .with("mount", describe(m));
+                remediation = Remediation::new(Text::msg("permission-denied-root-mount-summary"));
                 remediation = remediation.step(
                     Horizon::Immediate,
-                    "Check the host directory's owner and SELinux label, then recreate the container with the mount relabelled (append :z to its -v option).",
+                    Text::msg("permission-denied-root-mount-step"),
                     &[format!("ls -ldZ {}", shell_quote(&m.source))],
                 );
             } else {
-                title = format!("{service} is denied access to {path}: it runs as user {user_shown}, and {}, which that user may not write", describe(m));
-                remediation = Remediation::new(format!(
-                    "Give {} to user {user_shown}: chown it once, or run the container as the directory's owner.",
-                    m.destination
-                ));
+                title = Text::msg("permission-denied-user-mount-title")
+                    .with("service", &service)
+                    .with("path", &path)
+                    .with("user", &user_shown)
+                    .with("mount", describe(m));
+                remediation = Remediation::new(
+                    Text::msg("permission-denied-user-mount-summary")
+                        .with("destination", &m.destination)
+                        .with("user", &user_shown),
+                );
                 let arg = mount_arg.clone().unwrap_or_default();
                 remediation = remediation
                     .step(
                         Horizon::Immediate,
-                        format!("Hand the directory to {user_shown} (run as root in the same image, so the user name resolves), then start the container again."),
+                        Text::msg("permission-denied-user-mount-step-chown").with("user", &user_shown),
                         &[
                             format!(
                                 "docker run --rm --user 0 -v {arg} --entrypoint chown {image} -R {} {}",
@@ -350,34 +368,46 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
                     )
                     .step(
                         Horizon::ShortTerm,
-                        format!("Make a new volume right from the start: in the Dockerfile, create {} owned by the user before `USER` (`RUN mkdir -p {0} && chown {user_shown} {0}`); a fresh named volume copies that ownership. For a bind mount, chown the host directory to the user's uid (`docker run --rm --entrypoint id {image}` prints it).", m.destination),
+                        Text::msg("permission-denied-user-mount-step-dockerfile")
+                            .with("destination", &m.destination)
+                            .with("user", &user_shown)
+                            .with("image", &image),
                         &[],
                     );
             }
             (title, 0.85, remediation)
         }
         (Refusal::Denied, None) if as_root => (
-            format!("{service} is denied access to {path} although it runs as root: a read-only root filesystem, dropped capabilities or a security profile (AppArmor, SELinux, seccomp) refuse it"),
+            Text::msg("permission-denied-root-title")
+                .with("service", &service)
+                .with("path", &path),
             0.6,
-            Remediation::new(format!(
-                "Find what restricts root in {service}: --read-only, --cap-drop, --security-opt; give the program a writable volume for {path}, or lift the restriction it needs."
-            ))
+            Remediation::new(
+                Text::msg("permission-denied-root-summary")
+                    .with("service", &service)
+                    .with("path", &path),
+            )
             .step(
                 Horizon::Immediate,
-                "Show the container's restrictions.",
+                Text::msg("permission-denied-root-step"),
                 &[format!(
                     "docker container inspect --format '{{{{.HostConfig.ReadonlyRootfs}}}} {{{{.HostConfig.CapDrop}}}} {{{{.HostConfig.SecurityOpt}}}}' {name}"
                 )],
             ),
         ),
         (Refusal::Denied, None) => {
-            let title = format!("{service} is denied access to {path}: it runs as user {user_shown}, and the image's own {path} does not let that user write it");
-            let remediation = Remediation::new(format!(
-                "Create {path} owned by {user_shown} in the Dockerfile (`RUN mkdir -p … && chown {user_shown} …` before `USER`, or `COPY --chown={user_shown}`), or write to a volume the user owns."
-            ))
+            let title = Text::msg("permission-denied-user-image-title")
+                .with("service", &service)
+                .with("path", &path)
+                .with("user", &user_shown);
+            let remediation = Remediation::new(
+                Text::msg("permission-denied-user-image-summary")
+                    .with("path", &path)
+                    .with("user", &user_shown),
+            )
             .step(
                 Horizon::Immediate,
-                "See who owns the path in the image and who the container runs as.",
+                Text::msg("permission-denied-user-image-step-owner"),
                 &[
                     format!("docker run --rm --entrypoint ls {image} -ld {}", shell_quote(parent_dir(&path))),
                     format!("docker run --rm --entrypoint id {image}"),
@@ -385,7 +415,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             )
             .step(
                 Horizon::Immediate,
-                "Fix the ownership in the Dockerfile, rebuild and recreate the container.",
+                Text::msg("permission-denied-user-image-step-rebuild"),
                 &container
                     .map(|c| {
                         recreate_commands(
@@ -402,7 +432,7 @@ fn finish(cx: &Context<'_>, case: Case) -> Finding {
             (title, 0.75, remediation)
         }
     };
-    finding.title = title.into();
+    finding.title = title;
     finding.confidence = confidence;
     finding.remediation = remediation;
     if let Some(c) = container {
@@ -525,5 +555,15 @@ mod tests {
         // runc's wording of a non-executable entrypoint is not matched
         let runc = Regex::new(SIGNATURES[0].pattern.unwrap()).unwrap();
         assert!(!runc.is_match(r#"exec: "/app/start.sh": permission denied: unknown"#));
+    }
+
+    #[test]
+    fn the_refusal_reads_in_french() {
+        let findings = run_detector(&PermissionDenied, "permission-denied");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "Droits refusés à uploader sur /data/uploads\u{a0}: il tourne sous l'utilisateur app, et /data est le volume uploader-data, où cet utilisateur n'a pas le droit d'écrire"
+        );
     }
 }

@@ -11,6 +11,7 @@ use crate::analyze::detector::{
 use crate::evidence::compose::{Located, PortSpec};
 use crate::evidence::container::PortBinding;
 use crate::evidence::{Container, Evidence, Listener};
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -262,48 +263,42 @@ fn holder<'a>(ev: &'a Evidence, service: &str, address: &Address) -> Holder<'a> 
 
 fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
     let address = &conflict.address;
-    let shown = match address.port {
-        Some(port) if address.host.contains(':') => format!("[{}]:{port}", address.host),
-        Some(port) => format!(
-            "{}:{port}",
-            if address.host.is_empty() {
-                "*"
-            } else {
-                &address.host
-            }
-        ),
-        None => "its port".to_string(),
-    };
-    let verb = if address.engine {
-        "publish"
-    } else {
-        "listen on"
-    };
+    let shown = address.port.map(|port| {
+        if address.host.contains(':') {
+            format!("[{}]:{port}", address.host)
+        } else if address.host.is_empty() {
+            format!("*:{port}")
+        } else {
+            format!("{}:{port}", address.host)
+        }
+    });
     let holder = holder(ev, service, address);
     let held_by = match &holder {
-        Holder::Container(c, p) => format!(
-            "container {} already publishes it ({})",
-            c.name,
-            binding_text(p)
-        ),
+        Holder::Container(c, p) => Text::msg("port-conflict-held-by-container")
+            .with("container", &c.name)
+            .with("binding", binding_text(p)),
         Holder::Host(l) if l.processes.is_empty() => {
-            format!("a host process already listens there ({})", l.holder())
+            Text::msg("port-conflict-held-by-host-socket").with("listener", l.holder())
         }
-        Holder::Host(l) => format!("host process {} already listens there", l.holder()),
-        Holder::SameNamespace => {
-            "another process in the same container (network namespace) already listens there"
-                .to_string()
-        }
+        Holder::Host(l) => Text::msg("port-conflict-held-by-host").with("process", l.holder()),
+        Holder::SameNamespace => Text::msg("port-conflict-held-in-namespace"),
         Holder::Unknown if ev.listeners.is_empty() => {
-            "another process holds it (the host's listening sockets were not collected)".to_string()
+            Text::msg("port-conflict-held-unknown-uncollected")
         }
-        Holder::Unknown => "another process holds it".to_string(),
+        Holder::Unknown => Text::msg("port-conflict-held-unknown"),
+    };
+    let title = match &shown {
+        Some(shown) => Text::msg("port-conflict-title").with("address", shown),
+        None => Text::msg("port-conflict-title-own-port"),
     };
     let mut f = Finding::new(
         PortConflict::ID,
         PortConflict::ROLE,
         service,
-        format!("{service} could not {verb} {shown}: {held_by}"),
+        title
+            .with("service", service)
+            .with("engine", if address.engine { "yes" } else { "no" })
+            .with("holder", held_by),
     );
     f.confidence = match (conflict.from_state, address.engine) {
         (true, _) => 0.95,
@@ -311,7 +306,7 @@ fn finding(ev: &Evidence, service: &str, conflict: Conflict) -> Finding {
         (false, false) => 0.8,
     };
     f.occurrences = conflict.count.max(1);
-    f.subject = Some(shown);
+    f.subject = Some(shown.unwrap_or_else(|| "its port".to_string()));
     f.evidence = conflict.quotes;
     match &holder {
         Holder::Container(c, p) => {
@@ -355,7 +350,7 @@ fn declared_port<'a>(
 }
 
 /// The compose edit that publishes on `free` instead.
-fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> String {
+fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> Text {
     let p = &declared.value;
     let mut edited = [p.host_ip.clone(), free.to_string(), p.target.clone()]
         .into_iter()
@@ -365,18 +360,17 @@ fn port_edit(c: &Container, declared: &Located<PortSpec>, free: u16) -> String {
     if p.spec.contains('/') {
         edited = format!("{edited}/{}", p.protocol);
     }
-    let mut text = format!(
-        "on {}, change `\"{}\"` to `\"{edited}\"`",
-        declared.at.line_ref(c),
-        p.spec
-    );
-    if !declared.at.text.to_string().contains(&p.spec) {
-        text.push_str(&format!(
-            " (the line reads `{}`: the host port comes from a variable, set it where the project's variables are, e.g. its .env)",
-            declared.at.text
-        ));
-    }
-    text
+    let id = if declared.at.text.contains(&p.spec) {
+        "port-conflict-edit"
+    } else {
+        "port-conflict-edit-variable"
+    };
+    Text::msg(id)
+        .with("line", declared.at.line.to_string())
+        .with("file", declared.at.host_file(c))
+        .with("spec", &p.spec)
+        .with("edited", edited)
+        .with("text", &declared.at.text)
 }
 
 /// The line of `host/listeners.txt` a listener came from, quoted verbatim.
@@ -410,21 +404,23 @@ fn remedy(
     declared: Option<&Located<PortSpec>>,
 ) -> Remediation {
     let Some(port) = address.port else {
-        return Remediation::new(format!(
-            "Find the second listener in {service} and stop it."
-        ))
+        return Remediation::new(
+            Text::msg("port-conflict-no-port-summary").with("service", service),
+        )
         .step(
             Horizon::Immediate,
-            "List the processes of the container: two of them want the same port.",
+            Text::msg("port-conflict-no-port-step"),
             &[format!("docker top {service}")],
         );
     };
-    let mut r = Remediation::new(format!(
-        "Free port {port} for {service}, or give {service} another port."
-    ))
+    let mut r = Remediation::new(
+        Text::msg("port-conflict-summary")
+            .with("port", port.to_string())
+            .with("service", service),
+    )
     .step(
         Horizon::Immediate,
-        "Confirm who holds the port.",
+        Text::msg("port-conflict-step-confirm"),
         &[format!("ss -ltnp 'sport = :{port}'")],
     );
     let container = ev.container(service);
@@ -450,28 +446,28 @@ fn remedy(
             {
                 r = r.step(
                     Horizon::Immediate,
-                    format!(
-                        "See whether pid {pid} belongs to a systemd unit, or is a stray process."
-                    ),
+                    Text::msg("port-conflict-step-systemd").with("pid", *pid),
                     &[format!("systemctl status {pid}")],
                 );
             }
             r = r.step(
                 Horizon::Immediate,
-                format!("If the host's {process} is a service that should no longer serve this port, stop and disable it."),
-                &[format!("systemctl stop {process} && systemctl disable {process}")],
+                Text::msg("port-conflict-step-stop-host").with("process", process),
+                &[format!(
+                    "systemctl stop {process} && systemctl disable {process}"
+                )],
             );
             if !pids.is_empty() {
                 r = r.step(
                     Horizon::Immediate,
-                    format!("If it is a stray process (a leftover {process}), stop it."),
+                    Text::msg("port-conflict-step-kill").with("process", process),
                     &[format!("kill {}", pids.join(" "))],
                 );
             }
             if let Some(start) = &restart {
                 r = r.step(
                     Horizon::Immediate,
-                    format!("Once the port is free, start {service}."),
+                    Text::msg("port-conflict-step-start").with("service", service),
                     std::slice::from_ref(start),
                 );
             }
@@ -481,17 +477,16 @@ fn remedy(
             commands.extend(restart.clone());
             r = r.step(
                 Horizon::Immediate,
-                format!(
-                    "If {} and {service} should not run side by side, stop {} and start {service}.",
-                    c.name, c.name
-                ),
+                Text::msg("port-conflict-step-stop-container")
+                    .with("holder", &c.name)
+                    .with("service", service),
                 &commands,
             );
         }
         Holder::SameNamespace => {
             r = r.step(
                 Horizon::Immediate,
-                "List the processes of the container: a second one (a duplicate worker, a stale process, a sidecar) already listens on the port.",
+                Text::msg("port-conflict-step-namespace"),
                 &[format!("docker top {service}")],
             );
         }
@@ -519,11 +514,14 @@ fn remedy(
         commands.extend(compose_recreate(c, false));
         let edit = match declared {
             Some(declared) => port_edit(c, declared, free),
-            None => format!("change its port mapping to \"{ip}{free}:{container_port}\" (compose `ports:`, or `-p` of docker run)"),
+            None => Text::msg("port-conflict-edit-mapping")
+                .with("mapping", format!("{ip}{free}:{container_port}")),
         };
         r = r.step(
             Horizon::ShortTerm,
-            format!("Or publish {service} on a free host port: {edit}, check that port is free and re-create the container."),
+            Text::msg("port-conflict-step-republish")
+                .with("service", service)
+                .with("edit", edit),
             &commands,
         );
     }
@@ -694,5 +692,19 @@ mod tests {
         let bare = address_in("OSError: [Errno 98] Address already in use").unwrap();
         assert_eq!(bare.port, None);
         assert!(address_in("listening on 0.0.0.0:80").is_none());
+    }
+
+    #[test]
+    fn the_conflict_reads_in_french() {
+        let findings = run_detector(&PortConflict, "port-conflict-docker");
+        let fr = crate::locale::get("fr").unwrap();
+        assert_eq!(
+            fr.text(&findings[0].title),
+            "web-green n'a pas pu publier 127.0.0.1:18081\u{a0}: le conteneur web-blue le publie déjà (127.0.0.1:18081->8080/tcp)"
+        );
+        assert_eq!(
+            fr.text(&findings[0].remediation.summary),
+            "Libérez le port 18081 pour web-green, ou donnez un autre port à web-green."
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::crash_loop::{exit_code_meaning, human_span};
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::{SwarmService, SwarmTask};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -68,31 +69,28 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
         .iter()
         .max_by_key(|t| t.timestamp)
         .expect("at least one failed task");
-    let code = last.exit_code;
-    let meaning = code.map_or_else(
-        || "no exit code: the task failed before its container ran".to_string(),
-        |c| exit_code_meaning(c).to_string(),
-    );
+    let (code_text, meaning) = match last.exit_code {
+        Some(code) => (
+            Text::msg("swarm-task-failing-exit-code").with("code", code.to_string()),
+            exit_code_meaning(code),
+        ),
+        None => (
+            Text::msg("swarm-task-failing-no-exit-code"),
+            Text::msg("swarm-task-failing-no-exit-code-meaning"),
+        ),
+    };
     let times: Vec<_> = failed.iter().filter_map(|t| t.timestamp).collect();
-    let span = match (times.iter().min(), times.iter().max()) {
-        (Some(first), Some(last)) if failed.len() > 1 => {
-            format!(" in {}", human_span((*last - *first).num_seconds()))
-        }
-        _ => String::new(),
-    };
-    let code_text = code.map_or_else(|| "no exit code".to_string(), |c| format!("exit code {c}"));
-    let title = if failed.len() > 1 {
-        format!(
-            "{name}'s tasks keep failing: {} failed tasks{span}, the last with {code_text} ({meaning}): {}",
-            failed.len(),
-            last.error
-        )
-    } else {
-        format!(
-            "a task of {name} failed with {code_text} ({meaning}): {}",
-            last.error
-        )
-    };
+    let title = match (times.iter().min(), times.iter().max()) {
+        _ if failed.len() == 1 => Text::msg("swarm-task-failing-title-one"),
+        (Some(first), Some(last)) => Text::msg("swarm-task-failing-title-within")
+            .with("span", human_span((*last - *first).num_seconds())),
+        _ => Text::msg("swarm-task-failing-title"),
+    }
+    .with("service", name)
+    .with("failed", Arg::Ungrouped(failed.len() as u64))
+    .with("exit", code_text)
+    .with("meaning", meaning)
+    .with("error", &last.error);
     let mut f = Finding::new(SwarmTaskFailing::ID, SwarmTaskFailing::ROLE, name, title);
     f.confidence = 0.6;
     f.occurrences = failed.len() as u64;
@@ -138,26 +136,54 @@ fn finding(service: &SwarmService, failed: &[&SwarmTask]) -> Finding {
             format!("{running} of {desired} tasks running"),
         ));
     }
-    f.remediation = Remediation::new(format!(
-        "Find out from what its tasks printed before they exited why {name} fails, and fix that."
-    ))
-    .step(
-        Horizon::Immediate,
-        "Read the failed tasks, with their errors in full, and what they printed.",
-        &[
-            format!("docker service ps --no-trunc {name}"),
-            format!("docker service logs --timestamps --tail 50 {name}"),
-        ],
-    )
-    .step(
-        Horizon::ShortTerm,
-        format!(
-            "If the failures began with an update of {name} (a new image or setting), roll it back to the previous spec until it is fixed."
-        ),
-        &[
-            format!("docker service inspect --format '{{{{json .PreviousSpec}}}}' {name}"),
-            format!("docker service rollback {name}"),
-        ],
-    );
+    f.remediation = Remediation::new(Text::msg("swarm-task-failing-summary").with("service", name))
+        .step(
+            Horizon::Immediate,
+            Text::msg("swarm-task-failing-step-read"),
+            &[
+                format!("docker service ps --no-trunc {name}"),
+                format!("docker service logs --timestamps --tail 50 {name}"),
+            ],
+        )
+        .step(
+            Horizon::ShortTerm,
+            Text::msg("swarm-task-failing-step-rollback").with("service", name),
+            &[
+                format!("docker service inspect --format '{{{{json .PreviousSpec}}}}' {name}"),
+                format!("docker service rollback {name}"),
+            ],
+        );
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_service_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let title = Text::msg("swarm-task-failing-title-within")
+            .with("service", "api")
+            .with("failed", Arg::Ungrouped(3))
+            .with("span", human_span(3 * 86400))
+            .with(
+                "exit",
+                Text::msg("swarm-task-failing-exit-code").with("code", "137"),
+            )
+            .with("meaning", exit_code_meaning(137))
+            .with("error", "task: non-zero exit (137)");
+        assert_eq!(
+            title.to_string(),
+            format!(
+                "api's tasks keep failing: 3 failed tasks in 3 days, the last with exit code 137 ({}): task: non-zero exit (137)",
+                exit_code_meaning(137)
+            )
+        );
+        let french = fr.text(&title);
+        assert!(
+            french.starts_with("Les tâches Swarm de api échouent sans cesse\u{a0}: 3 tâches en échec en 3 jours, la dernière avec le code de sortie 137 ("),
+            "{french}"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::{Evidence, SwarmService, SwarmTask};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -105,13 +106,12 @@ fn finding(
     let name = &service.name;
     let reason = Reason::of(&last.error);
     let title = if last.state == "rejected" {
-        format!("{name}'s tasks are rejected by the node: {}", last.error)
+        Text::msg("swarm-task-unschedulable-title-rejected")
     } else {
-        format!(
-            "{name} cannot be scheduled: its task is pending: {}",
-            last.error
-        )
-    };
+        Text::msg("swarm-task-unschedulable-title-pending")
+    }
+    .with("service", name)
+    .with("error", &last.error);
     let mut f = Finding::new(
         SwarmTaskUnschedulable::ID,
         SwarmTaskUnschedulable::ROLE,
@@ -159,12 +159,14 @@ fn finding(
                 .iter()
                 .filter_map(|c| node_label(c))
                 .collect();
-            r = Remediation::new(format!(
-                "No node satisfies {name}'s placement constraints ({constraints}): give a node what they ask for, or correct them."
-            ))
+            r = Remediation::new(
+                Text::msg("swarm-task-unschedulable-constraints-summary")
+                    .with("service", name)
+                    .with("constraints", &constraints),
+            )
             .step(
                 Horizon::Immediate,
-                "See which labels and roles the nodes have.",
+                Text::msg("swarm-task-unschedulable-step-labels"),
                 &["docker node ls".to_string(), "docker node inspect --format '{{.Description.Hostname}} {{json .Spec.Labels}}' $(docker node ls -q)".to_string()],
             );
             if !labels.is_empty() {
@@ -175,7 +177,7 @@ fn finding(
                     .map_or("NODE", |n| n.hostname.as_str());
                 r = r.step(
                     Horizon::Immediate,
-                    "If a node should run it, give that node the label the constraint asks for.",
+                    Text::msg("swarm-task-unschedulable-step-add-label"),
                     &labels
                         .iter()
                         .map(|l| format!("docker node update --label-add {l} {node}"))
@@ -189,7 +191,7 @@ fn finding(
                 .collect();
             r = r.step(
                 Horizon::ShortTerm,
-                "If the constraint is wrong, remove or correct it.",
+                Text::msg("swarm-task-unschedulable-step-remove-constraint"),
                 &removals,
             );
         }
@@ -204,17 +206,25 @@ fn finding(
                     service.reserved_nano_cpus
                 ),
             ));
-            r = Remediation::new(format!(
-                "No node has the CPU and memory {name} reserves (CPUs {cpus}, memory {memory} bytes) free: lower the reservations or add capacity."
-            ))
+            // Written as Rust writes the float, with as many decimals.
+            let decimals = cpus
+                .to_string()
+                .split_once('.')
+                .map_or(0, |(_, fraction)| fraction.len());
+            r = Remediation::new(
+                Text::msg("swarm-task-unschedulable-resources-summary")
+                    .with("service", name)
+                    .with("cpus", Arg::decimal(cpus, decimals.min(12) as u8))
+                    .with("memory", Arg::Ungrouped(memory)),
+            )
             .step(
                 Horizon::Immediate,
-                "See what the nodes have and what other services reserve.",
+                Text::msg("swarm-task-unschedulable-step-capacity"),
                 &["docker node ls".to_string(), "docker node inspect --format '{{.Description.Hostname}} {{.Description.Resources.NanoCPUs}} {{.Description.Resources.MemoryBytes}}' $(docker node ls -q)".to_string()],
             )
             .step(
                 Horizon::ShortTerm,
-                "Lower the reservations to what a node can give, or add a node.",
+                Text::msg("swarm-task-unschedulable-step-lower"),
                 &[format!(
                     "docker service update --reserve-cpu {} --reserve-memory {} {name}",
                     (cpus / 2.0).max(0.1),
@@ -226,12 +236,12 @@ fn finding(
             f.subject = Some(format!("image:{image_ref}"));
             f.evidence
                 .push(spec("ContainerSpec.Image", service.image.clone()));
-            r = Remediation::new(format!(
-                "The node cannot find or pull {image_ref}: push it to a registry every node can pull from, or correct the reference."
-            ))
+            r = Remediation::new(
+                Text::msg("swarm-task-unschedulable-image-summary").with("image", image_ref),
+            )
             .step(
                 Horizon::Immediate,
-                "Check that the image exists where the nodes pull from.",
+                Text::msg("swarm-task-unschedulable-step-image-exists"),
                 &[
                     format!("docker manifest inspect {image_ref}"),
                     format!("docker pull {image_ref}"),
@@ -239,7 +249,7 @@ fn finding(
             )
             .step(
                 Horizon::ShortTerm,
-                "Push the image, or point the service at one that exists; pass the registry credentials to the nodes for a private registry.",
+                Text::msg("swarm-task-unschedulable-step-push"),
                 &[format!(
                     "docker service update --with-registry-auth --image {image_ref} {name}"
                 )],
@@ -261,12 +271,12 @@ fn finding(
                 .filter(|n| n.availability != "active")
                 .map(|n| format!("docker node update --availability active {}", n.hostname))
                 .collect();
-            r = Remediation::new(format!(
-                "No node accepts {name}'s tasks: make a node available for it, as the reason says."
-            ))
+            r = Remediation::new(
+                Text::msg("swarm-task-unschedulable-nodes-summary").with("service", name),
+            )
             .step(
                 Horizon::Immediate,
-                "See the nodes' status and availability.",
+                Text::msg("swarm-task-unschedulable-step-nodes"),
                 &[
                     "docker node ls".to_string(),
                     format!("docker service ps --no-trunc {name}"),
@@ -275,7 +285,7 @@ fn finding(
             if !drained.is_empty() {
                 r = r.step(
                     Horizon::Immediate,
-                    "Make a drained or paused node active again if it should take tasks.",
+                    Text::msg("swarm-task-unschedulable-step-activate"),
                     &drained,
                 );
             }
@@ -328,5 +338,22 @@ mod tests {
         );
         assert_eq!(node_label("node.role==manager"), None);
         assert_eq!(node_label("node.labels.zone!=eu"), None);
+    }
+
+    #[test]
+    fn the_reservations_read_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let summary = Text::msg("swarm-task-unschedulable-resources-summary")
+            .with("service", "api")
+            .with("cpus", Arg::decimal(0.5, 1))
+            .with("memory", Arg::Ungrouped(1073741824));
+        assert_eq!(
+            summary.to_string(),
+            "No node has the CPU and memory api reserves (CPUs 0.5, memory 1073741824 bytes) free: lower the reservations or add capacity."
+        );
+        assert_eq!(
+            fr.text(&summary),
+            "Aucun nœud n'a de libre le CPU et la mémoire que réserve api (0,5 CPU, 1073741824 octets de mémoire)\u{a0}: baissez les réservations ou ajoutez de la capacité."
+        );
     }
 }

@@ -6,6 +6,7 @@
 use crate::analyze::detector::{Context, Detector, Finding, Horizon, Quote, Remediation};
 use crate::evidence::swarm::UpdateStatus;
 use crate::evidence::SwarmService;
+use crate::locale::Text;
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -53,16 +54,18 @@ fn did_not_take_over(update: &UpdateStatus) -> bool {
 
 fn finding(service: &SwarmService, update: &UpdateStatus) -> Finding {
     let name = &service.name;
-    let what = if update.state == "paused" {
-        "Swarm paused it"
+    let outcome = if update.state == "paused" {
+        "paused"
     } else {
-        "Swarm rolled it back"
+        "rolled-back"
     };
-    let mut title =
-        format!("{name}'s last update failed and {what}: the new version never took over");
-    if !update.message.is_empty() {
-        title.push_str(&format!(" ({})", update.message));
+    let title = if update.message.is_empty() {
+        Text::msg("swarm-update-rolled-back-title")
+    } else {
+        Text::msg("swarm-update-rolled-back-title-message").with("message", &update.message)
     }
+    .with("service", name)
+    .with("outcome", outcome);
     let mut f = Finding::new(
         SwarmUpdateRolledBack::ID,
         SwarmUpdateRolledBack::ROLE,
@@ -87,17 +90,36 @@ fn finding(service: &SwarmService, update: &UpdateStatus) -> Finding {
     if !update.message.is_empty() {
         f.evidence.push(field("Message", &update.message));
     }
-    f.remediation = Remediation::new(format!(
-        "Find why {name}'s new tasks failed, fix the new version, and update again."
-    ))
-    .step(
-        Horizon::Immediate,
-        "See the failed tasks of the update and what they printed.",
-        &[
-            format!("docker service ps --no-trunc {name}"),
-            format!("docker service logs --timestamps --tail 100 {name}"),
-            format!("docker service inspect --format '{{{{json .UpdateStatus}}}}' {name}"),
-        ],
-    );
+    f.remediation =
+        Remediation::new(Text::msg("swarm-update-rolled-back-summary").with("service", name)).step(
+            Horizon::Immediate,
+            Text::msg("swarm-update-rolled-back-step"),
+            &[
+                format!("docker service ps --no-trunc {name}"),
+                format!("docker service logs --timestamps --tail 100 {name}"),
+                format!("docker service inspect --format '{{{{json .UpdateStatus}}}}' {name}"),
+            ],
+        );
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paused_update_reads_in_french() {
+        let fr = crate::locale::get("fr").unwrap();
+        let title = Text::msg("swarm-update-rolled-back-title")
+            .with("service", "api")
+            .with("outcome", "paused");
+        assert_eq!(
+            title.to_string(),
+            "api's last update failed and Swarm paused it: the new version never took over"
+        );
+        assert_eq!(
+            fr.text(&title),
+            "La dernière mise à jour de api a échoué et Swarm l'a suspendue\u{a0}: la nouvelle version n'a jamais pris le relais"
+        );
+    }
 }

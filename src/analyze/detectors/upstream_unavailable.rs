@@ -11,6 +11,7 @@ use crate::analyze::rank::{resolve, split_target};
 use crate::analyze::scan::Message;
 use crate::evidence::time::parse_any;
 use crate::evidence::{Evidence, LogSource};
+use crate::locale::{Arg, Text};
 use crate::{detector_meta, documented_detector};
 
 documented_detector! {
@@ -143,18 +144,18 @@ impl Reason {
         }
     }
 
-    fn phrase(self) -> &'static str {
-        match self {
-            Reason::Refused => "refused connections",
-            Reason::Unreachable => "was unreachable",
-            Reason::ConnectTimeout => "did not accept connections in time",
-            Reason::ReadTimeout => "did not answer in time",
-            Reason::Reset => "reset connections",
-            Reason::ClosedEarly => "closed connections before answering",
-            Reason::NoLiveUpstreams => "had no live server left",
-            Reason::NotResolved => "does not resolve",
-            Reason::OtherError => "failed",
-        }
+    fn phrase(self) -> Text {
+        Text::msg(match self {
+            Reason::Refused => "upstream-unavailable-refused",
+            Reason::Unreachable => "upstream-unavailable-unreachable",
+            Reason::ConnectTimeout => "upstream-unavailable-connect-timeout",
+            Reason::ReadTimeout => "upstream-unavailable-read-timeout",
+            Reason::Reset => "upstream-unavailable-reset",
+            Reason::ClosedEarly => "upstream-unavailable-closed-early",
+            Reason::NoLiveUpstreams => "upstream-unavailable-no-live-upstreams",
+            Reason::NotResolved => "upstream-unavailable-not-resolved",
+            Reason::OtherError => "upstream-unavailable-failed",
+        })
     }
 }
 
@@ -276,35 +277,52 @@ fn finding(ev: &Evidence, service: &str, proxy: Proxy<'_>) -> Finding {
             .map(|(r, n)| (*r, *n))
             .collect();
         reasons.sort_by_key(|(r, n)| (std::cmp::Reverse(*n), *r));
-        let said: Vec<String> = if reasons.len() == 1 {
-            vec![reasons[0].0.phrase().to_string()]
+        let said: Vec<Text> = if reasons.len() == 1 {
+            vec![reasons[0].0.phrase()]
         } else {
             reasons
                 .iter()
-                .map(|(r, n)| format!("{} ({n})", r.phrase()))
+                .map(|(r, n)| {
+                    Text::msg("upstream-unavailable-reason-count")
+                        .with("reason", r.phrase())
+                        .with("count", Arg::Ungrouped(*n))
+                })
                 .collect()
         };
         let name = match resolve(ev, upstream, service) {
-            _ if upstream.is_empty() => "the upstream".to_string(),
-            Some(owner) if owner != **upstream => format!("upstream {upstream} ({owner})"),
-            _ => format!("upstream {upstream}"),
+            _ if upstream.is_empty() => Text::msg("upstream-unavailable-the-upstream"),
+            Some(owner) if owner != **upstream => Text::msg("upstream-unavailable-upstream-of")
+                .with("upstream", *upstream)
+                .with("owner", owner),
+            _ => Text::msg("upstream-unavailable-upstream").with("upstream", *upstream),
         };
-        format!("{name} {}", said.join(" and "))
+        Text::msg("upstream-unavailable-cause")
+            .with("upstream", name)
+            .with("reasons", and_chain(said))
     });
-    let answered: Vec<String> = proxy
+    let answered: Vec<Text> = proxy
         .statuses
         .iter()
-        .map(|(status, n)| format!("{} {n} times", status_phrase(*status)))
+        .map(|(status, n)| {
+            Text::msg("upstream-unavailable-answered-status")
+                .with("status", status_phrase(*status))
+                .with("count", Arg::Ungrouped(*n))
+        })
         .collect();
     let total_failures: u64 = upstreams.iter().map(|(_, n)| n).sum();
-    let title = match (answered.is_empty(), &cause) {
-        (false, Some(cause)) => format!("{service} answered {}: {cause}", answered.join(" and ")),
-        (false, None) => format!("{service} answered {}", answered.join(" and ")),
-        (true, Some(cause)) => {
-            format!("{service} could not reach its upstream ({total_failures} errors): {cause}")
+    let title = match (answered.is_empty(), cause) {
+        (false, Some(cause)) => Text::msg("upstream-unavailable-title-answered-cause")
+            .with("answered", and_chain(answered))
+            .with("cause", cause),
+        (false, None) => {
+            Text::msg("upstream-unavailable-title-answered").with("answered", and_chain(answered))
         }
-        (true, None) => format!("{service} could not reach its upstream"),
-    };
+        (true, Some(cause)) => Text::msg("upstream-unavailable-title-cause")
+            .with("errors", Arg::Ungrouped(total_failures))
+            .with("cause", cause),
+        (true, None) => Text::msg("upstream-unavailable-title"),
+    }
+    .with("service", service);
     let mut f = Finding::new(
         UpstreamUnavailable::ID,
         UpstreamUnavailable::ROLE,
@@ -341,24 +359,33 @@ fn finding(ev: &Evidence, service: &str, proxy: Proxy<'_>) -> Finding {
     f
 }
 
+/// `a and b and c`: every pair joined by the same word, as the title has
+/// always written these lists. `items` is not empty.
+fn and_chain(items: Vec<Text>) -> Text {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_default();
+    items.fold(last, |rest, first| {
+        Text::msg("upstream-unavailable-and")
+            .with("first", first)
+            .with("rest", rest)
+    })
+}
+
 fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
     let in_container = ev.container(service);
     let owner = upstream.and_then(|u| resolve(ev, u, service));
-    let mut r = Remediation::new(match (&owner, upstream) {
-        (Some(owner), _) => {
-            format!("Fix {owner}, the upstream {service} cannot reach (see its root cause).")
+    let mut r = Remediation::new(
+        match (&owner, upstream) {
+            (Some(owner), _) => Text::msg("upstream-unavailable-fix-owner").with("owner", owner),
+            (None, Some(u)) => Text::msg("upstream-unavailable-fix-upstream").with("upstream", u),
+            (None, None) => Text::msg("upstream-unavailable-find-upstream"),
         }
-        (None, Some(u)) => {
-            format!("Make upstream {u} answer again, or point {service} at the right address.")
-        }
-        (None, None) => {
-            format!("Find which upstream {service} cannot reach, and make it answer again.")
-        }
-    });
+        .with("service", service),
+    );
     if let Some(owner) = owner.as_deref().filter(|o| ev.container(o).is_some()) {
         r = r.step(
             Horizon::Immediate,
-            format!("See the state and the latest output of {owner}."),
+            Text::msg("upstream-unavailable-step-owner").with("owner", owner),
             &[
                 format!("docker ps -a --filter name=^{owner}$"),
                 format!("docker logs --timestamps --tail 50 {owner}"),
@@ -376,7 +403,7 @@ fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
         };
         r = r.step(
             Horizon::Immediate,
-            format!("Ask the upstream directly, as {service} does, bypassing the proxy."),
+            Text::msg("upstream-unavailable-step-ask").with("service", service),
             &[command],
         );
     }
@@ -387,7 +414,7 @@ fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
     };
     r.step(
         Horizon::ShortTerm,
-        format!("Check that {service} points at the address the service really listens on."),
+        Text::msg("upstream-unavailable-step-config").with("service", service),
         &[config],
     )
 }

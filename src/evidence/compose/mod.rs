@@ -43,9 +43,15 @@ pub struct Place {
 
 impl Place {
     /// Where a user edits this line: `line 19 of /srv/shop/compose.yaml`,
-    /// with the path the container's labels name for the file (relative
-    /// ones under the project's working directory), else the bundle's copy.
+    /// in the file [`Place::host_file`] names.
     pub fn line_ref(&self, c: &Container) -> String {
+        format!("line {} of {}", self.line, self.host_file(c))
+    }
+
+    /// The file as the user knows it: the path the container's labels name
+    /// (relative ones under the project's working directory), else the
+    /// bundle's copy.
+    pub fn host_file(&self, c: &Container) -> String {
         let name = self.file.rsplit('/').next().unwrap_or(&self.file);
         let host_path = c.labels.get(COMPOSE_FILES_LABEL).and_then(|files| {
             let file = files
@@ -58,11 +64,7 @@ impl Place {
                 _ => file.to_string(),
             })
         });
-        format!(
-            "line {} of {}",
-            self.line,
-            host_path.as_deref().unwrap_or(&self.file)
-        )
+        host_path.unwrap_or_else(|| self.file.clone())
     }
 }
 
