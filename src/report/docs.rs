@@ -275,9 +275,14 @@ pub fn index(existing: Option<&str>, entries: &[Entry]) -> Result<String, Report
     let table = index_table(entries)?;
     let block = format!("{INDEX_START}\n{table}{INDEX_END}\n");
     Ok(match existing {
-        None => format!(
-            "# Incidents\n\nPost-incident reports written by coroner, newest first.\n\n{block}"
-        ),
+        None => {
+            let words = crate::locale::current();
+            format!(
+                "# {}\n\n{}\n\n{block}",
+                words.message("docs-index-title", &[]),
+                words.message("docs-index-intro", &[])
+            )
+        }
         Some(text) => match (text.find(INDEX_START), text.find(INDEX_END)) {
             (Some(start), Some(end)) if start < end => {
                 let after = &text[end + INDEX_END.len()..];

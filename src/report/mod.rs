@@ -238,6 +238,9 @@ fn render_template(
     let mut context = tera::Context::from_value(model)?;
     // Inline SVG, already escaped: templates insert it with `| safe`.
     context.insert("chart_svg", &chart);
+    // The page says which language it is in (`<html lang>`), for screen
+    // readers, hyphenation and spell checkers.
+    context.insert("lang", crate::locale::current().tag());
     Ok(tera.render(name, &context)?)
 }
 
@@ -509,6 +512,7 @@ mod tests {
         let mut context = tera::Context::from_serialize(&analysis).unwrap();
         context.insert("monitoring", &monitoring_figures());
         context.insert("chart_svg", "<svg id=\"availability\"></svg>");
+        context.insert("lang", "en");
         let markdown = templates("report.md")
             .unwrap()
             .render("report.md", &context)
