@@ -113,10 +113,8 @@ report-availability-against = { $availability } % against a target of { $target 
 report-target-met = met
 report-target-missed = missed
 report-row-longest-streak = Longest failure streak
-report-streak-value = { $checks ->
-    [one] { $checks } check
-   *[other] { $checks } checks
-}, { $span } UTC ({ $duration })
+# English says "checks" whatever the number, as it always has.
+report-streak-value = { $checks } checks, { $span } UTC ({ $duration })
 report-streak-recovered = recovered { $when }
 report-streak-still-failing = still failing at the last check
 report-row-first-failure = First failure
@@ -124,10 +122,7 @@ report-row-recoveries = Recoveries
 report-recoveries-first = first { $when }
 report-failing-last-check = failing at the last check
 report-row-latency = Latency
-report-latency-value = p50 { $p50 } ms, p90 { $p90 } ms, p99 { $p99 } ms, max { $max } ms ({ $checks ->
-    [one] { $checks } check
-   *[other] { $checks } checks
-})
+report-latency-value = p50 { $p50 } ms, p90 { $p90 } ms, p99 { $p99 } ms, max { $max } ms ({ $checks } checks)
 report-daily-summary = Availability per day ({ $days } days)
 report-holes = Holes in the history (no checks recorded):
 report-tries = { $failed } of { $tries }
@@ -252,3 +247,15 @@ report-col-read-as = Read as
 report-col-why = Why
 report-col-where = Where
 report-col-problem = Problem
+
+## The availability chart (an SVG in the HTML report)
+report-chart-title = Availability over time against the { $target } % target
+report-chart-source = { $name } ({ $target }): { $availability } % available, target { $goal } %
+report-chart-streak = longest failure streak: { $checks } checks, { $start } to { $end }
+report-chart-slice = { $start }: { $failed } of { $checks } checks failed
+report-chart-target = target
+report-chart-restart = { $label } at { $when }
+
+## The end-of-run lines on standard error ($verdict and $kind are identifiers)
+report-terminal-verdict = verdict: { $verdict }
+report-terminal-root-cause = root cause: { $kind } { $service }: { $title }

@@ -254,3 +254,22 @@ report-col-read-as = Lu comme
 report-col-why = Pourquoi
 report-col-where = Où
 report-col-problem = Problème
+
+
+## Le graphique de disponibilité (un SVG dans le rapport HTML)
+report-chart-title = Disponibilité au fil du temps face à l'objectif de { $target } %
+report-chart-source = { $name } ({ $target }) : { $availability } % de disponibilité, objectif { $goal } %
+report-chart-streak = plus longue série d'échecs : { $checks ->
+    [one] { $checks } vérification
+   *[other] { $checks } vérifications
+}, de { $start } à { $end }
+report-chart-slice = { $start } : { $failed } sur { $checks ->
+    [one] { $checks } vérification en échec
+   *[other] { $checks } vérifications en échec
+}
+report-chart-target = objectif
+report-chart-restart = { $label } à { $when }
+
+## Les lignes de fin d'exécution sur la sortie d'erreur
+report-terminal-verdict = verdict : { $verdict }
+report-terminal-root-cause = cause racine : { $kind } { $service } : { $title }
