@@ -637,4 +637,24 @@ mod tests {
             .unwrap()
             .contains("<html lang=\"en\">"));
     }
+
+    #[test]
+    fn a_comparison_in_french_counts_and_agrees_in_french() {
+        use crate::analyze::compare::{compare, Side};
+        let (_, analysis) = sample::incident();
+        let fr = crate::locale::get("fr").unwrap();
+        let (markdown, html) = crate::locale::in_language(&fr, || {
+            let c = compare(
+                &Side::from_analysis(&analysis, "before.json"),
+                &Side::from_analysis(&analysis, "after.json"),
+            );
+            (
+                render_comparison(&c, Format::Md).unwrap(),
+                render_comparison(&c, Format::Html).unwrap(),
+            )
+        });
+        assert!(markdown.starts_with("# Avant / après\n\n> **Après\u{a0}: Cause racine identifiée** (avant\u{a0}: Cause racine identifiée). Sur les 3 causes racines et symptômes trouvés avant, 0 est résolu et 3 sont toujours présents\u{202f}; 0 est nouveau."), "{markdown}");
+        assert!(markdown.contains("| | Avant | Après |"), "{markdown}");
+        assert!(html.contains("<html lang=\"fr\">") && !html.contains('⟦'));
+    }
 }
