@@ -16,6 +16,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use coroner::analyze::{Analysis, Verdict};
+use coroner::locale::{self, Arg, Text};
 use coroner::report::{github, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -133,14 +134,33 @@ impl Terminal {
             Verdict::RootCauseIdentified => RED,
             Verdict::Suspected | Verdict::Inconclusive => YELLOW,
         };
-        self.print(&format!("verdict: {}", self.paint(style, verdict)));
+        // The labels are the report's language; the verdict and the kind
+        // are identifiers, shown as they are.
+        let words = locale::current();
+        self.print(
+            &words.text(
+                &Text::msg("report-terminal-verdict")
+                    .with("verdict", Arg::Code(self.paint(style, verdict))),
+            ),
+        );
         if let Some(top) = analysis.root_causes.first() {
-            self.print(&format!(
-                "root cause: {} {}: {}",
-                self.paint(BOLD, &format!("[{}]", top.finding.kind)),
-                sanitize::terminal(&top.finding.service),
-                sanitize::terminal(&top.finding.title.to_string())
-            ));
+            self.print(
+                &words.text(
+                    &Text::msg("report-terminal-root-cause")
+                        .with(
+                            "kind",
+                            Arg::Code(self.paint(BOLD, &format!("[{}]", top.finding.kind))),
+                        )
+                        .with(
+                            "service",
+                            Arg::Code(sanitize::terminal(&top.finding.service)),
+                        )
+                        .with(
+                            "title",
+                            Arg::Code(sanitize::terminal(&words.text(&top.finding.title))),
+                        ),
+                ),
+            );
         }
         if let Some(path) = path {
             self.note("report", &path.display().to_string());

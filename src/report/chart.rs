@@ -6,11 +6,14 @@
 //! created, restarts) marked with vertical lines. It draws what
 //! [`MonitoringFigures`] holds and decides nothing. No script, no external
 //! reference, every text escaped; the same figures give the same bytes.
+//! Its words are the catalogue's (`report-chart-…`), in the report's
+//! language; moments stay in RFC 3339, which reads the same in every one.
 
 use chrono::{DateTime, Utc};
 
 use crate::analyze::monitoring::{MarkerKind, MonitoringFigures, SourceFigures};
 use crate::evidence::time::format_utc;
+use crate::locale::{self, Arg, Localizer, Text};
 
 const WIDTH: f64 = 800.0;
 const LEFT: f64 = 56.0;
@@ -29,25 +32,34 @@ pub fn availability_svg(figures: &MonitoringFigures) -> Option<String> {
     if panels.is_empty() {
         return None;
     }
+    let words = locale::current();
     let height = PANEL_HEIGHT * panels.len() as f64;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n"
     );
     svg.push_str(&format!(
         "<title>{}</title>\n",
-        escape(&format!(
-            "Availability over time against the {} % target",
-            figures.target_percent
-        ))
+        escape(
+            &words.text(
+                &Text::msg("report-chart-title")
+                    .with("target", target_percent(&words, figures.target_percent)),
+            )
+        )
     ));
     for (i, source) in panels.iter().enumerate() {
-        panel(&mut svg, figures, source, i as f64 * PANEL_HEIGHT);
+        panel(&mut svg, &words, figures, source, i as f64 * PANEL_HEIGHT);
     }
     svg.push_str("</svg>\n");
     Some(svg)
 }
 
-fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: f64) {
+fn panel(
+    svg: &mut String,
+    words: &Localizer,
+    figures: &MonitoringFigures,
+    f: &SourceFigures,
+    top: f64,
+) {
     let (Some(first), Some(last)) = (f.buckets.first(), f.buckets.last()) else {
         return;
     };
@@ -68,10 +80,15 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
     svg.push_str(&format!(
         "<text x=\"{LEFT}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>\n",
         top + 16.0,
-        escape(&format!(
-            "{} ({target}): {:.1} % available, target {} %",
-            f.name, f.availability_percent, figures.target_percent
-        ))
+        escape(
+            &words.text(
+                &Text::msg("report-chart-source")
+                    .with("name", Arg::Code(f.name.clone()))
+                    .with("target", Arg::Code(target.to_string()))
+                    .with("availability", Arg::decimal(f.availability_percent, 1))
+                    .with("goal", target_percent(words, figures.target_percent)),
+            )
+        )
     ));
     svg.push_str(&format!(
         "<rect class=\"plot\" x=\"{LEFT}\" y=\"{y0:.1}\" width=\"{plot_width:.1}\" height=\"{PLOT_HEIGHT}\" fill=\"#f4f4f4\"/>\n"
@@ -81,12 +98,14 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
         svg.push_str(&format!(
             "<rect class=\"streak\" x=\"{a:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{PLOT_HEIGHT}\" fill=\"#f6c9c9\"><title>{}</title></rect>\n",
             (b - a).max(1.0),
-            escape(&format!(
-                "longest failure streak: {} checks, {} to {}",
-                streak.length,
-                format_utc(streak.start.time),
-                format_utc(streak.end.time)
-            ))
+            escape(
+                &words.text(
+                    &Text::msg("report-chart-streak")
+                        .with("checks", streak.length)
+                        .with("start", Arg::Code(format_utc(streak.start.time)))
+                        .with("end", Arg::Code(format_utc(streak.end.time)))
+                )
+            )
         ));
     }
     if let Some(streak) = &f.longest_streak {
@@ -102,12 +121,14 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
         let w = (b - a - 0.5).max(0.5);
         let failed_share = f64::from(bucket.failures) / f64::from(bucket.samples);
         let failed_height = failed_share * PLOT_HEIGHT;
-        let tip = escape(&format!(
-            "{}: {} of {} checks failed",
-            format_utc(bucket.start),
-            bucket.failures,
-            bucket.samples
-        ));
+        let tip = escape(
+            &words.text(
+                &Text::msg("report-chart-slice")
+                    .with("start", Arg::Code(format_utc(bucket.start)))
+                    .with("failed", u64::from(bucket.failures))
+                    .with("checks", u64::from(bucket.samples)),
+            ),
+        );
         svg.push_str(&format!(
             "<g><title>{tip}</title><rect x=\"{a:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#3a9a5b\"/>",
             y0 + failed_height,
@@ -127,13 +148,18 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
     ));
     // The target's label sits in the right margin, clear of the marker labels.
     svg.push_str(&format!(
-        "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#333\"><tspan>target</tspan><tspan x=\"{:.1}\" dy=\"12\">{}</tspan></text>\n",
+        "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#333\"><tspan>{}</tspan><tspan x=\"{:.1}\" dy=\"12\">{}</tspan></text>\n",
         LEFT + plot_width + 4.0,
         target_y,
+        escape(&words.message("report-chart-target", &[])),
         LEFT + plot_width + 4.0,
-        escape(&format!("{} %", figures.target_percent))
+        escape(&words.message(
+            "format-percent",
+            &[("number", &target_percent(words, figures.target_percent))]
+        ))
     ));
-    for (label, y) in [("100 %", y0), ("0 %", bottom)] {
+    for (ratio, y) in [(1.0, y0), (0.0, bottom)] {
+        let label = escape(&words.percent(ratio, 0));
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>\n",
             LEFT - 4.0,
@@ -152,7 +178,13 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
                 "<line class=\"marker restart\" x1=\"{mx:.1}\" x2=\"{mx:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#555\"><title>{}</title></line>\n",
                 bottom - 10.0,
                 bottom + 4.0,
-                escape(&format!("{} at {}", m.label, format_utc(m.time)))
+                escape(
+                    &words.text(
+                        &Text::msg("report-chart-restart")
+                            .with("label", Arg::Code(m.label.clone()))
+                            .with("when", Arg::Code(format_utc(m.time)))
+                    )
+                )
             )),
             MarkerKind::Cause | MarkerKind::Deploy => {
                 let (colour, dash) = match m.kind {
@@ -185,6 +217,14 @@ fn panel(svg: &mut String, figures: &MonitoringFigures, f: &SourceFigures, top: 
         ));
     }
     svg.push_str("</g>\n");
+}
+
+/// The availability target as the report writes it: `95`, `99.5`, with as
+/// many decimals as it was given (and the language's decimal separator).
+fn target_percent(words: &Localizer, target: f64) -> String {
+    let given = target.to_string();
+    let decimals = given.split_once('.').map_or(0, |(_, d)| d.len().min(6));
+    words.decimal(target, decimals as u8)
 }
 
 /// Escapes text for SVG (XML) content and attributes.
@@ -308,5 +348,19 @@ mod tests {
             ..figures
         };
         assert_eq!(availability_svg(&empty), None);
+    }
+
+    #[test]
+    fn the_chart_speaks_the_report_s_language() {
+        let fr = crate::locale::get("fr").unwrap();
+        let svg = crate::locale::in_language(&fr, || {
+            availability_svg(&monitoring_with_hostile_text()).unwrap()
+        });
+        assert!(svg.contains("<tspan>objectif</tspan>"), "{svg}");
+        assert!(svg.contains(">100\u{202f}%</text>"), "{svg}");
+        assert!(
+            svg.contains("plus longue série d&#39;échecs\u{a0}: "),
+            "{svg}"
+        );
     }
 }

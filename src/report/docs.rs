@@ -275,9 +275,14 @@ pub fn index(existing: Option<&str>, entries: &[Entry]) -> Result<String, Report
     let table = index_table(entries)?;
     let block = format!("{INDEX_START}\n{table}{INDEX_END}\n");
     Ok(match existing {
-        None => format!(
-            "# Incidents\n\nPost-incident reports written by coroner, newest first.\n\n{block}"
-        ),
+        None => {
+            let words = crate::locale::current();
+            format!(
+                "# {}\n\n{}\n\n{block}",
+                words.message("docs-index-title", &[]),
+                words.message("docs-index-intro", &[])
+            )
+        }
         Some(text) => match (text.find(INDEX_START), text.find(INDEX_END)) {
             (Some(start), Some(end)) if start < end => {
                 let after = &text[end + INDEX_END.len()..];
@@ -459,5 +464,28 @@ mod tests {
             "{fewer}"
         );
         assert_eq!(fewer.matches(INDEX_START).count(), 1);
+    }
+
+    #[test]
+    fn a_new_index_page_is_written_in_the_report_s_language() {
+        let fr = crate::locale::get("fr").unwrap();
+        let entries = [
+            entry("a.md", "2026-11-20", &["fp-1"]),
+            entry("b.md", "2026-11-27", &["fp-1"]),
+        ];
+        let page = crate::locale::in_language(&fr, || index(None, &entries).unwrap());
+        assert!(
+            page.starts_with("# Incidents\n\nRapports post-incident écrits par coroner"),
+            "{page}"
+        );
+        assert!(
+            page.contains("| Date | Incident | Services | Causes racines | Récurrence |"),
+            "{page}"
+        );
+        assert!(page.contains("`fp-1`\u{a0}: occurrence nº 2"), "{page}");
+        assert!(
+            page.contains("**Causes racines vues plusieurs fois**"),
+            "{page}"
+        );
     }
 }

@@ -21,14 +21,17 @@
 //!   most 1 MiB a step, or the upload of the whole summary fails.
 //!
 //! Everything here formats [`Shown`], whose strings already passed
-//! [`sanitize`](super::sanitize). Must not: read the environment, write
-//! files or decide anything; `src/cli/ci.rs` does that.
+//! [`sanitize`](super::sanitize), with the catalogue's words (`ci-…`, and
+//! the report's own for what the short form shares with it) in the
+//! report's language. Must not: read the environment, write files or
+//! decide anything; `src/cli/ci.rs` does that.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::markdown;
 use super::sanitize::{Shown, ShownFinding};
+use crate::locale::{self, Arg, Localizer, Text};
 
 /// The most a step summary may hold, earlier steps' content included.
 pub const SUMMARY_LIMIT: usize = 1024 * 1024;
@@ -59,13 +62,36 @@ pub fn escape_property(text: &str) -> String {
 /// more the report lists. `report` is the report's path, `None` when it
 /// went to standard output.
 pub fn annotations(shown: &Shown, report: Option<&str>) -> Vec<String> {
-    let report = report.unwrap_or("standard output");
-    let mut lines = level("error", &shown.root_causes, "root causes", report);
-    lines.extend(level("warning", &shown.symptoms, "symptoms", report));
+    let words = locale::current();
+    let report = match report {
+        Some(path) => path.to_string(),
+        None => words.message("ci-standard-output", &[]),
+    };
+    let mut lines = level(
+        &words,
+        "error",
+        &shown.root_causes,
+        "ci-more-root-causes",
+        &report,
+    );
+    lines.extend(level(
+        &words,
+        "warning",
+        &shown.symptoms,
+        "ci-more-symptoms",
+        &report,
+    ));
     lines
 }
 
-fn level(command: &str, findings: &[ShownFinding], what: &str, report: &str) -> Vec<String> {
+/// `more` is the message saying how many more findings the report lists.
+fn level(
+    words: &Localizer,
+    command: &str,
+    findings: &[ShownFinding],
+    more: &'static str,
+    report: &str,
+) -> Vec<String> {
     let fits = findings.len() <= ANNOTATIONS_PER_LEVEL;
     let shown = if fits {
         findings.len()
@@ -74,14 +100,18 @@ fn level(command: &str, findings: &[ShownFinding], what: &str, report: &str) -> 
     };
     let mut lines: Vec<String> = findings[..shown]
         .iter()
-        .map(|f| command_line(command, &f.title, &message(f)))
+        .map(|f| command_line(command, &f.title, &message(words, f)))
         .collect();
     if !fits {
-        let more = findings.len() - shown;
+        let count = (findings.len() - shown) as u64;
         lines.push(command_line(
             command,
-            &format!("{more} more {what}"),
-            &format!("GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of a kind per step; the report lists every one: {report}"),
+            &words.text(&Text::msg(more).with("count", count)),
+            &words.text(
+                &Text::msg("ci-annotation-limit")
+                    .with("limit", ANNOTATIONS_PER_LEVEL as u64)
+                    .with("report", Arg::Code(report.to_string())),
+            ),
         ));
     }
     lines
@@ -97,20 +127,22 @@ fn command_line(command: &str, title: &str, message: &str) -> String {
 
 /// Service and kind, what explains a symptom, then the quoted evidence,
 /// one `source:line: text` a line.
-fn message(f: &ShownFinding) -> String {
-    let mut out = format!("service {} ({})", f.service, f.kind);
+fn message(words: &Localizer, f: &ShownFinding) -> String {
+    let mut out = words.text(
+        &Text::msg("ci-annotation-service")
+            .with("service", Arg::Code(f.service.clone()))
+            .with("kind", Arg::Code(f.kind.clone())),
+    );
     if let Some(rank) = f.explained_by {
-        let _ = write!(out, ", explained by root cause #{rank}");
+        out.push_str(&words.text(&Text::msg("ci-annotation-explained").with("rank", rank as u64)));
     }
     for q in f.evidence.iter().take(QUOTES_PER_ANNOTATION) {
         let _ = write!(out, "\n{}: {}", q.location(), q.text);
     }
     if f.evidence.len() > QUOTES_PER_ANNOTATION {
-        let _ = write!(
-            out,
-            "\n({} more quotes in the report)",
-            f.evidence.len() - QUOTES_PER_ANNOTATION
-        );
+        let more = (f.evidence.len() - QUOTES_PER_ANNOTATION) as u64;
+        out.push('\n');
+        out.push_str(&words.text(&Text::msg("ci-annotation-more-quotes").with("count", more)));
     }
     out
 }
@@ -200,12 +232,14 @@ pub fn summary(
             shortened: false,
         });
     }
+    let words = locale::current();
     let report = match report {
         Some(path) => markdown::code_span(path),
-        None => "standard output (the step's log)".to_string(),
+        None => words.message("ci-summary-standard-output", &[]),
     };
-    let short = short_report(shown, &report, markdown.len());
-    let text = fit_lines(&short, budget, &cut_note(&report))?;
+    let short = short_report(&words, shown, &report, markdown.len());
+    let cut_note = words.message("ci-summary-cut", &[("report", &report)]);
+    let text = fit_lines(&short, budget, &format!("\n*{cut_note}*\n"))?;
     Some(Summary {
         text,
         shortened: true,
@@ -219,40 +253,60 @@ pub struct Summary {
     pub shortened: bool,
 }
 
-/// `report` is Markdown already.
-fn short_report(shown: &Shown, report: &str, full_bytes: usize) -> String {
+/// `report` is Markdown already. The words are the report's own messages
+/// (and `ci-…` for what only the short form says), so it reads as the
+/// report it stands for.
+fn short_report(words: &Localizer, shown: &Shown, report: &str, full_bytes: usize) -> String {
+    // Catalogue text is ours; only the values inside are escaped.
+    let say = |id: &'static str| words.message(id, &[]);
+    let code = |value: &str| Arg::Code(markdown::code_span(value));
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Incident report: {}\n",
-        markdown::text_escape(&shown.summary.headline)
+        "# {}\n",
+        words.text(&Text::msg("report-title").with(
+            "headline",
+            Arg::Code(markdown::text_escape(&shown.summary.headline))
+        ))
     );
     let _ = writeln!(
         out,
-        "> **Status: {}.** {}\n",
-        markdown::text_escape(&shown.status.label),
+        "> **{}.** {}\n",
+        words.text(&Text::msg("report-status").with(
+            "label",
+            Arg::Code(markdown::text_escape(&shown.status.label))
+        )),
         markdown::text_escape(&shown.status.sentence)
     );
     let _ = writeln!(
         out,
-        "*The whole report ({} KiB) is more than the 1 MiB GitHub keeps of a step summary; this is its short form. The whole report: {report}.*\n",
-        full_bytes.div_ceil(1024),
+        "*{}*\n",
+        words.text(
+            &Text::msg("ci-summary-short-form")
+                .with("size", full_bytes.div_ceil(1024) as u64)
+                .with("report", Arg::Code(report.to_string()))
+        )
     );
-    out.push_str("## Root causes\n");
+    let _ = writeln!(out, "## {}", say("report-heading-root-causes"));
     if shown.root_causes.is_empty() {
-        out.push_str("\nNo root cause was found.\n");
+        let _ = writeln!(out, "\n{}", say("report-no-root-cause"));
     }
     for rc in &shown.root_causes {
         let _ = writeln!(
             out,
-            "\n### {}. {}\n\nService {} · detector {}",
+            "\n### {}. {}\n\n{} · {}",
             rc.rank.unwrap_or_default(),
             markdown::text_escape(&rc.title),
-            markdown::code_span(&rc.service),
-            markdown::code_span(&rc.kind)
+            words.text(&Text::msg("report-fact-service").with("service", code(&rc.service))),
+            words.text(&Text::msg("report-fact-detector").with("kind", code(&rc.kind)))
         );
         if !rc.evidence.is_empty() {
-            out.push_str("\n| Source | Quoted evidence |\n| --- | --- |\n");
+            let _ = write!(
+                out,
+                "\n| {} | {} |\n| --- | --- |\n",
+                say("report-col-source"),
+                say("report-col-quoted-evidence")
+            );
             for q in &rc.evidence {
                 let _ = writeln!(
                     out,
@@ -265,33 +319,36 @@ fn short_report(shown: &Shown, report: &str, full_bytes: usize) -> String {
         if !rc.remediation.summary.is_empty() {
             let _ = writeln!(
                 out,
-                "\n**Fix:** {}",
+                "\n**{}** {}",
+                say("report-fix"),
                 markdown::text_escape(&rc.remediation.summary)
             );
         }
     }
-    out.push_str("\n## Symptoms\n\n");
+    let _ = write!(out, "\n## {}\n\n", say("report-heading-symptoms"));
     if shown.symptoms.is_empty() {
-        out.push_str("No symptoms were found.\n");
+        let _ = writeln!(out, "{}", say("report-no-symptoms"));
     }
     for s in &shown.symptoms {
         let explained = match s.explained_by {
-            Some(rank) => format!("root cause #{rank}"),
-            None => "nothing found".to_string(),
+            Some(rank) => {
+                words.text(&Text::msg("report-explained-by-cause").with("rank", rank as u64))
+            }
+            None => say("report-explained-by-nothing"),
         };
         let _ = writeln!(
             out,
-            "- {} (service {}, {}; explained by {explained})",
-            markdown::text_escape(&s.title),
-            markdown::code_span(&s.service),
-            markdown::code_span(&s.kind)
+            "- {}",
+            words.text(
+                &Text::msg("ci-summary-symptom")
+                    .with("title", Arg::Code(markdown::text_escape(&s.title)))
+                    .with("service", code(&s.service))
+                    .with("kind", code(&s.kind))
+                    .with("explained", Arg::Code(explained))
+            )
         );
     }
     out
-}
-
-fn cut_note(report: &str) -> String {
-    format!("\n*Cut here to fit the 1 MiB of a step summary; the whole report: {report}.*\n")
 }
 
 /// The longest run of whole lines of `text` that fits in `budget` bytes
@@ -469,5 +526,37 @@ mod tests {
         let short = summary(&markdown, &shown, Some("reports/é.md"), markdown.len() - 1).unwrap();
         assert!(short.text.to_string().starts_with(kept) && kept.ends_with('\n'));
         assert_eq!(summary(&markdown, &shown, Some("reports/x.md"), 20), None);
+    }
+
+    #[test]
+    fn the_short_form_and_annotations_speak_the_report_s_language() {
+        let (_, analysis) = sample::incident();
+        let fr = crate::locale::get("fr").unwrap();
+        let (short, lines) = crate::locale::in_language(&fr, || {
+            let shown = shown(&analysis).unwrap();
+            let markdown = crate::report::render(&analysis, crate::report::Format::Md).unwrap();
+            let short = summary(&markdown, &shown, None, markdown.len() - 1).unwrap();
+            (short.text, annotations(&shown, None))
+        });
+        assert!(short.starts_with("# Rapport d'incident\u{a0}: "), "{short}");
+        assert!(short.contains("\n## Causes racines\n"), "{short}");
+        assert!(
+            short.contains("Service `mcp-api` · détecteur `missing-module`"),
+            "{short}"
+        );
+        assert!(
+            short.contains("sortie standard (le journal de l'étape)"),
+            "{short}"
+        );
+        assert!(
+            short.contains("\u{202f}; expliqué par cause racine nº 1)"),
+            "{short}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(", expliqué par la cause racine nº 1")),
+            "{lines:#?}"
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! shows text between a pair of backticks as `<code>`, like the Markdown
 //! report does; its output is HTML, so tera does not escape it again), and
 //! `url_path`, a relative link target percent-encoded as in Markdown (then
-//! HTML-escaped by autoescape like any value).
+//! HTML-escaped by autoescape like any value), and `code`, a value escaped
+//! inside `<code>`, for a code argument of a catalogue message.
 
 use std::collections::HashMap;
 
@@ -16,6 +17,29 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("url_path", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(link_target(v.as_str().unwrap_or_default())))
     });
+    tera.register_filter("code", Code);
+}
+
+/// `<code>…</code>` around the escaped value: a code argument of a message
+/// the template then marks safe.
+struct Code;
+
+impl tera::Filter for Code {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(format!(
+            "<code>{}</code>",
+            tera::escape_html(&text)
+        )))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 struct Prose;

@@ -22,6 +22,9 @@
 //!
 //! The document is valid against Jenkins xunit-plugin's `junit-10.xsd` and
 //! Apache Ant's schema as Windy Road publishes it (both in tests/schemas/).
+//! Test case names are ids (`container state`, the kinds) and stay as they
+//! are; the messages are the catalogue's (`ci-junit-…`) around the
+//! findings' own words, in the report's language.
 //! Every string comes from [`Shown`] or through [`sanitize`]; [`xml`]
 //! escapes it, and no character XML 1.0 forbids can reach the document.
 //! Must not: decide what failed (the analysis did), or write the file.
@@ -31,6 +34,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Utc};
 
 use super::sanitize::{self, Shown, ShownFinding, ShownService};
+use crate::locale::{self, Arg, Text};
 
 /// The investigation as a run of tests: when, how long, and what it lacks.
 #[derive(Debug, Clone)]
@@ -233,15 +237,17 @@ fn state(row: &ShownService) -> Outcome {
     if !row.failing {
         return Outcome::Passed;
     }
-    let mut message = format!("{}, health {}", row.state, row.health);
-    let _ = write!(
-        message,
-        ", {} restart{}",
-        row.restarts,
-        if row.restarts == 1 { "" } else { "s" }
+    let words = locale::current();
+    let mut message = words.text(
+        &Text::msg("ci-junit-state")
+            .with("state", Arg::Code(row.state.clone()))
+            .with("health", Arg::Code(row.health.clone()))
+            .with("restarts", row.restarts),
     );
     if let Some(code) = row.exit_code {
-        let _ = write!(message, ", exit code {code}");
+        message.push_str(
+            &words.text(&Text::msg("ci-junit-exit-code").with("code", Arg::Code(code.to_string()))),
+        );
     }
     Outcome::Failure {
         kind: "failing".to_string(),
@@ -259,14 +265,20 @@ fn kind_outcome(kind: &str, findings: &[&(Role, &ShownFinding)]) -> Outcome {
     for (role, f) in findings {
         describe(&mut body, *role, f);
     }
+    let words = locale::current();
     let title_of = |list: &[&ShownFinding]| match list.len() {
         1 => list[0].title.clone(),
-        n => format!("{} (and {} more)", list[0].title, n - 1),
+        n => words.text(
+            &Text::msg("ci-junit-and-more")
+                .with("title", Arg::Code(list[0].title.clone()))
+                .with("more", (n - 1) as u64),
+        ),
     };
     if blamed.is_empty() {
         let list: Vec<&ShownFinding> = findings.iter().map(|(_, f)| *f).collect();
         return Outcome::Skipped {
-            message: format!("seen but not blamed: {}", title_of(&list)),
+            message: words
+                .text(&Text::msg("ci-junit-dismissed").with("title", Arg::Code(title_of(&list)))),
             body,
         };
     }
@@ -283,31 +295,20 @@ fn describe(out: &mut String, role: Role, f: &ShownFinding) {
     if !out.is_empty() {
         out.push('\n');
     }
-    match (role, f.rank, f.explained_by) {
+    let words = locale::current();
+    let title = Arg::Code(f.title.clone());
+    let line = match (role, f.rank, f.explained_by) {
         (Role::Cause, Some(rank), _) => {
-            let _ = writeln!(out, "root cause #{rank}: {}", f.title);
+            Text::msg("ci-junit-cause-ranked").with("rank", rank as u64)
         }
-        (Role::Cause, None, _) => {
-            let _ = writeln!(out, "root cause: {}", f.title);
-        }
+        (Role::Cause, None, _) => Text::msg("ci-junit-cause"),
         (Role::Symptom, _, Some(rank)) => {
-            let _ = writeln!(
-                out,
-                "symptom: {} (explained by root cause #{rank})",
-                f.title
-            );
+            Text::msg("ci-junit-symptom-explained").with("rank", rank as u64)
         }
-        (Role::Symptom, _, None) => {
-            let _ = writeln!(out, "symptom: {} (no cause found)", f.title);
-        }
-        (Role::Dismissed, _, _) => {
-            let _ = writeln!(
-                out,
-                "seen but not blamed (the service stayed healthy): {}",
-                f.title
-            );
-        }
-    }
+        (Role::Symptom, _, None) => Text::msg("ci-junit-symptom-unexplained"),
+        (Role::Dismissed, _, _) => Text::msg("ci-junit-dismissed-body"),
+    };
+    let _ = writeln!(out, "{}", words.text(&line.with("title", title)));
     for q in &f.evidence {
         let at = match &q.timestamp {
             Some(t) => format!("{} {t}", q.location()),
@@ -316,7 +317,8 @@ fn describe(out: &mut String, role: Role, f: &ShownFinding) {
         let _ = writeln!(out, "  {at}: {}", q.text);
     }
     if role != Role::Dismissed && !f.remediation.summary.is_empty() {
-        let _ = writeln!(out, "  fix: {}", f.remediation.summary);
+        let fix = Text::msg("ci-junit-fix").with("fix", Arg::Code(f.remediation.summary.clone()));
+        let _ = writeln!(out, "  {}", words.text(&fix));
     }
 }
 
@@ -432,5 +434,21 @@ mod tests {
         assert!(xml.contains(
             r#"<error type="incomplete" message="cannot reach the Docker engine at unix:///run/docker.sock\x0a"/>"#
         ), "{xml}");
+    }
+
+    #[test]
+    fn failures_are_worded_in_the_report_s_language() {
+        let (_, analysis) = sample::incident();
+        let fr = crate::locale::get("fr").unwrap();
+        let xml = crate::locale::in_language(&fr, || render(&shown(&analysis).unwrap(), &run()));
+        // French counts zero in the singular.
+        assert!(
+            xml.contains(
+                r#"<failure type="failing" message="running, santé unhealthy, 0 redémarrage">"#
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains("(expliqué par la cause racine nº 1)"), "{xml}");
+        assert!(xml.contains("  correctif\u{a0}: "), "{xml}");
     }
 }

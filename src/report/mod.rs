@@ -238,6 +238,9 @@ fn render_template(
     let mut context = tera::Context::from_value(model)?;
     // Inline SVG, already escaped: templates insert it with `| safe`.
     context.insert("chart_svg", &chart);
+    // The page says which language it is in (`<html lang>`), for screen
+    // readers, hyphenation and spell checkers.
+    context.insert("lang", crate::locale::current().tag());
     Ok(tera.render(name, &context)?)
 }
 
@@ -509,6 +512,7 @@ mod tests {
         let mut context = tera::Context::from_serialize(&analysis).unwrap();
         context.insert("monitoring", &monitoring_figures());
         context.insert("chart_svg", "<svg id=\"availability\"></svg>");
+        context.insert("lang", "en");
         let markdown = templates("report.md")
             .unwrap()
             .render("report.md", &context)
@@ -540,5 +544,117 @@ mod tests {
         assert!(html.contains("<h3>uptime | monitor</h3>"));
         assert!(html.contains("<code>502 | &lt;b&gt;</code>"));
         assert!(html.contains("Failures began 1 s after <code>mcp-api</code> was recreated."));
+    }
+
+    /// The templates' message ids: `t(id="…")`, and the ids handed to the
+    /// macros that call `t(id=title)`.
+    fn template_message_ids() -> std::collections::BTreeSet<String> {
+        let templates = [
+            include_str!("../../templates/report.md.tera"),
+            include_str!("../../templates/report.html.tera"),
+            include_str!("../../templates/compare.md.tera"),
+            include_str!("../../templates/compare.html.tera"),
+            include_str!("../../templates/incidents.md.tera"),
+            include_str!("../../templates/style.css.tera"),
+        ];
+        let mut ids = std::collections::BTreeSet::new();
+        for text in templates {
+            for marker in ["t(id=\"", "title=\""] {
+                for piece in text.split(marker).skip(1) {
+                    ids.insert(piece.split('"').next().unwrap().to_string());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_message_of_the_templates_is_in_every_language() {
+        let ids = template_message_ids();
+        assert!(ids.len() > 150, "{} ids", ids.len());
+        for tag in crate::locale::supported() {
+            let words = crate::locale::get(&tag).unwrap();
+            let missing: Vec<&String> = ids.iter().filter(|id| !words.has(id)).collect();
+            assert!(missing.is_empty(), "{tag} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn french_has_the_report_messages_english_has_with_the_same_arguments() {
+        let ours = |id: &str| {
+            ["report-", "compare-report-", "docs-", "ci-"]
+                .iter()
+                .any(|p| id.starts_with(p))
+        };
+        let pick = |tag: &str| {
+            crate::locale::get(tag)
+                .unwrap()
+                .inventory()
+                .iter()
+                .filter(|(id, _)| ours(id))
+                .map(|(id, args)| (id.clone(), args.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pick("fr"), pick("en"));
+    }
+
+    #[test]
+    fn a_report_in_french_has_french_headings_numbers_and_typography() {
+        let (_, analysis) = sample::incident();
+        let fr = crate::locale::get("fr").unwrap();
+        let (markdown, html) = crate::locale::in_language(&fr, || {
+            (
+                render(&analysis, Format::Md).unwrap(),
+                render(&analysis, Format::Html).unwrap(),
+            )
+        });
+        for expected in [
+            "## Résumé exécutif",
+            "## Causes racines",
+            "**Chaîne causale**, de la racine aux effets\u{a0}:",
+            "[Solutions recommandées](#solutions-recommandées)",
+            "### Immédiat (aujourd'hui)",
+            "## Leçons apprises",
+            "- Qu'est-ce qui a bien fonctionné\u{202f}?",
+            "| Plus longue série d'échecs | 828 vérifications,",
+            "| 2\u{202f}592, dont 1\u{202f}296 en échec,",
+            "Preuves du symptôme 1 (`upstream-unavailable`)\u{a0}:",
+            "14 fichiers lus, 2 ignorés, 0 problème.",
+            " valeurs secrètes masquées sous la forme `[secret-N]` (un numéro par valeur\u{a0}:",
+        ] {
+            assert!(
+                markdown.contains(expected),
+                "{expected:?} not in:\n{markdown}"
+            );
+        }
+        assert!(!markdown.contains('⟦') && !html.contains('⟦'));
+        assert!(html.contains("<html lang=\"fr\">"));
+        assert!(html.contains("<h2 id=\"summary\">Résumé exécutif</h2>"));
+        assert!(html.contains("data-label=\"Code de sortie\""));
+        assert!(html.contains("content: attr(data-label) \"\u{a0}: \";"));
+        assert!(html.contains("<span>détecteur <code>missing-module</code></span>"));
+        assert!(render(&analysis, Format::Html)
+            .unwrap()
+            .contains("<html lang=\"en\">"));
+    }
+
+    #[test]
+    fn a_comparison_in_french_counts_and_agrees_in_french() {
+        use crate::analyze::compare::{compare, Side};
+        let (_, analysis) = sample::incident();
+        let fr = crate::locale::get("fr").unwrap();
+        let (markdown, html) = crate::locale::in_language(&fr, || {
+            let c = compare(
+                &Side::from_analysis(&analysis, "before.json"),
+                &Side::from_analysis(&analysis, "after.json"),
+            );
+            (
+                render_comparison(&c, Format::Md).unwrap(),
+                render_comparison(&c, Format::Html).unwrap(),
+            )
+        });
+        assert!(markdown.starts_with("# Avant / après\n\n> **Après\u{a0}: Cause racine identifiée** (avant\u{a0}: Cause racine identifiée). Sur les 3 causes racines et symptômes trouvés avant, 0 est résolu et 3 sont toujours présents\u{202f}; 0 est nouveau."), "{markdown}");
+        assert!(markdown.contains("| | Avant | Après |"), "{markdown}");
+        assert!(html.contains("<html lang=\"fr\">") && !html.contains('⟦'));
     }
 }
