@@ -103,13 +103,13 @@ fn prose(line: &str) -> String {
                 depth = depth.saturating_sub(1);
                 // A placeable stands for a word.
                 if depth == 0 && !in_code {
-                    out.push('x');
+                    out.push('\u{fffc}');
                 }
             }
             '`' if depth == 0 => {
                 in_code = !in_code;
                 if !in_code {
-                    out.push('x');
+                    out.push('\u{fffc}');
                 }
             }
             _ if depth == 0 && !in_code => out.push(c),
@@ -216,8 +216,18 @@ fn every_fixture_bundle_renders_in_french_with_nothing_left_in_english() {
             })
             .collect()
         });
+        // What could not be collected is still recorded in English, by the
+        // collector in the bundle and by the loader (docs/languages.md).
+        let gaps: Vec<String> = evidence
+            .inventory
+            .gaps
+            .iter()
+            .map(|g| g.why.chars().take(80).collect())
+            .collect();
         for (what, count) in locale::take_untranslated() {
-            problems.push(format!("{name}: untranslated ×{count}: {what}"));
+            if !gaps.contains(&what) {
+                problems.push(format!("{name}: untranslated ×{count}: {what}"));
+            }
         }
         for (ext, text) in &rendered {
             if text.contains('⟦') || text.contains("{$") || text.contains("{ $") {

@@ -2,6 +2,8 @@
 
 format-decimal-separator = .
 format-group-separator = ,
+# Counts in running prose are written without separators (1296 failed).
+format-group-prose-counts = no
 # $number is already written with the separators above.
 format-percent = { $number } %
 # $date is 2026-11-27; $day, $month (a name below), $year and $time

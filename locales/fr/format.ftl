@@ -4,6 +4,8 @@
 
 format-decimal-separator = ,
 format-group-separator = { "\u202F" }
+# Tous les nombres sont groupés, y compris dans les phrases (1 296 échecs).
+format-group-prose-counts = yes
 format-percent = { $number } %
 format-moment = { $day } { $month } { $year } à { $time } UTC
 format-timestamp = { $day } { $month } { $year } { $time }

@@ -44,8 +44,8 @@ monitoring-event-cause = la première trace de la cause racine ({ $cause })
 monitoring-event-deploy = la création de l'image { $image }
 monitoring-onset-after = { $duration } après { $event }
 monitoring-onset-before = { $duration } avant { $event }
-monitoring-onset-recovered = Les échecs ont commencé à { $began }, { $events } ; les vérifications sont revenues à la normale { $duration } plus tard, à { $recovered }.
-monitoring-onset-failing = Les échecs ont commencé à { $began }, { $events } ; toujours en échec à la dernière vérification ({ $last }).
+monitoring-onset-recovered = Les échecs ont commencé le { $began }, { $events } ; les vérifications sont revenues à la normale { $duration } plus tard, le { $recovered }.
+monitoring-onset-failing = Les échecs ont commencé le { $began }, { $events } ; toujours en échec à la dernière vérification ({ $last }).
 
 # Ce que répond un point de terminaison maintenant.
 monitoring-probe = { $url } répond { $answer } : { $outcome } à { $checked }.

@@ -800,9 +800,8 @@ pub fn timeline_entries(figures: &MonitoringFigures) -> Vec<Entry> {
         }
         if let Some(streak) = &f.longest_streak {
             let text = match streak.recovered_at {
-                Some(at) => {
-                    Text::msg("monitoring-entry-streak-recovered").with("recovered", Arg::Moment(at))
-                }
+                Some(at) => Text::msg("monitoring-entry-streak-recovered")
+                    .with("recovered", Arg::Moment(at)),
                 None => Text::msg("monitoring-entry-streak-failing"),
             };
             out.push(entry(

@@ -16,6 +16,10 @@ pub struct NumberStyle {
     pub decimal: String,
     /// Between groups of three digits: `,` or a narrow no-break space.
     pub group: String,
+    /// Whether counts in running prose ([`super::Arg::Ungrouped`]) are
+    /// grouped too: English has always written `1296 failed`, French
+    /// writes `1 296`.
+    pub group_prose_counts: bool,
 }
 
 impl Default for NumberStyle {
@@ -23,6 +27,7 @@ impl Default for NumberStyle {
         NumberStyle {
             decimal: ".".into(),
             group: ",".into(),
+            group_prose_counts: false,
         }
     }
 }
@@ -35,6 +40,7 @@ impl NumberStyle {
         NumberStyle {
             decimal: raw("format-decimal-separator").unwrap_or(default.decimal),
             group: raw("format-group-separator").unwrap_or(default.group),
+            group_prose_counts: raw("format-group-prose-counts").is_some_and(|v| v == "yes"),
         }
     }
 
@@ -176,6 +182,7 @@ mod tests {
         let french = NumberStyle {
             decimal: ",".into(),
             group: "\u{202f}".into(),
+            group_prose_counts: true,
         };
         assert_eq!(french.format(1296.0, 0), "1\u{202f}296");
         assert_eq!(french.format(50.0, 1), "50,0");

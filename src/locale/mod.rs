@@ -377,6 +377,9 @@ impl Localizer {
         match arg {
             Arg::Code(s) => FluentValue::from(s.clone()),
             Arg::Number { value, decimals } => format::number_value(*value, *decimals),
+            Arg::Ungrouped(n) if self.numbers.group_prose_counts => {
+                format::number_value(*n as f64, 0)
+            }
             Arg::Ungrouped(n) => format::ungrouped_value(*n),
             other => FluentValue::from(self.arg(other)),
         }
@@ -387,6 +390,7 @@ impl Localizer {
         match arg {
             Arg::Code(s) => s.clone(),
             Arg::Number { value, decimals } => self.numbers.format(*value, *decimals),
+            Arg::Ungrouped(n) if self.numbers.group_prose_counts => self.count(*n),
             Arg::Ungrouped(n) => n.to_string(),
             Arg::Percent { ratio, decimals } => self.percent(*ratio, *decimals),
             Arg::Moment(t) => self.moment(*t),

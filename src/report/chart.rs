@@ -181,7 +181,7 @@ fn panel(
                 escape(
                     &words.text(
                         &Text::msg("report-chart-restart")
-                            .with("label", Arg::Code(m.label.clone()))
+                            .with("label", m.label.clone())
                             .with("when", Arg::Code(format_utc(m.time)))
                     )
                 )
