@@ -10,7 +10,6 @@ format-percent = { $number } %
 # (18:57:03) are there for languages that write dates otherwise.
 format-moment = { $date } { $time } UTC
 format-timestamp = { $date } { $time }
-format-date = { $date }
 format-list-pair = { $first } and { $second }
 format-list-more = { $first }, { $rest }
 

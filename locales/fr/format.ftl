@@ -9,7 +9,6 @@ format-group-prose-counts = yes
 format-percent = { $number } %
 format-moment = { $day } { $month } { $year } à { $time } UTC
 format-timestamp = { $day } { $month } { $year } { $time }
-format-date = { $day } { $month } { $year }
 format-list-pair = { $first } et { $second }
 format-list-more = { $first }, { $rest }
 

@@ -420,48 +420,28 @@ impl Localizer {
 
     /// A moment in UTC: `2026-11-27 18:57:03 UTC` / `27 novembre 2026 à 18:57:03 UTC`.
     pub fn moment(&self, t: chrono::DateTime<chrono::Utc>) -> String {
-        use chrono::Datelike;
-        let month = self.message(&format!("month-{}", t.month()), &[]);
-        self.message(
-            "format-moment",
-            &[
-                ("date", &t.format("%Y-%m-%d").to_string()),
-                ("day", &t.day().to_string()),
-                ("month", &month),
-                ("year", &t.year().to_string()),
-                ("time", &t.format("%H:%M:%S").to_string()),
-            ],
-        )
+        self.calendar("format-moment", t)
     }
 
     /// A moment without the zone, for spans a template says UTC once for:
     /// `2026-11-27 18:57:03` / `27 novembre 2026 18:57:03`.
     pub fn timestamp(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        self.calendar("format-timestamp", t)
+    }
+
+    /// `t` through the language's pattern `id`, which may use `$date`
+    /// (2026-11-27), `$day`, `$month` (its name), `$year` and `$time`.
+    fn calendar(&self, id: &str, t: chrono::DateTime<chrono::Utc>) -> String {
         use chrono::Datelike;
         let month = self.message(&format!("month-{}", t.month()), &[]);
         self.message(
-            "format-timestamp",
+            id,
             &[
                 ("date", &t.format("%Y-%m-%d").to_string()),
                 ("day", &t.day().to_string()),
                 ("month", &month),
                 ("year", &t.year().to_string()),
                 ("time", &t.format("%H:%M:%S").to_string()),
-            ],
-        )
-    }
-
-    /// A date without the time: `2026-11-27` / `27 novembre 2026`.
-    pub fn date(&self, t: chrono::DateTime<chrono::Utc>) -> String {
-        use chrono::Datelike;
-        let month = self.message(&format!("month-{}", t.month()), &[]);
-        self.message(
-            "format-date",
-            &[
-                ("date", &t.format("%Y-%m-%d").to_string()),
-                ("day", &t.day().to_string()),
-                ("month", &month),
-                ("year", &t.year().to_string()),
             ],
         )
     }
