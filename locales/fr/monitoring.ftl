@@ -10,11 +10,11 @@ monitoring-summary-figures = { $name } : disponibilité de { $availability } 
 monitoring-summary-streak = plus longue série d'échecs consécutifs : { $length ->
         [one] { $length } vérification
        *[other] { $length } vérifications
-    } en { $duration }, de { $start } à { $end }
+    } en { $duration }, du { $start } au { $end }
 monitoring-summary-streak-failing = plus longue série d'échecs consécutifs : { $length ->
         [one] { $length } vérification
        *[other] { $length } vérifications
-    } en { $duration }, de { $start } à { $end } (toujours en échec à la dernière vérification)
+    } en { $duration }, du { $start } au { $end } (toujours en échec à la dernière vérification)
 monitoring-summary-mostly = surtout { $class } ({ $count } sur { $failures })
 monitoring-clauses = { $first } ; { $rest }
 monitoring-sentence = { $clauses }.

@@ -939,7 +939,7 @@ pub(crate) mod tests {
         assert_eq!(
             f.summary.to_string(),
             "api: 0.1 % availability over 1500 checks (1498 failed) against a 99.5 % target; \
-             longest failure streak 1498 checks over 1 d, from 2026-11-27T17:22:00Z to 2026-11-28T18:19:00Z \
+             longest failure streak 1498 checks over 1 d, from 2026-11-27 17:22:00 UTC to 2026-11-28 18:19:00 UTC \
              (still failing at the last check); mostly 502 Bad Gateway (1498 of 1498)."
         );
         let fr = crate::locale::get("fr").unwrap();
@@ -947,7 +947,7 @@ pub(crate) mod tests {
             fr.text(&f.summary),
             "api\u{a0}: disponibilité de 0,1\u{202f}% sur 1\u{202f}500 vérifications (1\u{202f}498 en échec) \
              pour un objectif de 99,5\u{202f}%\u{202f}; plus longue série d'échecs consécutifs\u{a0}: \
-             1\u{202f}498 vérifications en 1 j, de 2026-11-27T17:22:00Z à 2026-11-28T18:19:00Z \
+             1\u{202f}498 vérifications en 1 j, du 27 novembre 2026 à 17:22:00 UTC au 28 novembre 2026 à 18:19:00 UTC \
              (toujours en échec à la dernière vérification)\u{202f}; surtout 502 Bad Gateway (1\u{202f}498 sur 1\u{202f}498)."
         );
         let entries = timeline_entries(&MonitoringFigures {
@@ -1175,14 +1175,14 @@ pub(crate) mod tests {
         assert_eq!(onset.time_to_recover_seconds, Some(120.0));
         assert_eq!(
             onset.sentence,
-            "Failures began at 1970-01-01T00:18:40Z, 2 min after image api:1.5.0 was created, 20 s after api started crash-looping; the checks recovered 2 min later, at 1970-01-01T00:20:40Z."
+            "Failures began at 1970-01-01 00:18:40 UTC, 2 min after image api:1.5.0 was created, 20 s after api started crash-looping; the checks recovered 2 min later, at 1970-01-01 00:20:40 UTC."
         );
         let fr = crate::locale::get("fr").unwrap();
         assert_eq!(
             fr.text(&onset.sentence),
-            "Les échecs ont commencé à 1970-01-01T00:18:40Z, 2 min après la création de l'image api:1.5.0, \
+            "Les échecs ont commencé le 1 janvier 1970 à 00:18:40 UTC, 2 min après la création de l'image api:1.5.0, \
              20 s après api entre en redémarrage en boucle\u{202f}; les vérifications sont revenues à la normale \
-             2 min plus tard, à 1970-01-01T00:20:40Z."
+             2 min plus tard, le 1 janvier 1970 à 00:20:40 UTC."
         );
     }
 
@@ -1214,7 +1214,7 @@ pub(crate) mod tests {
         assert_eq!(s.answer, "200 OK");
         assert_eq!(
             s.sentence,
-            "http://127.0.0.1:18080/ answers 502 Bad Gateway (also 200 OK to 1): 2 of 3 probes failed at 1970-01-01T00:03:20Z."
+            "http://127.0.0.1:18080/ answers 502 Bad Gateway (also 200 OK to 1): 2 of 3 probes failed at 1970-01-01 00:03:20 UTC."
         );
     }
 }

@@ -444,7 +444,7 @@ mod tests {
         // French counts zero in the singular.
         assert!(
             xml.contains(
-                r#"<failure type="failing" message="running, santé unhealthy, 0 redémarrage">"#
+                r#"<failure type="failing" message="en cours d&apos;exécution, santé défaillant, 0 redémarrage">"#
             ),
             "{xml}"
         );

@@ -1029,7 +1029,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             fr.text(&pandas.title),
-            "le paquet Python «\u{a0}pandas\u{a0}» n'est pas installé dans l'image de mcp-api"
+            "Le paquet Python «\u{a0}pandas\u{a0}» n'est pas installé dans l'image de mcp-api"
         );
         assert_eq!(
             fr.text(&pandas.remediation.summary),

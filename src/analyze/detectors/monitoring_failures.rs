@@ -221,7 +221,7 @@ mod tests {
         let fr = crate::locale::get("fr").unwrap();
         assert_eq!(
             fr.text(&findings[0].title),
-            "api-uptime-9d\u{a0}: 828 échecs consécutifs (1296 au total), 50,0\u{202f}% de disponibilité pour un objectif de 95\u{202f}%"
+            "api-uptime-9d\u{a0}: 828 échecs consécutifs (1\u{202f}296 au total), 50,0\u{202f}% de disponibilité pour un objectif de 95\u{202f}%"
         );
         let one = Text::msg("monitoring-failures-failed-checks").with("failed", Arg::Ungrouped(1));
         assert_eq!(fr.text(&one), "1 contrôle en échec");

@@ -353,7 +353,7 @@ mod tests {
         );
         assert_eq!(
             fr.text(&summary),
-            "Aucun nœud n'a de libre le CPU et la mémoire que réserve api (0,5 CPU, 1073741824 octets de mémoire)\u{a0}: baissez les réservations ou ajoutez de la capacité."
+            "Aucun nœud n'a de libre le CPU et la mémoire que réserve api (0,5 CPU, 1\u{202f}073\u{202f}741\u{202f}824 octets de mémoire)\u{a0}: baissez les réservations ou ajoutez de la capacité."
         );
     }
 }
