@@ -392,11 +392,7 @@ fn shortest(x: f64) -> Arg {
 
 /// Texts joined by the message `id` (`{ $first }, { $rest }`), first to last.
 fn joined(id: &'static str, texts: Vec<Text>) -> Text {
-    let mut texts = texts.into_iter().rev();
-    let last = texts.next().unwrap_or_default();
-    texts.fold(last, |rest, first| {
-        Text::msg(id).with("first", first).with("rest", rest)
-    })
+    Text::chain(id, texts).unwrap_or_default()
 }
 
 fn daily(samples: &[Sample], target: f64) -> Vec<DayFigures> {

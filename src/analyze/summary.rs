@@ -365,28 +365,12 @@ fn names(text: &Text, service: &str) -> bool {
 
 /// `a; b; c`, in the language's punctuation.
 fn semicolons(items: Vec<Text>) -> Text {
-    items
-        .into_iter()
-        .rev()
-        .reduce(|rest, first| {
-            Text::msg("summary-semicolons")
-                .with("first", first)
-                .with("rest", rest)
-        })
-        .unwrap_or_default()
+    Text::chain("summary-semicolons", items).unwrap_or_default()
 }
 
 /// `a, b, c`: items of one kind side by side, without the `and` of a list.
 fn commas(items: Vec<Text>) -> Text {
-    items
-        .into_iter()
-        .rev()
-        .reduce(|rest, first| {
-            Text::msg("summary-commas")
-                .with("first", first)
-                .with("rest", rest)
-        })
-        .unwrap_or_default()
+    Text::chain("summary-commas", items).unwrap_or_default()
 }
 
 fn summary(evidence: &Evidence, analysis: &Analysis) -> Summary {

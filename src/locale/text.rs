@@ -75,6 +75,16 @@ impl Text {
         self
     }
 
+    /// `items` joined pairwise, first to last, by the message `id`, which
+    /// shows `{ $first }` then `{ $rest }` (`a, b, c` or `a; b; c`);
+    /// `None` when there are none.
+    pub fn chain(id: &'static str, items: Vec<Text>) -> Option<Text> {
+        items
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| Text::msg(id).with("first", first).with("rest", rest))
+    }
+
     /// The message id, or `None` for verbatim words.
     pub fn id(&self) -> Option<&str> {
         match self {

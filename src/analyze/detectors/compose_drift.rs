@@ -257,11 +257,7 @@ fn differences(
 /// Texts joined pairwise by the message `id` (`{ $first }, { $rest }`).
 /// `items` is not empty.
 fn chain(id: &'static str, items: Vec<Text>) -> Text {
-    let mut items = items.into_iter().rev();
-    let last = items.next().unwrap_or_default();
-    items.fold(last, |rest, first| {
-        Text::msg(id).with("first", first).with("rest", rest)
-    })
+    Text::chain(id, items).unwrap_or_default()
 }
 
 fn join(names: &[&String]) -> String {

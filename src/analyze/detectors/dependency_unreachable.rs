@@ -938,11 +938,7 @@ fn start_order(
             })
             .collect();
         // `a, b, c`: each edit is a clause of its own, not a list of words.
-        let others = others.into_iter().rev().reduce(|rest, first| {
-            Text::msg("dependency-unreachable-edit-others")
-                .with("first", first)
-                .with("rest", rest)
-        });
+        let others = Text::chain("dependency-unreachable-edit-others", others);
         match others {
             Some(others) => {
                 Text::msg("dependency-unreachable-edit-list-and").with("others", others)

@@ -362,13 +362,7 @@ fn finding(ev: &Evidence, service: &str, proxy: Proxy<'_>) -> Finding {
 /// `a and b and c`: every pair joined by the same word, as the title has
 /// always written these lists. `items` is not empty.
 fn and_chain(items: Vec<Text>) -> Text {
-    let mut items = items.into_iter().rev();
-    let last = items.next().unwrap_or_default();
-    items.fold(last, |rest, first| {
-        Text::msg("upstream-unavailable-and")
-            .with("first", first)
-            .with("rest", rest)
-    })
+    Text::chain("upstream-unavailable-and", items).unwrap_or_default()
 }
 
 fn remedy(ev: &Evidence, service: &str, upstream: Option<&str>) -> Remediation {
